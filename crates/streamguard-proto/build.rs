@@ -11,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?).join("../../proto");
     let out = PathBuf::from(env::var("OUT_DIR")?);
-    let protos = [root.join("mcp/v1/mcp.proto"), root.join("backend/v1/backend.proto")];
+    let protos = [
+        root.join("mcp/v1/mcp.proto"),
+        root.join("backend/v1/backend.proto"),
+    ];
     for p in &protos {
         println!("cargo:rerun-if-changed={}", p.display());
     }

@@ -19,4 +19,5 @@ pub mod backend {
 }
 
 /// The encoded `FileDescriptorSet` of `proto/` (including `google/protobuf/struct.proto`).
-pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("streamguard_descriptor");
+pub const FILE_DESCRIPTOR_SET: &[u8] =
+    tonic::include_file_descriptor_set!("streamguard_descriptor");

@@ -1,0 +1,160 @@
+//! `streamguard serve`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use streamguard::OnDeny;
+use streamguard_server::ServeConfig;
+use streamguard_server::config::{parse_control, parse_duration};
+use streamguard_server::tokens::{TokenSpec, mint_hs256};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// TOML config file (keys, issuer, audience, limits); flags override it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Dev mode: HS256 with the secret from env STREAMGUARD_DEV_SECRET (random if unset),
+    /// issuer `streamguard-dev`, audience `streamguard`; prints an admin and a client token.
+    #[arg(long)]
+    dev: bool,
+    /// gRPC listen address [default: 127.0.0.1:50051].
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    /// Admin HTTP API listen address (revocations, metrics, health) [default: 127.0.0.1:9090].
+    #[arg(long, value_name = "ADDR")]
+    admin_listen: Option<SocketAddr>,
+    /// Downstream `backend.v1.ToolBackend` every tool call goes to, e.g. http://127.0.0.1:7000
+    /// [default: an embedded backend on loopback].
+    #[arg(long, value_name = "URL")]
+    backend: Option<String>,
+    /// Switch a control off, for a vulnerable lab (repeatable): expiry, revocation,
+    /// per-message, deadline, cancel, identity-rate-limit, lifetime.
+    #[arg(long, value_name = "CONTROL")]
+    disable: Vec<String>,
+    /// Incoming messages per identity per minute (0: no limit).
+    #[arg(long, value_name = "N")]
+    messages_per_minute: Option<u32>,
+    /// Messages an identity may send at once before the per-minute rate applies.
+    #[arg(long, value_name = "N")]
+    burst: Option<u32>,
+    /// Concurrent streams per identity (0: unlimited).
+    #[arg(long, value_name = "N")]
+    max_streams_per_identity: Option<u32>,
+    /// Maximum stream lifetime, e.g. 30m; ended with UNAVAILABLE `max_stream_lifetime`.
+    #[arg(long, value_name = "DURATION")]
+    max_stream_lifetime: Option<String>,
+    /// Idle timeout (no message either way), e.g. 5m; ended with UNAVAILABLE `idle_timeout`.
+    #[arg(long, value_name = "DURATION")]
+    idle_timeout: Option<String>,
+    /// Clock skew allowed on exp/nbf, e.g. 500ms [default: 0s].
+    #[arg(long, value_name = "DURATION")]
+    leeway: Option<String>,
+    /// What a denied message does to its stream.
+    #[arg(long, value_enum)]
+    on_deny: Option<OnDenyArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnDenyArg {
+    /// Answer the message with an error event; the stream goes on.
+    Reply,
+    /// End the stream with PERMISSION_DENIED.
+    End,
+}
+
+impl ServeArgs {
+    fn config(&self) -> anyhow::Result<ServeConfig> {
+        let mut c = match &self.config {
+            Some(path) => ServeConfig::from_file(path)?,
+            None if self.dev => ServeConfig::default(),
+            None => anyhow::bail!(
+                "nothing to verify tokens with: pass --config FILE (see the README), or --dev for a local dev server"
+            ),
+        };
+        c.dev |= self.dev;
+        if let Some(v) = self.listen {
+            c.listen = v;
+        }
+        if let Some(v) = self.admin_listen {
+            c.admin_listen = v;
+        }
+        if let Some(v) = &self.backend {
+            c.backend = Some(v.clone());
+        }
+        for d in &self.disable {
+            let control = parse_control(d).context("--disable")?;
+            if !c.disabled.contains(&control) {
+                c.disabled.push(control);
+            }
+        }
+        if let Some(v) = self.messages_per_minute {
+            c.messages_per_minute = v;
+        }
+        if let Some(v) = self.burst {
+            c.burst = v;
+        }
+        if let Some(v) = self.max_streams_per_identity {
+            c.max_streams_per_identity = v;
+        }
+        if let Some(v) = &self.max_stream_lifetime {
+            c.max_stream_lifetime = parse_duration("--max-stream-lifetime", v)?;
+        }
+        if let Some(v) = &self.idle_timeout {
+            c.idle_timeout = parse_duration("--idle-timeout", v)?;
+        }
+        if let Some(v) = &self.leeway {
+            c.auth.leeway = parse_duration("--leeway", v)?;
+        }
+        if let Some(v) = self.on_deny {
+            c.on_deny = match v {
+                OnDenyArg::Reply => OnDeny::Reply,
+                OnDenyArg::End => OnDeny::End,
+            };
+        }
+        Ok(c)
+    }
+}
+
+pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let config = args.config()?;
+    let server = streamguard_server::start(config).await?;
+    println!("gRPC: {}", server.grpc_addr);
+    println!("admin API: http://{}", server.admin_addr);
+    if !server.dev_secret.is_empty() {
+        // Each on a line of its own so scripts can pick them up.
+        println!("admin token: {}", server.admin_token);
+        let spec = TokenSpec::new(
+            "dev",
+            "tools:echo files:read files:write admin",
+            Duration::from_secs(3600),
+        );
+        println!("client token: {}", mint_hs256(&server.dev_secret, &spec)?);
+    }
+    tokio::select! {
+        _ = shutdown_signal() => tracing::info!("shutting down"),
+        _ = server.stopped() => {}
+    }
+    server.shutdown().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,301 @@
+//! The project (all parsed files) and the view a rule gets of one handler: its own body plus
+//! the wrapper it is passed to and the helpers it calls, wherever they are defined.
+
+use std::collections::HashMap;
+
+use streamguard_report::FindingId;
+
+use crate::lang::{self, FamilySignals, Handler, LanguageFamily};
+use crate::syntax::{Call, Func, ParsedFile, Span};
+
+/// All parsed files, the signals of each language family and an index of functions by name.
+pub(crate) struct Project {
+    pub files: Vec<ParsedFile>,
+    pub signals: HashMap<LanguageFamily, FamilySignals>,
+    index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>>,
+}
+
+impl Project {
+    pub fn new(files: Vec<ParsedFile>) -> Self {
+        let mut signals: HashMap<LanguageFamily, FamilySignals> = HashMap::new();
+        let mut index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>> = HashMap::new();
+        for (fi, file) in files.iter().enumerate() {
+            let family = file.language.family();
+            signals
+                .entry(family)
+                .or_default()
+                .merge(lang::file_signals(file));
+            for (i, f) in file.funcs.iter().enumerate() {
+                if f.name != "<anonymous>" {
+                    index
+                        .entry((family, f.name.clone()))
+                        .or_default()
+                        .push((fi, i));
+                }
+            }
+        }
+        Self {
+            files,
+            signals,
+            index,
+        }
+    }
+
+    pub fn handlers(&self) -> Vec<Handler> {
+        let empty = FamilySignals::default();
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                let sig = self.signals.get(&f.language.family()).unwrap_or(&empty);
+                lang::handlers(i, f, sig)
+            })
+            .collect()
+    }
+
+    /// Functions of `family` named `name`, when the name is specific enough to resolve.
+    fn resolve(&self, family: LanguageFamily, name: &str) -> &[(usize, usize)] {
+        if name.len() < 3 || STOP_NAMES.contains(&name) {
+            return &[];
+        }
+        match self.index.get(&(family, name.to_string())) {
+            Some(v) if v.len() <= 3 => v,
+            _ => &[],
+        }
+    }
+}
+
+/// Names too common to resolve to a project helper by name alone.
+const STOP_NAMES: &[&str] = &[
+    "new", "get", "set", "has", "write", "end", "on", "once", "emit", "send", "Send", "Recv",
+    "recv", "next", "map", "then", "catch", "push", "call", "apply", "bind", "main", "init", "run",
+    "close", "destroy", "handle", "process", "execute", "default", "from", "into", "clone", "log",
+    "error", "info", "debug", "warn", "String", "Error", "Context", "len", "unwrap", "await",
+    "filter",
+];
+
+/// How a piece of code relates to the handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The handler's own body (with its nested callbacks).
+    Own,
+    /// A function the handler is passed to (`createStreamingHandler(function (call) {…})`).
+    Wrapper,
+    /// A function the handler calls by name.
+    Helper,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub file: usize,
+    pub span: Span,
+    pub role: Role,
+}
+
+/// How sure a rule is of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Confidence {
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::High => "high",
+            Self::Medium => "medium",
+        }
+    }
+}
+
+/// A finding before suppressions are applied.
+#[derive(Debug, Clone)]
+pub(crate) struct RawFinding {
+    pub id: FindingId,
+    pub file: usize,
+    pub byte: usize,
+    pub message: String,
+    pub confidence: Confidence,
+    pub handler: String,
+    /// Line of the handler's name: a suppression above it covers the whole handler.
+    pub handler_line: u32,
+}
+
+/// One handler, as a rule sees it.
+pub(crate) struct HandlerCtx<'p> {
+    pub project: &'p Project,
+    pub handler: &'p Handler,
+    pub file: &'p ParsedFile,
+    pub func: &'p Func,
+    pub signals: &'p FamilySignals,
+    pub pieces: Vec<Piece>,
+}
+
+const MAX_PIECES: usize = 12;
+
+impl<'p> HandlerCtx<'p> {
+    pub fn new(project: &'p Project, handler: &'p Handler, signals: &'p FamilySignals) -> Self {
+        let file = &project.files[handler.file];
+        let func = &file.funcs[handler.func];
+        let mut ctx = Self {
+            project,
+            handler,
+            file,
+            func,
+            signals,
+            pieces: Vec::new(),
+        };
+        ctx.pieces.push(Piece {
+            file: handler.file,
+            span: func.span.clone(),
+            role: Role::Own,
+        });
+        if let Some(w) = &func.wrapped_by {
+            for &(fi, i) in project.resolve(file.language.family(), w) {
+                let span = project.files[fi].funcs[i].span.clone();
+                ctx.pieces.push(Piece {
+                    file: fi,
+                    span,
+                    role: Role::Wrapper,
+                });
+            }
+        }
+        let mut next = 0;
+        for _depth in 0..2 {
+            let end = ctx.pieces.len();
+            for k in next..end {
+                let p = ctx.pieces[k].clone();
+                for (fi, span) in ctx.helpers_in(p.file, &p.span) {
+                    if ctx.pieces.len() < MAX_PIECES
+                        && !ctx.pieces.iter().any(|q| q.file == fi && q.span == span)
+                    {
+                        ctx.pieces.push(Piece {
+                            file: fi,
+                            span,
+                            role: Role::Helper,
+                        });
+                    }
+                }
+            }
+            next = end;
+        }
+        ctx
+    }
+
+    /// Project functions called by name from `span` of file `fi` (not nested in the span itself).
+    pub fn helpers_in(&self, fi: usize, span: &Span) -> Vec<(usize, Span)> {
+        let file = &self.project.files[fi];
+        let family = file.language.family();
+        let recv_var = self.func.container_bases.as_deref().unwrap_or("");
+        let mut out = Vec::new();
+        for c in file.calls_in(span) {
+            let r = c.receiver();
+            let local = r.is_empty()
+                || ["this", "self", "Self"].contains(&r)
+                || (!recv_var.is_empty() && r == recv_var);
+            if !local {
+                continue;
+            }
+            for &(hf, hi) in self.project.resolve(family, &c.name) {
+                let hspan = &self.project.files[hf].funcs[hi].span;
+                let nested = lang::contains(span, hspan) || lang::contains(hspan, span);
+                if hf == fi && nested {
+                    continue;
+                }
+                out.push((hf, hspan.clone()));
+            }
+        }
+        out
+    }
+
+    pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {
+        &self.project.files[piece.file]
+    }
+
+    /// Every call in the handler, its wrapper and its helpers.
+    pub fn calls(&self) -> impl Iterator<Item = (&'p ParsedFile, &'p Call)> + '_ {
+        self.pieces.iter().flat_map(move |p| {
+            let f = self.file_of(p);
+            f.calls_in(&p.span).iter().map(move |c| (f, c))
+        })
+    }
+
+    /// Calls in the handler's own body.
+    pub fn own_calls(&self) -> &'p [Call] {
+        self.file.calls_in(&self.func.span)
+    }
+
+    /// Whether any piece's text satisfies `pred`.
+    pub fn any_text(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.pieces
+            .iter()
+            .any(|p| pred(self.file_of(p).src(&p.span)))
+    }
+
+    /// The handler's own text.
+    pub fn own_text(&self) -> &'p str {
+        self.file.src(&self.func.span)
+    }
+
+    /// The text of a span plus that of the helpers it calls (one level).
+    pub fn text_with_helpers(&self, fi: usize, span: &Span) -> String {
+        let file = &self.project.files[fi];
+        let mut s = file.src(span).to_string();
+        for (hf, hspan) in self.helpers_in(fi, span).into_iter().take(6) {
+            s.push('\n');
+            s.push_str(self.project.files[hf].src(&hspan));
+        }
+        s
+    }
+
+    pub fn finding(
+        &self,
+        id: FindingId,
+        file: &ParsedFile,
+        byte: usize,
+        confidence: Confidence,
+        message: String,
+    ) -> RawFinding {
+        let file_idx = self
+            .project
+            .files
+            .iter()
+            .position(|f| std::ptr::eq(f, file))
+            .unwrap_or(self.handler.file);
+        RawFinding {
+            id,
+            file: file_idx,
+            byte,
+            message,
+            confidence,
+            handler: self.handler.name.clone(),
+            handler_line: self.file.position(self.func.name_at).0,
+        }
+    }
+
+    /// `line 12` when `file` is the handler's own file, else `src/auth.js:12`.
+    pub fn place(&self, file: &ParsedFile, byte: usize) -> String {
+        let (line, _) = file.position(byte);
+        if std::ptr::eq(file, self.file) {
+            format!("line {line}")
+        } else {
+            format!("{}:{line}", file.key)
+        }
+    }
+
+    /// A finding located at the handler's name.
+    pub fn at_handler(&self, id: FindingId, confidence: Confidence, message: String) -> RawFinding {
+        self.finding(id, self.file, self.func.name_at, confidence, message)
+    }
+}
+
+/// `text` of a call's first line, shortened for a message: `jwt.verify(…)`.
+pub(crate) fn snippet(call: &Call) -> String {
+    format!("{}(…)", call.callee)
+}
+
+/// Lowercase `s` contains any of `words`.
+pub(crate) fn mentions(s: &str, words: &[&str]) -> bool {
+    let l = s.to_ascii_lowercase();
+    words.iter().any(|w| l.contains(w))
+}

@@ -1,0 +1,91 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::rule;
+
+rule! {
+    /// ## What it does
+    /// Finds grpc-go streaming handlers that start goroutines which never watch the stream's
+    /// context, and send loops that ignore `stream.Send` errors without checking `ctx.Done()`.
+    ///
+    /// ## Why is this bad?
+    /// When the client cancels, `stream.Context()` is done. Work that never looks at it goes on
+    /// for nobody, and reconnecting clients multiply it.
+    ///
+    /// ## Example
+    /// ```go
+    /// go func() {
+    ///     for update := range s.feed.Subscribe() {
+    ///         updates <- update
+    ///     }
+    /// }()
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```go
+    /// ctx := stream.Context()
+    /// go func() {
+    ///     for {
+    ///         select {
+    ///         case <-ctx.Done():
+    ///             return
+    ///         case update := <-feed:
+    ///             updates <- update
+    ///         }
+    ///     }
+    /// }()
+    /// ```
+    pub(crate) struct Cancellation;
+}
+
+const CANCEL_PATHS: &[&str] = &[
+    "Done()",
+    "Err()",
+    "ctx",
+    "Context()",
+    "done",
+    "cancel",
+    "quit",
+    "stop",
+];
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let file = ctx.file;
+    for g in file
+        .spawns
+        .iter()
+        .filter(|g| ctx.func.span.start <= g.start && g.end <= ctx.func.span.end)
+    {
+        let body = file.src(g);
+        if CANCEL_PATHS.iter().any(|p| body.contains(p)) {
+            continue;
+        }
+        let message = "goroutine started by the stream handler never watches the stream's context (`ctx.Done()`): it keeps running after the client cancels".to_string();
+        out.push(ctx.finding(FindingId::F4, file, g.start, Confidence::High, message));
+    }
+    let send = format!("{}.Send(", ctx.handler.stream);
+    for l in file.loops_in(&ctx.func.span) {
+        let text = file.src(&l.body);
+        if text.contains("Done()")
+            || text.contains("Err()")
+            || file.src(&l.header).contains("Err()")
+        {
+            continue;
+        }
+        let mut at = l.body.start;
+        for line in text.split_inclusive('\n') {
+            let t = line.trim_start();
+            if t.starts_with(&send) || t.starts_with(&format!("_ = {send}")) {
+                let byte = at + line.len() - t.len();
+                let message = format!(
+                    "`{send}…)` errors are ignored in a loop that never checks `ctx.Done()`: the loop keeps working after the client cancels"
+                );
+                out.push(ctx.finding(FindingId::F4, file, byte, Confidence::Medium, message));
+                break;
+            }
+            at += line.len();
+        }
+    }
+    true
+}

@@ -1,0 +1,247 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
+use crate::rules::rule;
+use crate::syntax::{Call, has_word};
+
+rule! {
+    /// ## What it does
+    /// Finds downstream calls made inside a grpc-js streaming handler with a fixed deadline or
+    /// timeout (`{ deadline: Date.now() + 5000 }`, `timeout: 5000`, `AbortSignal.timeout(5000)`),
+    /// and downstream gRPC client calls with no deadline at all.
+    ///
+    /// ## Why is this bad?
+    /// The caller's deadline is an absolute time for the whole RPC. A fixed timeout lets
+    /// downstream work run past it, consuming resources for a call that has already failed.
+    ///
+    /// ## Example
+    /// ```js
+    /// call.on('data', async (req) => {
+    ///   const result = await backend.getData(req.id, { deadline: Date.now() + 5000 });
+    ///   call.write(result);
+    /// });
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```js
+    /// call.on('data', async (req) => {
+    ///   const deadline = call.getDeadline();
+    ///   const result = await backend.getData(req.id, { deadline });
+    ///   call.write(result);
+    /// });
+    /// ```
+    pub(crate) struct DeadlinePropagation;
+}
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    for piece in &ctx.pieces {
+        let file = ctx.file_of(piece);
+        let scope = file.src(&piece.span);
+        let confidence = if piece.role == Role::Own {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        for c in file.calls_in(&piece.span) {
+            if let Some(message) = fixed_deadline(c, file.src(&c.args), scope, &ctx.handler.stream)
+            {
+                let confidence = if message.1 {
+                    confidence
+                } else {
+                    Confidence::Medium
+                };
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message.0));
+            }
+        }
+    }
+    true
+}
+
+/// Why a call does not carry the caller's deadline, and whether that is certain.
+fn fixed_deadline(c: &Call, args: &str, scope: &str, stream: &str) -> Option<(String, bool)> {
+    if ["setTimeout", "setInterval"].contains(&c.name.as_str()) {
+        return None;
+    }
+    for key in ["deadline", "timeout"] {
+        let Some(value) = option_value(args, key) else {
+            continue;
+        };
+        if let Some(fixed) = fixed_expr(scope, value) {
+            let message = format!(
+                "downstream call `{}` uses a fixed {key} (`{fixed}`) instead of the caller's remaining deadline (`call.getDeadline()`)",
+                c.callee
+            );
+            return Some((message, true));
+        }
+    }
+    if c.callee == "AbortSignal.timeout" && is_number(args.trim_matches(['(', ')', ' '])) {
+        let message = "`AbortSignal.timeout` with a fixed delay bounds a downstream call instead of the caller's remaining deadline";
+        return Some((message.to_string(), true));
+    }
+    if is_client_call(c, stream) && !args.contains("deadline") && !args.contains("timeout") {
+        let message = format!(
+            "downstream gRPC call `{}` carries no deadline; pass the caller's (`{{ deadline: call.getDeadline() }}`)",
+            c.callee
+        );
+        return Some((message, false));
+    }
+    None
+}
+
+/// A call on a gRPC client stub (`backendClient.getData(…)`).
+fn is_client_call(c: &Call, stream: &str) -> bool {
+    let r = c.receiver();
+    let last = r.rsplit('.').next().unwrap_or(r).to_ascii_lowercase();
+    r != stream
+        && (last.ends_with("client") || last.ends_with("stub"))
+        && ![
+            "close",
+            "on",
+            "once",
+            "getChannel",
+            "waitForReady",
+            "end",
+            "destroy",
+            "emit",
+        ]
+        .contains(&c.name.as_str())
+        && c.name
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_lowercase() || ch.is_ascii_uppercase())
+}
+
+/// The value of `key: value` (or shorthand `{ key }`) in an object literal that is itself a
+/// direct argument of the call (not one nested in a callback).
+fn option_value<'a>(args: &'a str, key: &str) -> Option<&'a str> {
+    let mut stack: Vec<char> = Vec::new();
+    let bytes = args.as_bytes();
+    let mut i = 0;
+    while i < args.len() {
+        let ch = bytes[i] as char;
+        match ch {
+            '(' | '[' | '{' => stack.push(ch),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ if stack == ['(', '{'] && args[i..].starts_with(key) => {
+                let before = args[..i].trim_end();
+                let boundary = before.ends_with('{') || before.ends_with(',');
+                let rest = args[i + key.len()..].trim_start();
+                if boundary {
+                    if let Some(v) = rest.strip_prefix(':') {
+                        return Some(until_top_level_end(v.trim_start()));
+                    }
+                    if rest.starts_with(',') || rest.starts_with('}') {
+                        return Some(&args[i..i + key.len()]);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += ch.len_utf8().max(1);
+        while i < args.len() && !args.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    None
+}
+
+fn until_top_level_end(s: &str) -> &str {
+    let mut depth = 0i32;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return s[..i].trim(),
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => return s[..i].trim(),
+            _ => {}
+        }
+    }
+    s.trim()
+}
+
+fn is_number(s: &str) -> bool {
+    let s = s.trim().replace('_', "");
+    !s.is_empty() && s.parse::<f64>().is_ok()
+}
+
+/// The fixed expression behind `value` (directly, or through one `const x = …` in the handler).
+fn fixed_expr(scope: &str, value: &str) -> Option<String> {
+    if is_fixed(value) {
+        return Some(value.to_string());
+    }
+    if value.chars().all(crate::syntax::is_ident_char) {
+        let init = assigned_value(scope, value)?;
+        if is_fixed(init) {
+            return Some(init.to_string());
+        }
+    }
+    None
+}
+
+fn is_fixed(expr: &str) -> bool {
+    let e = expr.trim();
+    if e.contains("getDeadline") || has_word(e, "deadline") && !e.contains("Date.now") {
+        return false;
+    }
+    is_number(e) || (e.contains("Date.now()") || e.contains("new Date(")) && e.contains('+')
+}
+
+/// The initializer of `const|let|var name = …;` in `scope`.
+fn assigned_value<'a>(scope: &'a str, name: &str) -> Option<&'a str> {
+    for kw in ["const ", "let ", "var "] {
+        let pat = format!("{kw}{name}");
+        if let Some(i) = scope.find(&pat) {
+            let rest = scope[i + pat.len()..].trim_start();
+            let rest = rest.split_once('=').map(|(ty, v)| {
+                if ty.trim().is_empty() || ty.trim_start().starts_with(':') {
+                    v
+                } else {
+                    ""
+                }
+            })?;
+            let end = rest.find([';', '\n']).unwrap_or(rest.len());
+            return Some(rest[..end].trim());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_value_reads_object_literal_keys() {
+        assert_eq!(
+            option_value("(id, { deadline: Date.now() + 5000 })", "deadline"),
+            Some("Date.now() + 5000")
+        );
+        assert_eq!(
+            option_value("(id, { deadline })", "deadline"),
+            Some("deadline")
+        );
+        assert_eq!(
+            option_value("(id, { timeout: 5_000, x: 1 })", "timeout"),
+            Some("5_000")
+        );
+        assert_eq!(option_value("(deadlineMs)", "deadline"), None);
+        assert_eq!(
+            option_value(
+                "('data', async (r) => { f(r, { deadline: 1 }) })",
+                "deadline"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn fixed_expressions_are_literals_or_now_plus_constant() {
+        assert!(is_fixed("Date.now() + 5000"));
+        assert!(is_fixed("5000"));
+        assert!(!is_fixed("call.getDeadline()"));
+        assert!(!is_fixed("deadline === Infinity ? undefined : deadline"));
+    }
+}

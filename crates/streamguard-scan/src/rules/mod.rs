@@ -1,0 +1,186 @@
+//! The rules: one file per finding per language family, each a documented struct (the doc text
+//! feeds `audit explain`, SARIF `help` and reports) plus a small `check` function.
+
+pub(crate) mod go;
+pub(crate) mod js;
+pub(crate) mod python;
+pub(crate) mod rust;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use streamguard_report::FindingId;
+
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::lang::LanguageFamily;
+
+/// Declares a rule struct whose doc comment is also available as `Rule::DOC`.
+macro_rules! rule {
+    ($(#[doc = $doc:literal])* pub(crate) struct $name:ident;) => {
+        $(#[doc = $doc])*
+        pub(crate) struct $name;
+
+        impl $name {
+            /// The doc comment above, as text.
+            pub(crate) const DOC: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+pub(crate) use rule;
+
+/// Runs every rule of the handler's family; returns which findings were looked for.
+pub(crate) fn run(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFinding>) -> [bool; 6] {
+    match ctx.file.language.family() {
+        LanguageFamily::Js => js::run(ctx, out),
+        LanguageFamily::Rust => rust::run(ctx, out),
+        LanguageFamily::Go => go::run(ctx, out),
+        LanguageFamily::Python => python::run(ctx, out),
+    }
+}
+
+fn raw_doc(id: FindingId, family: LanguageFamily) -> &'static str {
+    match family {
+        LanguageFamily::Js => js::doc(id),
+        LanguageFamily::Rust => rust::doc(id),
+        LanguageFamily::Go => go::doc(id),
+        LanguageFamily::Python => python::doc(id),
+    }
+}
+
+static DOCS: LazyLock<HashMap<(FindingId, LanguageFamily), String>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for id in FindingId::ALL {
+        for fam in LanguageFamily::ALL {
+            let text: String = raw_doc(id, fam)
+                .lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            m.insert((id, fam), text.trim().to_string() + "\n");
+        }
+    }
+    m
+});
+
+/// The documentation of a rule for one language family, in Markdown with the headings
+/// *What it does*, *Why is this bad?*, *Example*, *Use instead*.
+pub fn rule_docs(id: FindingId, family: LanguageFamily) -> &'static str {
+    DOCS.get(&(id, family)).map(String::as_str).unwrap_or("")
+}
+
+/// Per-message authorization words: a check inside the message loop mentions one of these.
+pub(crate) const AUTHZ_WORDS: &[&str] = &[
+    "scope",
+    "authoriz",
+    "authoris",
+    "permission",
+    "isallowed",
+    "is_allowed",
+    "allowed(",
+    "canaccess",
+    "can_access",
+    "owns(",
+    "ownsresource",
+    "owns_resource",
+    "owner",
+    "verify",
+    "policy",
+    "entitle",
+    "rbac",
+    "forbid",
+    "check_access",
+    "checkaccess",
+    "permit",
+];
+
+/// Identifiers that show a stream lifetime or idle limit.
+pub(crate) const LIFETIME_WORDS: &[&str] = &[
+    "lifetime",
+    "max_age",
+    "maxage",
+    "idle",
+    "max_stream",
+    "maxstream",
+    "max_duration",
+    "maxduration",
+    "connection_age",
+    "connectionage",
+    "stream_ttl",
+    "streamttl",
+];
+
+/// Words of an expiry or revocation re-check.
+pub(crate) fn mentions_expiry_or_revocation(s: &str) -> bool {
+    crate::syntax::has_word(s, "exp")
+        || crate::analysis::mentions(
+            s,
+            &[
+                "expir",
+                "expires",
+                "revok",
+                "revoc",
+                "expiresat",
+                "not_after",
+            ],
+        )
+}
+
+/// A message counter local to the handler: `let mut n = 0;` / `n := 0` / `n = 0` declared
+/// outside the loops, incremented and compared inside one. Returns its byte offset in `text`
+/// and its name.
+pub(crate) fn local_counter(text: &str, loop_texts: &[&str]) -> Option<(usize, String)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let t = line.trim();
+        let t = t.strip_prefix("let ").unwrap_or(t);
+        let t = t.strip_prefix("mut ").unwrap_or(t);
+        let t = t.strip_prefix("var ").unwrap_or(t);
+        let name: String = t
+            .chars()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect();
+        if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let rest = t[name.len()..].trim_start();
+        let rest = match rest.strip_prefix(':') {
+            Some(r) if !r.starts_with('=') => r
+                .trim_start()
+                .trim_start_matches(|c: char| crate::syntax::is_ident_char(c))
+                .trim_start(),
+            _ => rest,
+        };
+        let rest = rest
+            .strip_prefix(":=")
+            .or_else(|| rest.strip_prefix('='))
+            .map(str::trim);
+        if !rest.is_some_and(is_zero) {
+            continue;
+        }
+        let counted = loop_texts.iter().any(|l| {
+            let inc = [
+                format!("{name} += 1"),
+                format!("{name}++"),
+                format!("++{name}"),
+                format!("{name}+=1"),
+            ];
+            inc.iter().any(|p| l.contains(p.as_str()))
+                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")))
+        });
+        if counted {
+            return Some((at + line.len() - line.trim_start().len(), name));
+        }
+    }
+    None
+}
+
+/// `0`, `0u32`, `0usize`, `0;`.
+fn is_zero(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(';').trim();
+    s.strip_prefix('0').is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with(['u', 'i']) && rest[1..].chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}

@@ -1,0 +1,158 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions};
+use crate::rules::rule;
+use crate::syntax::Call;
+
+rule! {
+    /// ## What it does
+    /// Finds downstream calls made in a grpcio streaming method with a fixed `timeout=`
+    /// (`stub.Fetch(req, timeout=5)`, `requests.get(url, timeout=5)`) or stub calls with none.
+    ///
+    /// ## Why is this bad?
+    /// The caller's deadline bounds the whole RPC. A fixed timeout lets the downstream work
+    /// outlive it; no timeout lets it run forever.
+    ///
+    /// ## Example
+    /// ```python
+    /// for call in request_iterator:
+    ///     yield self.backend.Fetch(call, timeout=5.0)
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```python
+    /// for call in request_iterator:
+    ///     yield self.backend.Fetch(call, timeout=context.time_remaining())
+    /// ```
+    pub(crate) struct DeadlinePropagation;
+}
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    for piece in &ctx.pieces {
+        let file = ctx.file_of(piece);
+        let scope = file.src(&piece.span);
+        let confidence = if piece.role == Role::Own {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        for c in file.calls_in(&piece.span) {
+            let args = file.src(&c.args);
+            match kwarg(args, "timeout") {
+                Some(value) => {
+                    if let Some(fixed) = fixed_value(scope, &file.text, value) {
+                        let message = format!(
+                            "downstream call `{}` uses a fixed `timeout={fixed}` instead of the caller's remaining time (`context.time_remaining()`)",
+                            c.callee
+                        );
+                        out.push(ctx.finding(
+                            FindingId::F3,
+                            file,
+                            c.span.start,
+                            confidence,
+                            message,
+                        ));
+                    }
+                }
+                None if is_stub_call(c) => {
+                    let message = format!(
+                        "downstream gRPC call `{}` carries no deadline; pass `timeout=context.time_remaining()`",
+                        c.callee
+                    );
+                    out.push(ctx.finding(
+                        FindingId::F3,
+                        file,
+                        c.span.start,
+                        Confidence::Medium,
+                        message,
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+    true
+}
+
+fn is_stub_call(c: &Call) -> bool {
+    let r = c.receiver().to_ascii_lowercase();
+    let last = r.rsplit('.').next().unwrap_or(&r);
+    last.ends_with("stub")
+        && c.name
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_uppercase())
+}
+
+/// The value of `key=` in a Python argument list.
+fn kwarg<'a>(args: &'a str, key: &str) -> Option<&'a str> {
+    let pat = format!("{key}=");
+    let i = args
+        .match_indices(&pat)
+        .find(|(i, _)| {
+            !args[..*i]
+                .chars()
+                .next_back()
+                .is_some_and(crate::syntax::is_ident_char)
+        })?
+        .0;
+    let v = &args[i + pat.len()..];
+    let mut depth = 0i32;
+    for (j, ch) in v.char_indices() {
+        match ch {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return Some(v[..j].trim()),
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => return Some(v[..j].trim()),
+            _ => {}
+        }
+    }
+    Some(v.trim())
+}
+
+fn is_number(s: &str) -> bool {
+    let s = s.trim().replace('_', "");
+    !s.is_empty() && s.parse::<f64>().is_ok()
+}
+
+/// A literal, directly or through `name = 5` in the method or module.
+fn fixed_value(scope: &str, module: &str, value: &str) -> Option<String> {
+    if mentions(value, &["time_remaining", "remaining", "deadline"]) {
+        return None;
+    }
+    if is_number(value) {
+        return Some(value.to_string());
+    }
+    if !value.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    for hay in [scope, module] {
+        for line in hay.lines() {
+            let t = line.trim_start();
+            if let Some(rest) = t.strip_prefix(value) {
+                let rest = rest.trim_start();
+                if let Some(v) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) {
+                    let v = v.split('#').next().unwrap_or("").trim();
+                    return is_number(v).then(|| format!("{value} = {v}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kwarg_reads_keyword_arguments() {
+        assert_eq!(kwarg("(req, timeout=5.0)", "timeout"), Some("5.0"));
+        assert_eq!(
+            kwarg("(req, timeout=context.time_remaining())", "timeout"),
+            Some("context.time_remaining()")
+        );
+        assert_eq!(kwarg("(req, read_timeout=3)", "timeout"), None);
+    }
+}

@@ -1,0 +1,105 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::rules::{local_counter, rule};
+
+rule! {
+    /// ## What it does
+    /// Finds rate limits kept per grpcio stream: state keyed by the `context` object, a
+    /// limiter built inside the method, or a message counter local to it.
+    ///
+    /// ## Why is this bad?
+    /// A reconnect is a new context and a fresh budget. Limits must follow the identity across
+    /// streams and server processes.
+    ///
+    /// ## Example
+    /// ```python
+    /// count = 0
+    /// for call in request_iterator:
+    ///     count += 1
+    ///     if count > 100:
+    ///         context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate_limited")
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```python
+    /// for call in request_iterator:
+    ///     if not self.limiter.allow(claims["sub"]):  # shared, e.g. Redis-backed
+    ///         context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate_limited")
+    /// ```
+    pub(crate) struct IdentityRateLimit;
+}
+
+const LIMITERS: &[&str] = &[
+    "RateLimiter",
+    "TokenBucket",
+    "Limiter",
+    "Throttle",
+    "LeakyBucket",
+];
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let own = ctx.own_text();
+    if let Some(context) = ctx.func.params.get(2).map(|p| p.name.as_str()) {
+        for key in [
+            format!("[{context}]"),
+            format!("[id({context})]"),
+            format!("get({context}"),
+            format!("get(id({context})"),
+        ] {
+            if let Some(i) = own.find(&key) {
+                let message = format!(
+                    "rate-limit state is keyed by the call `{context}`: reconnecting starts a fresh budget; key it by identity"
+                );
+                out.push(ctx.finding(
+                    FindingId::F5,
+                    ctx.file,
+                    ctx.func.span.start + i,
+                    Confidence::High,
+                    message,
+                ));
+                return true;
+            }
+        }
+    }
+    if let Some(c) = ctx
+        .own_calls()
+        .iter()
+        .find(|c| LIMITERS.contains(&c.name.as_str()))
+    {
+        let message = format!(
+            "rate limiter `{}` is created per stream: reconnecting resets it; share one keyed by identity",
+            c.callee
+        );
+        out.push(ctx.finding(
+            FindingId::F5,
+            ctx.file,
+            c.span.start,
+            Confidence::Medium,
+            message,
+        ));
+        return true;
+    }
+    if !mentions(own, &["resource_exhausted", "rate"]) {
+        return true;
+    }
+    let loops: Vec<&str> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .map(|l| ctx.file.src(&l.span))
+        .collect();
+    if let Some((at, name)) = local_counter(own, &loops) {
+        let message = format!(
+            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
+        );
+        out.push(ctx.finding(
+            FindingId::F5,
+            ctx.file,
+            ctx.func.span.start + at,
+            Confidence::Medium,
+            message,
+        ));
+    }
+    true
+}

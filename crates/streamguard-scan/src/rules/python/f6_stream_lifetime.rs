@@ -1,0 +1,45 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::rules::{LIFETIME_WORDS, rule};
+
+rule! {
+    /// ## What it does
+    /// Finds long-lived grpcio streams with no maximum lifetime or idle timeout: nothing in
+    /// the method ends them and the server sets no `grpc.max_connection_age_ms` /
+    /// `grpc.max_connection_idle_ms` option.
+    ///
+    /// ## Why is this bad?
+    /// Streams accumulate, each holding a worker thread (sync grpcio has a fixed pool) and an
+    /// authorization decision taken once.
+    ///
+    /// ## Example
+    /// ```python
+    /// server = grpc.server(futures.ThreadPoolExecutor(max_workers=10))
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```python
+    /// server = grpc.server(
+    ///     futures.ThreadPoolExecutor(max_workers=10),
+    ///     options=[("grpc.max_connection_age_ms", 30 * 60_000), ("grpc.max_connection_idle_ms", 300_000)],
+    /// )
+    /// ```
+    pub(crate) struct StreamLifetime;
+}
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    if ctx.signals.lifetime_limit
+        || !facts.long_lived
+        || ctx.any_text(|t| mentions(t, LIFETIME_WORDS))
+    {
+        return true;
+    }
+    let message = format!(
+        "{} has no maximum lifetime or idle timeout: nothing ends it and no `grpc.max_connection_age_ms` option bounds it",
+        ctx.handler.kind.describe()
+    );
+    out.push(ctx.at_handler(FindingId::F6, Confidence::Medium, message));
+    true
+}

@@ -1,0 +1,68 @@
+use streamguard_report::FindingId;
+
+use super::{Facts, first_arg, fixed_duration};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions};
+use crate::rules::{LIFETIME_WORDS, rule};
+
+rule! {
+    /// ## What it does
+    /// Finds downstream calls made for a tonic stream with a fixed timeout:
+    /// `request.set_timeout(Duration::from_secs(5))`, `tokio::time::timeout(Duration::from_secs(5), client.call(…))`,
+    /// or an HTTP client's `.timeout(Duration::from_secs(5))`.
+    ///
+    /// ## Why is this bad?
+    /// The caller's `grpc-timeout` is an absolute deadline. A fixed timeout downstream lets
+    /// the work outlive the call it serves, or cuts it short when more time was left.
+    ///
+    /// ## Example
+    /// ```rs
+    /// let mut req = tonic::Request::new(query);
+    /// req.set_timeout(Duration::from_secs(5));
+    /// backend.fetch(req).await?;
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```rs
+    /// let remaining = deadline.saturating_duration_since(Instant::now());
+    /// let mut req = tonic::Request::new(query);
+    /// req.set_timeout(remaining);
+    /// backend.fetch(req).await?;
+    /// ```
+    /// With streamguard, take the remaining time from the stream's session.
+    pub(crate) struct DeadlinePropagation;
+}
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    for piece in &ctx.pieces {
+        let file = ctx.file_of(piece);
+        let scope = file.src(&piece.span);
+        let confidence = if piece.role == Role::Own {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        for c in file.calls_in(&piece.span) {
+            let args = file.src(&c.args);
+            let arg = first_arg(args);
+            let relevant = match c.name.as_str() {
+                "set_timeout" => true,
+                "timeout" => {
+                    let free = c.callee == "timeout" || c.callee.ends_with("time::timeout");
+                    !free || mentions(args, &["client", "stub", ".send(", "request", "call("])
+                }
+                _ => false,
+            };
+            if !relevant || mentions(arg, LIFETIME_WORDS) {
+                continue;
+            }
+            if let Some(fixed) = fixed_duration(file, scope, arg) {
+                let message = format!(
+                    "downstream call is bounded by a fixed timeout (`{fixed}` in `{}`) instead of the caller's remaining deadline",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+            }
+        }
+    }
+    true
+}

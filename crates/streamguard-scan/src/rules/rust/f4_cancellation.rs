@@ -1,0 +1,92 @@
+use streamguard_report::FindingId;
+
+use super::Facts;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::rule;
+
+rule! {
+    /// ## What it does
+    /// Finds tasks spawned by a tonic streaming method (`tokio::spawn`, `std::thread::spawn`)
+    /// that have no way to learn that the client went away: the channel's send errors are
+    /// ignored and no `CancellationToken`, `tx.closed()` or abort-on-drop guard stops them.
+    ///
+    /// ## Why is this bad?
+    /// tonic drops the response stream when the client cancels, but a spawned task lives on:
+    /// it keeps polling backends and burning CPU for nobody, and reconnecting clients pile
+    /// these tasks up.
+    ///
+    /// ## Example
+    /// ```rs
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         let _ = tx.send(Ok(poll_backend().await)).await;
+    ///         tokio::time::sleep(Duration::from_secs(1)).await;
+    ///     }
+    /// });
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```rs
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         tokio::select! {
+    ///             _ = tx.closed() => break, // the client cancelled
+    ///             update = poll_backend() => if tx.send(Ok(update)).await.is_err() { break },
+    ///         }
+    ///     }
+    /// });
+    /// ```
+    pub(crate) struct Cancellation;
+}
+
+const CANCEL_PATHS: &[&str] = &[
+    "is_closed()",
+    ".closed()",
+    "is_err()",
+    "Err(_)",
+    ".await?",
+    "cancel",
+    "abort",
+    "CancellationToken",
+    "DropGuard",
+    "drop_guard",
+    "is_active",
+    ".message().await",
+    ".next().await",
+    "streamguard",
+    "select!",
+];
+
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    if ctx.any_text(|t| {
+        t.contains("CancellationToken") || t.contains("abort_handle") || t.contains("AbortOnDrop")
+    }) {
+        return true;
+    }
+    for c in ctx.own_calls() {
+        let spawn = c.name == "spawn" || c.name == "spawn_blocking";
+        if !spawn {
+            continue;
+        }
+        let body = ctx.file.src(&c.args);
+        let works = body.contains("loop")
+            || body.contains("while")
+            || body.contains("for ")
+            || body.contains(".await");
+        if !works || CANCEL_PATHS.iter().any(|p| body.contains(p)) {
+            continue;
+        }
+        let message = format!(
+            "task started with `{}` keeps running after the client cancels: its send errors are ignored and nothing (`tx.closed()`, a CancellationToken, an abort guard) stops it",
+            c.callee
+        );
+        out.push(ctx.finding(
+            FindingId::F4,
+            ctx.file,
+            c.span.start,
+            Confidence::High,
+            message,
+        ));
+    }
+    true
+}

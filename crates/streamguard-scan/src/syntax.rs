@@ -1,0 +1,287 @@
+//! The language-neutral facts the rules read: functions, calls and loops of one parsed file.
+//!
+//! Each language module fills these from its tree-sitter tree in one iterative pass (no
+//! recursion, so a deeply nested file cannot overflow the stack).
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use tree_sitter::{Node, Tree};
+
+use crate::Language;
+
+/// A byte range of the source.
+pub(crate) type Span = Range<usize>;
+
+/// One function, method, closure-like literal or lambda.
+#[derive(Debug, Clone)]
+pub(crate) struct Func {
+    /// The declared name, or the key/variable it is bound to, or `<anonymous>`.
+    pub name: String,
+    /// The class, impl type or Go receiver type it belongs to.
+    pub container: Option<String>,
+    /// The implemented trait (Rust) or the base classes (Python) of the container.
+    pub container_bases: Option<String>,
+    pub params: Vec<Param>,
+    /// Return type text, if declared.
+    pub ret: String,
+    pub span: Span,
+    pub body: Span,
+    /// Where the name is (for the evidence location).
+    pub name_at: usize,
+    /// The callee name when this function is passed as an argument (`wrap(function (call) {…})`).
+    pub wrapped_by: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Param {
+    pub name: String,
+    pub ty: String,
+}
+
+/// One call (or `new`, or macro invocation).
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    /// The callee text without whitespace, e.g. `call.on` or `tokio::time::timeout`.
+    pub callee: String,
+    /// The last identifier of the callee, e.g. `on`.
+    pub name: String,
+    pub args: Span,
+    pub span: Span,
+}
+
+impl Call {
+    /// The text before the last `.`/`::` of the callee (`call` in `call.on`).
+    pub fn receiver(&self) -> &str {
+        let end = self.callee.len() - self.name.len();
+        let recv = &self.callee[..end];
+        recv.strip_suffix("::")
+            .or_else(|| recv.strip_suffix('.'))
+            .or_else(|| recv.strip_suffix("?."))
+            .unwrap_or(recv)
+    }
+}
+
+/// A `for`/`while`/`loop`.
+#[derive(Debug, Clone)]
+pub(crate) struct Loop {
+    pub span: Span,
+    /// The loop header: condition or iterated expression.
+    pub header: Span,
+    pub body: Span,
+}
+
+/// Everything the rules need from one source file.
+#[derive(Debug)]
+pub(crate) struct ParsedFile {
+    pub path: PathBuf,
+    /// Path relative to the scanned root, `/`-separated (what reports show).
+    pub rel: String,
+    /// Path relative to the scan root (stable whatever directory the scan runs from).
+    pub key: String,
+    pub language: Language,
+    pub text: String,
+    pub line_starts: Vec<usize>,
+    pub funcs: Vec<Func>,
+    /// Sorted by start byte.
+    pub calls: Vec<Call>,
+    pub loops: Vec<Loop>,
+    /// Spans of `go` statements (Go) and `yield` expressions (Python/JS generators).
+    pub spawns: Vec<Span>,
+    pub yields: Vec<Span>,
+}
+
+impl ParsedFile {
+    pub fn new(path: PathBuf, rel: String, language: Language, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            path,
+            key: rel.clone(),
+            rel,
+            language,
+            text,
+            line_starts,
+            funcs: Vec::new(),
+            calls: Vec::new(),
+            loops: Vec::new(),
+            spawns: Vec::new(),
+            yields: Vec::new(),
+        }
+    }
+
+    pub fn fingerprint_path(&self) -> &str {
+        &self.key
+    }
+
+    /// Source text of a span; empty if the span is not on a character boundary.
+    pub fn src(&self, span: &Span) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn position(&self, byte: usize) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
+        let col = byte.saturating_sub(self.line_starts[line - 1]) + 1;
+        (line as u32, col as u32)
+    }
+
+    /// The text of a 1-based line, without the line break.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+
+    /// Calls whose start lies inside `span`.
+    pub fn calls_in(&self, span: &Span) -> &[Call] {
+        let from = self.calls.partition_point(|c| c.span.start < span.start);
+        let to = self.calls.partition_point(|c| c.span.start < span.end);
+        &self.calls[from..to.max(from)]
+    }
+
+    pub fn loops_in<'a>(&'a self, span: &'a Span) -> impl Iterator<Item = &'a Loop> + 'a {
+        self.loops
+            .iter()
+            .filter(move |l| l.span.start >= span.start && l.span.end <= span.end)
+    }
+
+    pub fn lines(&self) -> usize {
+        if self.text.is_empty() {
+            0
+        } else {
+            self.line_starts.len() - usize::from(self.text.ends_with('\n'))
+        }
+    }
+}
+
+/// Text of a node, empty on a bad boundary.
+pub(crate) fn text<'a>(node: Node<'_>, src: &'a str) -> &'a str {
+    src.get(node.byte_range()).unwrap_or("")
+}
+
+/// Text of a field of a node.
+pub(crate) fn field<'a>(node: Node<'_>, name: &str, src: &'a str) -> &'a str {
+    node.child_by_field_name(name)
+        .map(|n| text(n, src))
+        .unwrap_or("")
+}
+
+/// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory.
+pub(crate) fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).take(160).collect()
+}
+
+/// The last identifier of a callee: `a.b.c` → `c`, `x::y::<T>` → `y`, `new Foo` → `Foo`.
+pub(crate) fn last_ident(callee: &str) -> &str {
+    // Drop a trailing generic group (`decode::<Claims>`), then any generics before the name.
+    let mut s = callee.trim_end();
+    if s.ends_with('>') {
+        let mut depth = 0i32;
+        for (i, c) in s.char_indices().rev() {
+            match c {
+                '>' => depth += 1,
+                '<' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        s = &s[..i];
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let s = s.trim_end_matches(|c: char| !is_ident_char(c));
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_ident_char(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &s[start..]
+}
+
+pub(crate) fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// Whether `word` occurs in `hay` as a whole identifier.
+pub(crate) fn has_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + word.len()..].chars().next();
+        !before.is_some_and(is_ident_char) && !after.is_some_and(is_ident_char)
+    })
+}
+
+/// Visits every node of a tree in document order, without recursion.
+pub(crate) fn walk_tree(tree: &Tree, mut visit: impl FnMut(Node<'_>)) {
+    let mut cursor = tree.walk();
+    loop {
+        visit(cursor.node());
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// The nearest ancestor (at most `depth` levels up) whose kind is one of `kinds`.
+pub(crate) fn ancestor<'t>(node: Node<'t>, kinds: &[&str], depth: usize) -> Option<Node<'t>> {
+    let mut cur = node.parent();
+    for _ in 0..depth {
+        let n = cur?;
+        if kinds.contains(&n.kind()) {
+            return Some(n);
+        }
+        cur = n.parent();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_ident_takes_the_method_name() {
+        assert_eq!(last_ident("call.on"), "on");
+        assert_eq!(last_ident("tokio::time::timeout"), "timeout");
+        assert_eq!(last_ident("Vec::<u8>::new"), "new");
+        assert_eq!(last_ident("decode::<Claims>"), "decode");
+        assert_eq!(last_ident("foo"), "foo");
+    }
+
+    #[test]
+    fn has_word_respects_identifier_boundaries() {
+        assert!(has_word("claims.exp < now", "exp"));
+        assert!(!has_word("expensive()", "exp"));
+    }
+
+    #[test]
+    fn position_is_one_based() {
+        let f = ParsedFile::new("a".into(), "a".into(), Language::Go, "ab\ncd\n".into());
+        assert_eq!(f.position(0), (1, 1));
+        assert_eq!(f.position(4), (2, 2));
+        assert_eq!(f.line_text(2), "cd");
+        assert_eq!(f.lines(), 2);
+    }
+}

@@ -1,0 +1,177 @@
+//! The downstream every tool call goes to (`backend.v1.ToolBackend`), and the embedded backend
+//! that serves on loopback when `--backend` is not given.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use serde_json::{Value, json};
+use std::sync::Mutex;
+use streamguard::StreamSession;
+use streamguard_proto::backend::v1::{
+    ExecuteRequest, ExecuteResponse,
+    tool_backend_client::ToolBackendClient,
+    tool_backend_server::{ToolBackend, ToolBackendServer},
+};
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_util::sync::CancellationToken;
+use tonic::transport::{Channel, Endpoint};
+use tonic::{Request, Response, Status};
+
+/// A client of the downstream; connects lazily so the backend may come up after the server.
+#[derive(Clone, Debug)]
+pub struct Backend {
+    client: ToolBackendClient<Channel>,
+}
+
+impl Backend {
+    pub fn connect(url: &str) -> anyhow::Result<Backend> {
+        let endpoint = Endpoint::from_shared(url.to_string())
+            .with_context(|| {
+                format!("--backend {url:?} is not a valid URL; write e.g. http://127.0.0.1:7000")
+            })?
+            .connect_timeout(Duration::from_secs(3));
+        Ok(Backend {
+            client: ToolBackendClient::new(endpoint.connect_lazy()),
+        })
+    }
+
+    /// Executes one tool call for `session`: the request carries the remaining deadline, and
+    /// the call is abandoned (RST_STREAM downstream) if the stream ends first.
+    pub async fn execute(
+        &self,
+        session: &StreamSession,
+        tool: &str,
+        arguments: &Value,
+        request_id: &str,
+    ) -> Result<Value, Status> {
+        let request = session.outbound(ExecuteRequest {
+            tool: tool.to_string(),
+            arguments_json: arguments.to_string(),
+            subject: session.claims().sub.clone(),
+            request_id: request_id.to_string(),
+        })?;
+        let mut client = self.client.clone();
+        let response = session
+            .cancellable(client.execute(request))
+            .await??
+            .into_inner();
+        Ok(serde_json::from_str(&response.result_json)
+            .unwrap_or(Value::String(response.result_json)))
+    }
+}
+
+/// The in-process backend: runs the reference tools against an in-memory file store and
+/// records every call it executes (so tests can prove a denied call never ran).
+#[derive(Clone)]
+pub struct EmbeddedBackend {
+    addr: SocketAddr,
+    state: Arc<EmbeddedState>,
+}
+
+#[derive(Default)]
+struct EmbeddedState {
+    files: Mutex<HashMap<String, String>>,
+    executed: Mutex<Vec<String>>,
+}
+
+impl EmbeddedBackend {
+    pub(crate) async fn start(shutdown: CancellationToken) -> anyhow::Result<EmbeddedBackend> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .context("cannot bind the embedded backend on loopback")?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(EmbeddedState::default());
+        let service = ToolBackendServer::new(EmbeddedService(state.clone()));
+        tokio::spawn(async move {
+            let r = tonic::transport::Server::builder()
+                .add_service(service)
+                .serve_with_incoming_shutdown(
+                    TcpListenerStream::new(listener),
+                    shutdown.cancelled_owned(),
+                )
+                .await;
+            if let Err(e) = r {
+                tracing::error!(error = %e, "embedded backend failed");
+            }
+        });
+        Ok(EmbeddedBackend { addr, state })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Tools executed so far, in order.
+    pub fn executed(&self) -> Vec<String> {
+        self.state
+            .executed
+            .lock()
+            .map(|v| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+struct EmbeddedService(Arc<EmbeddedState>);
+
+#[tonic::async_trait]
+impl ToolBackend for EmbeddedService {
+    async fn execute(
+        &self,
+        request: Request<ExecuteRequest>,
+    ) -> Result<Response<ExecuteResponse>, Status> {
+        let req = request.into_inner();
+        let args: Value = serde_json::from_str(&req.arguments_json).unwrap_or(json!({}));
+        let text = |key: &str| {
+            args.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        if let Ok(mut log) = self.0.executed.lock() {
+            log.push(req.tool.clone());
+        }
+        let result = match req.tool.as_str() {
+            "echo" => json!({ "text": text("text") }),
+            "slow_echo" => {
+                let ms = args
+                    .get("ms")
+                    .and_then(Value::as_f64)
+                    .unwrap_or(1000.0)
+                    .clamp(0.0, 600_000.0);
+                tokio::time::sleep(Duration::from_millis(ms as u64)).await;
+                json!({ "text": text("text"), "slept_ms": ms })
+            }
+            "read_file" => {
+                let path = text("path");
+                let files = self
+                    .0
+                    .files
+                    .lock()
+                    .map_err(|_| Status::internal("file store poisoned"))?;
+                let content = files
+                    .get(&path)
+                    .cloned()
+                    .unwrap_or_else(|| format!("contents of {path}"));
+                json!({ "path": path, "text": content })
+            }
+            "write_file" => {
+                let path = text("path");
+                let mut files = self
+                    .0
+                    .files
+                    .lock()
+                    .map_err(|_| Status::internal("file store poisoned"))?;
+                files.insert(path.clone(), text("text"));
+                json!({ "path": path, "written": true })
+            }
+            "delete_repo" => json!({ "deleted": text("repo") }),
+            other => return Err(Status::not_found(format!("unknown tool {other:?}"))),
+        };
+        Ok(Response::new(ExecuteResponse {
+            result_json: result.to_string(),
+        }))
+    }
+}

@@ -1,0 +1,402 @@
+//! Configuration of `streamguard serve`: a TOML file (`--config`) and flags for the common keys.
+//!
+//! ```toml
+//! listen = "0.0.0.0:50051"
+//! admin_listen = "127.0.0.1:9090"
+//! admin_token_env = "STREAMGUARD_ADMIN_TOKEN"   # or admin_token = "…"
+//! backend = "http://127.0.0.1:7000"            # omit for the embedded backend
+//! disable = []                                  # expiry, revocation, per-message, deadline, cancel, identity-rate-limit, lifetime
+//!
+//! [auth]
+//! issuer = "https://issuer.example"
+//! audience = "mcp-tools"
+//! leeway = "0s"
+//! [[auth.keys]]
+//! algorithm = "RS256"          # HS256, RS256, ES256, EdDSA — pinned per key
+//! pem_file = "issuer.pub.pem"  # or secret, secret_env, jwks_file, jwks_url (+ jwks_ttl)
+//!
+//! [limits]
+//! messages_per_minute = 600
+//! burst = 100
+//! max_streams_per_identity = 32
+//! identity_claim = "tenant"
+//! max_stream_lifetime = "30m"
+//! idle_timeout = "5m"
+//! max_deadline = "10m"
+//!
+//! [policy]
+//! on_deny = "reply"            # or "end"
+//! ```
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use jsonwebtoken::Algorithm;
+use serde::Deserialize;
+use streamguard::auth::{AuthConfig, Authenticator, KeyConfig, KeySource};
+use streamguard::{Control, Guard, GuardConfig, OnDeny};
+
+/// Issuer of dev-mode tokens.
+pub const DEV_ISSUER: &str = "streamguard-dev";
+/// Audience of dev-mode tokens.
+pub const DEV_AUDIENCE: &str = "streamguard";
+/// Environment variable holding the dev-mode HS256 secret.
+pub const DEV_SECRET_ENV: &str = "STREAMGUARD_DEV_SECRET";
+
+/// Everything `streamguard serve` needs. [`ServeConfig::dev`] gives a ready-to-run dev setup.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub listen: SocketAddr,
+    pub admin_listen: SocketAddr,
+    /// Dev mode: HS256 with [`ServeConfig::dev_secret`] (or env `STREAMGUARD_DEV_SECRET`, or a
+    /// random secret), issuer `streamguard-dev`, audience `streamguard`, random admin token.
+    pub dev: bool,
+    pub dev_secret: Option<String>,
+    pub admin_token: Option<String>,
+    /// Verification settings (ignored in dev mode).
+    pub auth: AuthConfig,
+    pub disabled: Vec<Control>,
+    /// `http://host:port` of a `backend.v1.ToolBackend`; `None` starts the embedded one.
+    pub backend: Option<String>,
+    pub messages_per_minute: u32,
+    pub burst: u32,
+    pub max_streams_per_identity: u32,
+    pub identity_claim: Option<String>,
+    pub max_stream_lifetime: Duration,
+    pub idle_timeout: Duration,
+    pub max_deadline: Option<Duration>,
+    pub on_deny: OnDeny,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        let g = GuardConfig::default();
+        ServeConfig {
+            listen: ([127, 0, 0, 1], 50051).into(),
+            admin_listen: ([127, 0, 0, 1], 9090).into(),
+            dev: false,
+            dev_secret: None,
+            admin_token: None,
+            auth: AuthConfig::default(),
+            disabled: Vec::new(),
+            backend: None,
+            messages_per_minute: g.messages_per_minute,
+            burst: g.burst,
+            max_streams_per_identity: g.max_streams_per_identity,
+            identity_claim: None,
+            max_stream_lifetime: g.max_stream_lifetime,
+            idle_timeout: g.idle_timeout,
+            max_deadline: None,
+            on_deny: OnDeny::Reply,
+        }
+    }
+}
+
+/// The parts of a config that need work to produce (keys loaded, secrets chosen).
+pub(crate) struct Resolved {
+    pub guard: Guard,
+    pub admin_token: String,
+    pub dev_secret: Option<String>,
+}
+
+impl ServeConfig {
+    /// Dev mode on loopback with ephemeral ports.
+    pub fn dev() -> Self {
+        ServeConfig {
+            listen: ([127, 0, 0, 1], 0).into(),
+            admin_listen: ([127, 0, 0, 1], 0).into(),
+            dev: true,
+            ..ServeConfig::default()
+        }
+    }
+
+    /// The dev secret in force: the configured one, else env `STREAMGUARD_DEV_SECRET`.
+    pub fn dev_secret_from_env(&self) -> Option<String> {
+        self.dev_secret
+            .clone()
+            .or_else(|| std::env::var(DEV_SECRET_ENV).ok().filter(|s| !s.is_empty()))
+    }
+
+    pub(crate) fn resolve(&self) -> anyhow::Result<Resolved> {
+        let (auth, dev_secret) = if self.dev {
+            let secret = self.dev_secret_from_env().unwrap_or_else(random_secret);
+            let auth = AuthConfig {
+                keys: vec![KeyConfig::hs256_secret(secret.clone())],
+                issuer: Some(DEV_ISSUER.into()),
+                audience: Some(DEV_AUDIENCE.into()),
+                leeway: self.auth.leeway,
+            };
+            (auth, Some(secret))
+        } else {
+            if self.auth.keys.is_empty() {
+                bail!(
+                    "no verification key configured: add [[auth.keys]] to the config file, or run with --dev"
+                );
+            }
+            (self.auth.clone(), None)
+        };
+        let admin_token = match (&self.admin_token, self.dev) {
+            (Some(t), _) if !t.is_empty() => t.clone(),
+            (_, true) => random_secret(),
+            _ => bail!(
+                "no admin token: set admin_token or admin_token_env in the config file (the admin API requires one)"
+            ),
+        };
+        let authenticator = Authenticator::new(auth).context("loading verification keys")?;
+        let guard = Guard::new(
+            GuardConfig {
+                disabled: self.disabled.clone(),
+                on_deny: self.on_deny,
+                messages_per_minute: self.messages_per_minute,
+                burst: self.burst,
+                max_streams_per_identity: self.max_streams_per_identity,
+                identity_claim: self.identity_claim.clone(),
+                max_stream_lifetime: self.max_stream_lifetime,
+                idle_timeout: self.idle_timeout,
+                max_deadline: self.max_deadline,
+                ..GuardConfig::default()
+            },
+            authenticator,
+        );
+        Ok(Resolved {
+            guard,
+            admin_token,
+            dev_secret,
+        })
+    }
+
+    /// Reads a TOML config file over the defaults.
+    pub fn from_file(path: &Path) -> anyhow::Result<ServeConfig> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config file {}", path.display()))?;
+        let file: FileConfig = toml::from_str(&text)
+            .with_context(|| format!("invalid config file {}", path.display()))?;
+        file.into_config(path.parent().unwrap_or(Path::new(".")))
+            .with_context(|| format!("in config file {}", path.display()))
+    }
+}
+
+fn random_secret() -> String {
+    use base64::Engine;
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<SocketAddr>,
+    admin_listen: Option<SocketAddr>,
+    admin_token: Option<String>,
+    admin_token_env: Option<String>,
+    backend: Option<String>,
+    #[serde(default)]
+    disable: Vec<String>,
+    #[serde(default)]
+    auth: AuthSection,
+    #[serde(default)]
+    limits: LimitsSection,
+    #[serde(default)]
+    policy: PolicySection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthSection {
+    issuer: Option<String>,
+    audience: Option<String>,
+    leeway: Option<String>,
+    #[serde(default)]
+    keys: Vec<KeySection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeySection {
+    algorithm: String,
+    kid: Option<String>,
+    secret: Option<String>,
+    secret_env: Option<String>,
+    pem_file: Option<PathBuf>,
+    jwks_file: Option<PathBuf>,
+    jwks_url: Option<String>,
+    jwks_ttl: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsSection {
+    messages_per_minute: Option<u32>,
+    burst: Option<u32>,
+    max_streams_per_identity: Option<u32>,
+    identity_claim: Option<String>,
+    max_stream_lifetime: Option<String>,
+    idle_timeout: Option<String>,
+    max_deadline: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicySection {
+    on_deny: Option<String>,
+}
+
+/// Parses a duration such as `30m`, `2s`, `500ms`, naming the key on error.
+pub fn parse_duration(key: &str, text: &str) -> anyhow::Result<Duration> {
+    humantime::parse_duration(text).with_context(|| {
+        format!("{key} = {text:?} is not a duration; write e.g. \"30s\", \"5m\", \"500ms\"")
+    })
+}
+
+/// Parses a `--disable` / `disable` control name.
+pub fn parse_control(name: &str) -> anyhow::Result<Control> {
+    Control::parse(name).with_context(|| {
+        let all: Vec<_> = Control::ALL.iter().map(|c| c.as_str()).collect();
+        format!(
+            "unknown control {name:?}; expected one of {}",
+            all.join(", ")
+        )
+    })
+}
+
+fn parse_algorithm(text: &str) -> anyhow::Result<Algorithm> {
+    match text {
+        "HS256" => Ok(Algorithm::HS256),
+        "RS256" => Ok(Algorithm::RS256),
+        "ES256" => Ok(Algorithm::ES256),
+        "EdDSA" => Ok(Algorithm::EdDSA),
+        _ => bail!("auth.keys.algorithm = {text:?}: expected HS256, RS256, ES256 or EdDSA"),
+    }
+}
+
+impl FileConfig {
+    fn into_config(self, base: &Path) -> anyhow::Result<ServeConfig> {
+        let mut c = ServeConfig::default();
+        if let Some(v) = self.listen {
+            c.listen = v;
+        }
+        if let Some(v) = self.admin_listen {
+            c.admin_listen = v;
+        }
+        c.admin_token = match (self.admin_token, self.admin_token_env) {
+            (Some(t), _) => Some(t),
+            (None, Some(var)) => Some(std::env::var(&var).with_context(|| {
+                format!("admin_token_env names {var}, which is not set in the environment")
+            })?),
+            (None, None) => None,
+        };
+        c.backend = self.backend;
+        c.disabled = self
+            .disable
+            .iter()
+            .map(|d| parse_control(d))
+            .collect::<anyhow::Result<_>>()?;
+        c.auth.issuer = self.auth.issuer;
+        c.auth.audience = self.auth.audience;
+        if let Some(l) = &self.auth.leeway {
+            c.auth.leeway = parse_duration("auth.leeway", l)?;
+        }
+        for k in self.auth.keys {
+            let algorithm = parse_algorithm(&k.algorithm)?;
+            let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+            let source = match (k.secret, k.secret_env, k.pem_file, k.jwks_file, k.jwks_url) {
+                (Some(s), None, None, None, None) => KeySource::Secret(s),
+                (None, Some(e), None, None, None) => KeySource::SecretEnv(e),
+                (None, None, Some(p), None, None) => KeySource::PemFile(path(p)),
+                (None, None, None, Some(p), None) => KeySource::JwksFile(path(p)),
+                (None, None, None, None, Some(url)) => KeySource::JwksUrl {
+                    url,
+                    ttl: match &k.jwks_ttl {
+                        Some(t) => parse_duration("auth.keys.jwks_ttl", t)?,
+                        None => Duration::from_secs(300),
+                    },
+                },
+                _ => bail!(
+                    "each [[auth.keys]] needs exactly one of secret, secret_env, pem_file, jwks_file, jwks_url"
+                ),
+            };
+            c.auth.keys.push(KeyConfig {
+                algorithm,
+                source,
+                kid: k.kid,
+            });
+        }
+        let l = self.limits;
+        c.messages_per_minute = l.messages_per_minute.unwrap_or(c.messages_per_minute);
+        c.burst = l.burst.unwrap_or(c.burst);
+        c.max_streams_per_identity = l
+            .max_streams_per_identity
+            .unwrap_or(c.max_streams_per_identity);
+        c.identity_claim = l.identity_claim;
+        if let Some(v) = &l.max_stream_lifetime {
+            c.max_stream_lifetime = parse_duration("limits.max_stream_lifetime", v)?;
+        }
+        if let Some(v) = &l.idle_timeout {
+            c.idle_timeout = parse_duration("limits.idle_timeout", v)?;
+        }
+        if let Some(v) = &l.max_deadline {
+            c.max_deadline = Some(parse_duration("limits.max_deadline", v)?);
+        }
+        c.on_deny = match self.policy.on_deny.as_deref() {
+            None | Some("reply") => OnDeny::Reply,
+            Some("end") => OnDeny::End,
+            Some(other) => bail!("policy.on_deny = {other:?}: expected \"reply\" or \"end\""),
+        };
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> anyhow::Result<ServeConfig> {
+        toml::from_str::<FileConfig>(text)?.into_config(Path::new("/etc/sg"))
+    }
+
+    #[test]
+    fn a_full_config_file_parses() {
+        let c = parse(
+            r#"
+            listen = "0.0.0.0:6000"
+            admin_token = "t"
+            disable = ["expiry", "per-message"]
+            [auth]
+            issuer = "i"
+            audience = "a"
+            leeway = "1s"
+            [[auth.keys]]
+            algorithm = "RS256"
+            pem_file = "k.pem"
+            [limits]
+            messages_per_minute = 20
+            max_stream_lifetime = "2s"
+            [policy]
+            on_deny = "end"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.listen.port(), 6000);
+        assert_eq!(c.disabled, [Control::Expiry, Control::PerMessage]);
+        assert_eq!(c.auth.leeway, Duration::from_secs(1));
+        assert!(
+            matches!(&c.auth.keys[0].source, KeySource::PemFile(p) if p == Path::new("/etc/sg/k.pem"))
+        );
+        assert_eq!(c.messages_per_minute, 20);
+        assert_eq!(c.max_stream_lifetime, Duration::from_secs(2));
+        assert_eq!(c.on_deny, OnDeny::End);
+    }
+
+    #[test]
+    fn config_errors_name_the_key() {
+        let e = parse("[limits]\nidle_timeout = \"soon\"").unwrap_err();
+        assert!(format!("{e:#}").contains("limits.idle_timeout"), "{e:#}");
+        let e = parse("disable = [\"everything\"]").unwrap_err();
+        assert!(format!("{e:#}").contains("unknown control"), "{e:#}");
+        let e = parse("[[auth.keys]]\nalgorithm = \"none\"\nsecret = \"x\"").unwrap_err();
+        assert!(format!("{e:#}").contains("HS256, RS256"), "{e:#}");
+        assert!(parse("lisen = \"x\"").is_err(), "unknown keys are refused");
+    }
+}

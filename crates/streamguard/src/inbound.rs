@@ -1,0 +1,151 @@
+//! A wrapper for an incoming message stream (`tonic::Streaming<T>`) that authorizes every
+//! message before the handler sees it.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures::Stream;
+use tonic::Status;
+
+use crate::authz::{Action, Classify, Denial};
+use crate::session::StreamSession;
+
+/// One incoming message after authorization. A denied message's body never reaches the
+/// handler: only what it needs to answer it (its request id and the reason).
+#[derive(Debug)]
+pub enum Inbound<T> {
+    Allowed(T),
+    Denied(Denial),
+}
+
+/// Yields each message of `S` as [`Inbound::Allowed`] or [`Inbound::Denied`], classified by
+/// `F`. When the policy ends streams on denial, the stream ends instead of yielding the denial.
+pub struct AuthorizedStream<S, F> {
+    inner: S,
+    session: StreamSession,
+    classify: F,
+}
+
+impl<S, F> AuthorizedStream<S, F> {
+    pub fn new(inner: S, session: StreamSession, classify: F) -> Self {
+        AuthorizedStream {
+            inner,
+            session,
+            classify,
+        }
+    }
+}
+
+impl<S, T, F> Stream for AuthorizedStream<S, F>
+where
+    S: Stream<Item = Result<T, Status>> + Unpin,
+    F: Fn(&T) -> Action + Unpin,
+{
+    type Item = Result<Inbound<T>, Status>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.session.termination().is_some() {
+            return Poll::Ready(None);
+        }
+        let item = match Pin::new(&mut self.inner).poll_next(cx) {
+            Poll::Ready(Some(Ok(message))) => message,
+            Poll::Ready(Some(Err(status))) => return Poll::Ready(Some(Err(status))),
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Pending => return Poll::Pending,
+        };
+        let action = (self.classify)(&item);
+        match self.session.authorize(&action) {
+            Ok(()) => Poll::Ready(Some(Ok(Inbound::Allowed(item)))),
+            Err(_) if self.session.termination().is_some() => Poll::Ready(None),
+            Err(denial) => Poll::Ready(Some(Ok(Inbound::Denied(denial)))),
+        }
+    }
+}
+
+impl StreamSession {
+    /// Wraps a handler's incoming stream so every message is authorized.
+    pub fn authorize_inbound<S, T>(&self, inbound: S) -> AuthorizedStream<S, fn(&T) -> Action>
+    where
+        S: Stream<Item = Result<T, Status>>,
+        T: Classify,
+    {
+        AuthorizedStream::new(inbound, self.clone(), T::action as fn(&T) -> Action)
+    }
+
+    /// Like [`Self::authorize_inbound`], for message types classified by a function.
+    pub fn authorize_inbound_with<S, F>(&self, inbound: S, classify: F) -> AuthorizedStream<S, F> {
+        AuthorizedStream::new(inbound, self.clone(), classify)
+    }
+}
+
+/// Classifies one MCP JSON-RPC message: `tools/call` by `params.name` (and `params.uri` or
+/// `params.arguments.uri` as its resource), `resources/read` and `resources/subscribe` by
+/// `params.uri`. Other methods (initialize, lists, notifications, responses) need no scope.
+pub fn classify_jsonrpc(json: &[u8]) -> Action {
+    use serde_json::Value;
+    let Ok(Value::Object(msg)) = serde_json::from_slice::<Value>(json) else {
+        return Action {
+            malformed: true,
+            ..Action::default()
+        };
+    };
+    let request_id = msg.get("id").map(Value::to_string);
+    let params = msg.get("params");
+    let str_at = |path: &[&str]| {
+        let mut v = params?;
+        for key in path {
+            v = v.get(key)?;
+        }
+        v.as_str().map(str::to_owned)
+    };
+    let mut action = match msg.get("method").and_then(Value::as_str) {
+        Some("tools/call") => match str_at(&["name"]) {
+            Some(name) => Action::call_tool(name),
+            None => Action {
+                malformed: true,
+                ..Action::default()
+            },
+        },
+        Some("resources/read" | "resources/subscribe") => match str_at(&["uri"]) {
+            Some(uri) => Action::read_resource(uri),
+            None => Action {
+                malformed: true,
+                ..Action::default()
+            },
+        },
+        _ => Action::default(),
+    };
+    if action.tool.is_some()
+        && let Some(uri) = str_at(&["arguments", "uri"]).or_else(|| str_at(&["uri"]))
+    {
+        action = action.with_resource(uri);
+    }
+    action.request_id = request_id;
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonrpc_tool_calls_are_classified_by_params_name() {
+        let a = classify_jsonrpc(br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"delete_repo","arguments":{}}}"#);
+        assert_eq!(a.tool.as_deref(), Some("delete_repo"));
+        assert_eq!(a.request_id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn jsonrpc_resource_reads_are_classified_by_uri() {
+        let a = classify_jsonrpc(br#"{"jsonrpc":"2.0","id":"a","method":"resources/read","params":{"uri":"mcp://users/x/y"}}"#);
+        assert_eq!(a.resource.as_deref(), Some("mcp://users/x/y"));
+        assert_eq!(a.request_id.as_deref(), Some("\"a\""));
+    }
+
+    #[test]
+    fn garbage_and_nameless_tool_calls_are_malformed() {
+        assert!(classify_jsonrpc(b"not json").malformed);
+        assert!(classify_jsonrpc(br#"{"method":"tools/call","params":{}}"#).malformed);
+        assert!(!classify_jsonrpc(br#"{"method":"tools/list"}"#).malformed);
+    }
+}

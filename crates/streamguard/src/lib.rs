@@ -1,0 +1,58 @@
+//! Continuous authorization for gRPC streams served by tonic.
+//!
+//! Mainstream gRPC stacks check a bearer token once, when a stream opens. A stream that lives
+//! for an hour then outlives its token, lets later messages do what the token never allowed and
+//! keeps downstream work running after the caller left. [`StreamGuardLayer`] closes those gaps:
+//!
+//! | control | module | what it does |
+//! |---|---|---|
+//! | expiry | [`session`] (watchdog) | ends the stream with `UNAUTHENTICATED`/`token_expired` at `exp` |
+//! | revocation | [`revocation`] | ends matching live streams with `PERMISSION_DENIED`/`token_revoked` at once |
+//! | per-message | [`authz`], [`inbound`] | checks every incoming message against the token's scopes |
+//! | deadline | [`deadline`] | keeps the caller's `grpc-timeout` as an absolute [`Deadline`] |
+//! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
+//! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
+//! | lifetime | [`session`] (watchdog) | maximum stream lifetime and idle timeout |
+//!
+//! # Example
+//! ```no_run
+//! use std::sync::Arc;
+//! use streamguard::{Guard, GuardConfig, StreamGuardLayer, auth::{Authenticator, AuthConfig, KeyConfig}};
+//! # async fn run(routes: tonic::service::Routes) -> Result<(), Box<dyn std::error::Error>> {
+//! let auth = Authenticator::new(AuthConfig {
+//!     keys: vec![KeyConfig::hs256_secret("change-me")],
+//!     issuer: Some("https://issuer.example".into()),
+//!     audience: Some("my-mcp-server".into()),
+//!     ..AuthConfig::default()
+//! })?;
+//! let guard = Guard::new(GuardConfig::default(), auth);
+//! tonic::transport::Server::builder()
+//!     .layer(StreamGuardLayer::new(guard.clone()))
+//!     .add_routes(routes)
+//!     .serve("127.0.0.1:50051".parse()?)
+//!     .await?;
+//! # Ok(()) }
+//! ```
+//! In a handler, [`StreamSession::of`] gives the stream's session: its claims, its
+//! [`Deadline`], [`StreamSession::authorize_inbound`] for per-message checks and
+//! [`StreamSession::spawn`] / [`StreamSession::cancellable`] for work that must stop with it.
+
+pub mod auth;
+pub mod authz;
+pub mod config;
+pub mod deadline;
+mod guard;
+pub mod inbound;
+pub mod layer;
+pub mod limiter;
+pub mod metrics;
+pub mod revocation;
+pub mod session;
+pub mod termination;
+
+pub use config::{Control, GuardConfig, OnDeny};
+pub use deadline::Deadline;
+pub use guard::Guard;
+pub use layer::StreamGuardLayer;
+pub use session::StreamSession;
+pub use termination::{Reason, Termination};

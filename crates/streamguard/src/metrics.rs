@@ -1,0 +1,162 @@
+//! Counters of what the guard did, rendered in the Prometheus text format.
+
+use std::fmt::Write;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
+
+use crate::termination::Reason;
+
+const N: usize = Reason::ALL.len();
+
+/// Counters and gauges; every field is lock-free.
+#[derive(Debug)]
+pub struct Metrics {
+    streams_opened: AtomicU64,
+    streams_active: AtomicI64,
+    streams_refused: [AtomicU64; N],
+    terminations: [AtomicU64; N],
+    denied_messages: [AtomicU64; N],
+    rate_limited: AtomicU64,
+    work_cancelled: AtomicU64,
+    watchdogs_live: AtomicI64,
+    tasks_live: AtomicI64,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics {
+            streams_opened: AtomicU64::new(0),
+            streams_active: AtomicI64::new(0),
+            streams_refused: std::array::from_fn(|_| AtomicU64::new(0)),
+            terminations: std::array::from_fn(|_| AtomicU64::new(0)),
+            denied_messages: std::array::from_fn(|_| AtomicU64::new(0)),
+            rate_limited: AtomicU64::new(0),
+            work_cancelled: AtomicU64::new(0),
+            watchdogs_live: AtomicI64::new(0),
+            tasks_live: AtomicI64::new(0),
+        }
+    }
+}
+
+/// A point-in-time copy of the gauges, for tests and the admin API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Live {
+    pub streams: i64,
+    pub watchdogs: i64,
+    pub tasks: i64,
+}
+
+impl Metrics {
+    pub(crate) fn stream_opened(&self) {
+        self.streams_opened.fetch_add(1, Relaxed);
+        self.streams_active.fetch_add(1, Relaxed);
+    }
+    pub(crate) fn stream_closed(&self) {
+        self.streams_active.fetch_sub(1, Relaxed);
+    }
+    pub(crate) fn refused(&self, r: Reason) {
+        self.streams_refused[r.index()].fetch_add(1, Relaxed);
+        if r == Reason::TooManyStreams {
+            self.rate_limited.fetch_add(1, Relaxed);
+        }
+    }
+    pub(crate) fn terminated(&self, r: Reason) {
+        self.terminations[r.index()].fetch_add(1, Relaxed);
+        if r == Reason::RateLimitExceeded {
+            self.rate_limited.fetch_add(1, Relaxed);
+        }
+    }
+    pub(crate) fn denied(&self, r: Reason) {
+        self.denied_messages[r.index()].fetch_add(1, Relaxed);
+    }
+    /// Counts a unit of downstream work aborted because its stream ended.
+    pub fn work_cancelled(&self) {
+        self.work_cancelled.fetch_add(1, Relaxed);
+    }
+    pub(crate) fn watchdog(&self, delta: i64) {
+        self.watchdogs_live.fetch_add(delta, Relaxed);
+    }
+    pub(crate) fn task(&self, delta: i64) {
+        self.tasks_live.fetch_add(delta, Relaxed);
+    }
+
+    pub fn live(&self) -> Live {
+        Live {
+            streams: self.streams_active.load(Relaxed),
+            watchdogs: self.watchdogs_live.load(Relaxed),
+            tasks: self.tasks_live.load(Relaxed),
+        }
+    }
+
+    pub fn terminations(&self, r: Reason) -> u64 {
+        self.terminations[r.index()].load(Relaxed)
+    }
+
+    pub fn denied_messages(&self, r: Reason) -> u64 {
+        self.denied_messages[r.index()].load(Relaxed)
+    }
+
+    pub fn work_cancellations(&self) -> u64 {
+        self.work_cancelled.load(Relaxed)
+    }
+
+    /// The Prometheus text exposition of every counter.
+    pub fn render(&self) -> String {
+        let mut out = String::with_capacity(4096);
+        let mut simple = |name: &str, kind: &str, help: &str, v: i64| {
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {v}"
+            );
+        };
+        simple(
+            "streamguard_streams_opened_total",
+            "counter",
+            "Streams that passed authentication and opened.",
+            self.streams_opened.load(Relaxed) as i64,
+        );
+        simple(
+            "streamguard_streams_active",
+            "gauge",
+            "Streams open now.",
+            self.streams_active.load(Relaxed),
+        );
+        simple(
+            "streamguard_rate_limited_total",
+            "counter",
+            "Streams ended or refused by an identity rate limit.",
+            self.rate_limited.load(Relaxed) as i64,
+        );
+        simple(
+            "streamguard_work_cancelled_total",
+            "counter",
+            "Units of downstream work aborted because their stream ended.",
+            self.work_cancelled.load(Relaxed) as i64,
+        );
+        for (name, help, arr) in [
+            (
+                "streamguard_streams_refused_total",
+                "Streams refused at open, by reason.",
+                &self.streams_refused,
+            ),
+            (
+                "streamguard_stream_terminations_total",
+                "Live streams ended by the guard, by reason.",
+                &self.terminations,
+            ),
+            (
+                "streamguard_denied_messages_total",
+                "Incoming messages denied, by reason.",
+                &self.denied_messages,
+            ),
+        ] {
+            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+            for r in Reason::ALL {
+                let v = arr[r.index()].load(Relaxed);
+                if v > 0 {
+                    let _ = writeln!(out, "{name}{{reason=\"{r}\"}} {v}");
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,384 @@
+//! The per-stream session: created when a stream opens, it carries the caller's claims and
+//! deadline, owns the stream's cancellation tree, and runs one watchdog timer that ends the
+//! stream at token expiry, deadline, maximum lifetime or idle timeout — whichever comes first.
+//! Revocations reach it by push (see [`crate::revocation`]).
+
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use parking_lot::Mutex;
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use tonic::Status;
+
+use crate::auth::Claims;
+use crate::authz::{Action, Denial};
+use crate::config::{Control, OnDeny};
+use crate::deadline::Deadline;
+use crate::guard::Guard;
+use crate::limiter::StreamPermit;
+use crate::termination::{Reason, Termination};
+
+/// The timeout a downstream call gets when the caller sent no deadline (or the deadline control
+/// is off): the fixed value naive servers use everywhere.
+pub const FALLBACK_DOWNSTREAM_TIMEOUT: Duration = Duration::from_secs(30);
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A handle on one stream's session; cheap to clone. Handlers get it with [`StreamSession::of`].
+#[derive(Clone, Debug)]
+pub struct StreamSession(pub(crate) Arc<SessionCore>);
+
+#[derive(Debug)]
+pub struct SessionCore {
+    id: u64,
+    guard: Guard,
+    claims: Claims,
+    identity: Arc<str>,
+    method: Box<str>,
+    deadline: Option<Deadline>,
+    opened: Instant,
+    /// Milliseconds since `opened` of the last message in either direction.
+    last_activity_ms: AtomicU64,
+    /// Fires when the stream is over, for whatever reason: guard termination, client gone,
+    /// handler done. The response body and the watchdog watch it.
+    ended: CancellationToken,
+    /// The root of the stream's work: a child of `ended` when cancellation is enforced.
+    work: CancellationToken,
+    termination: OnceLock<Termination>,
+    /// Per-stream rate state, used only when the identity rate limit is switched off.
+    own_tat: Mutex<Option<Instant>>,
+    messages_authorized: AtomicU64,
+    _permit: Option<StreamPermit>,
+}
+
+impl StreamSession {
+    /// The session of the stream a tonic request belongs to (put there by the layer).
+    pub fn of<T>(request: &tonic::Request<T>) -> Result<StreamSession, Status> {
+        request
+            .extensions()
+            .get::<StreamSession>()
+            .cloned()
+            .ok_or_else(|| Status::internal("no stream session: is StreamGuardLayer installed?"))
+    }
+
+    /// Opens a session for a verified token; refuses revoked tokens and identities over their
+    /// stream cap.
+    pub fn open(
+        guard: &Guard,
+        claims: Claims,
+        method: &str,
+        deadline: Option<Deadline>,
+    ) -> Result<StreamSession, Termination> {
+        let cfg = guard.config();
+        if guard.revocations().is_revoked(&claims) {
+            return Err(Termination::new(Reason::TokenRevoked));
+        }
+        let identity: Arc<str> = match cfg
+            .identity_claim
+            .as_deref()
+            .and_then(|c| claims.claim_str(c))
+        {
+            Some(extra) => Arc::from(format!("{extra}/{}", claims.sub)),
+            None => Arc::from(claims.sub.as_str()),
+        };
+        let permit = if cfg.enforces(Control::IdentityRateLimit) {
+            Some(guard.limiter().open_stream(&identity).ok_or_else(|| {
+                Termination::new(Reason::TooManyStreams).retry_after(Duration::from_secs(1))
+            })?)
+        } else {
+            None
+        };
+        let ended = CancellationToken::new();
+        let work = if cfg.enforces(Control::Cancel) {
+            ended.child_token()
+        } else {
+            CancellationToken::new()
+        };
+        let opened = Instant::now();
+        let core = Arc::new(SessionCore {
+            id: NEXT_ID.fetch_add(1, Relaxed),
+            guard: guard.clone(),
+            identity,
+            method: method.into(),
+            deadline: deadline.filter(|_| cfg.enforces(Control::Deadline)),
+            opened,
+            last_activity_ms: AtomicU64::new(0),
+            ended,
+            work,
+            termination: OnceLock::new(),
+            own_tat: Mutex::new(None),
+            messages_authorized: AtomicU64::new(0),
+            _permit: permit,
+            claims,
+        });
+        if cfg.enforces(Control::Revocation) {
+            guard.revocations().register(core.id, Arc::downgrade(&core));
+        }
+        guard.metrics().stream_opened();
+        spawn_watchdog(&core);
+        Ok(StreamSession(core))
+    }
+
+    pub fn claims(&self) -> &Claims {
+        &self.0.claims
+    }
+
+    /// The rate-limit identity: `sub`, prefixed by the configured extra claim when present.
+    pub fn identity(&self) -> &str {
+        &self.0.identity
+    }
+
+    pub fn method(&self) -> &str {
+        &self.0.method
+    }
+
+    /// The caller's deadline (absent when none was sent or the deadline control is off).
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.0.deadline
+    }
+
+    /// The guard this session belongs to.
+    pub fn guard(&self) -> &Guard {
+        &self.0.guard
+    }
+
+    /// Why the guard ended the stream, once it has.
+    pub fn termination(&self) -> Option<&Termination> {
+        self.0.termination.get()
+    }
+
+    /// Ends the stream with `termination` (the first termination wins).
+    pub fn terminate(&self, termination: Termination) {
+        self.0.terminate(termination);
+    }
+
+    /// The root token of the stream's work: cancelled when the stream ends (if the cancellation
+    /// control is on). Hang downstream work off it, or use [`Self::spawn`] / [`Self::cancellable`].
+    pub fn work_token(&self) -> &CancellationToken {
+        &self.0.work
+    }
+
+    /// Resolves when the stream is over for any reason.
+    pub async fn ended(&self) {
+        self.0.ended.cancelled().await
+    }
+
+    /// Runs `work` until it finishes or the stream ends; `Err(CANCELLED)` in the second case,
+    /// and the dropped future cancels whatever it was waiting on (a tonic call sends RST_STREAM).
+    pub async fn cancellable<F: Future>(&self, work: F) -> Result<F::Output, Status> {
+        let token = self.0.work.clone();
+        tokio::select! {
+            biased;
+            _ = token.cancelled() => {
+                self.0.guard.metrics().work_cancelled();
+                Err(Status::cancelled("stream_ended"))
+            }
+            out = work => Ok(out),
+        }
+    }
+
+    /// Spawns `work` as part of the stream: it is aborted when the stream ends.
+    pub fn spawn<F>(&self, work: F) -> JoinHandle<Option<F::Output>>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let token = self.0.work.clone();
+        let guard = self.0.guard.clone();
+        guard.metrics().task(1);
+        tokio::spawn(async move {
+            let _live = TaskGauge(guard.clone());
+            tokio::select! {
+                biased;
+                _ = token.cancelled() => {
+                    guard.metrics().work_cancelled();
+                    None
+                }
+                out = work => Some(out),
+            }
+        })
+    }
+
+    /// A downstream request carrying what remains of the caller's deadline as `grpc-timeout`
+    /// (or the fixed fallback when there is none); `DEADLINE_EXCEEDED` once it has passed.
+    pub fn outbound<T>(&self, message: T) -> Result<tonic::Request<T>, Status> {
+        let mut request = tonic::Request::new(message);
+        match self.0.deadline {
+            Some(d) => d.apply(&mut request)?,
+            None => request.set_timeout(FALLBACK_DOWNSTREAM_TIMEOUT),
+        }
+        Ok(request)
+    }
+
+    /// Authorizes one incoming message. A denial is counted, and ends the stream when the
+    /// policy says `on_deny = end`. With the per-message control off only the first message
+    /// of a stream is checked, as naive servers do.
+    pub fn authorize(&self, action: &Action) -> Result<(), Denial> {
+        let n = self.0.messages_authorized.fetch_add(1, Relaxed);
+        let cfg = self.0.guard.config();
+        if n > 0 && !cfg.enforces(Control::PerMessage) {
+            return Ok(());
+        }
+        let verdict = self.0.guard.policy().check(&self.0.claims, action);
+        if let Err(denial) = &verdict {
+            self.0.guard.metrics().denied(denial.reason);
+            tracing::info!(
+                sub = %self.0.claims.sub, method = %self.0.method, reason = %denial.reason,
+                subject = %denial.subject, "message denied"
+            );
+            if cfg.on_deny == OnDeny::End {
+                self.terminate(Termination::new(denial.reason));
+            }
+        }
+        verdict
+    }
+
+    /// Admits one incoming message under the rate limit (per identity, or per stream when the
+    /// identity control is off); over the limit the stream ends with `RESOURCE_EXHAUSTED`.
+    pub fn admit_message(&self) -> Result<(), Termination> {
+        self.0.touch();
+        let guard = &self.0.guard;
+        let verdict = if guard.config().enforces(Control::IdentityRateLimit) {
+            guard.limiter().admit_message(&self.0.identity)
+        } else if let Some(gcra) = guard.limiter().gcra() {
+            let now = Instant::now();
+            let mut tat = self.0.own_tat.lock();
+            gcra.admit(tat.get_or_insert(now), now)
+        } else {
+            Ok(())
+        };
+        verdict.map_err(|wait| {
+            let t = Termination::new(Reason::RateLimitExceeded).retry_after(wait);
+            self.terminate(t.clone());
+            t
+        })
+    }
+
+    /// Records traffic on the stream (resets the idle timer).
+    pub fn touch(&self) {
+        self.0.touch();
+    }
+
+    pub(crate) fn ended_token(&self) -> &CancellationToken {
+        &self.0.ended
+    }
+}
+
+impl SessionCore {
+    pub(crate) fn claims(&self) -> &Claims {
+        &self.claims
+    }
+
+    pub(crate) fn terminate(&self, termination: Termination) {
+        let reason = termination.reason;
+        if self.termination.set(termination).is_ok() {
+            self.guard.metrics().terminated(reason);
+            tracing::info!(
+                sub = %self.claims.sub, jti = ?self.claims.jti, method = %self.method,
+                reason = %reason, code = ?reason.code(), lived_ms = self.opened.elapsed().as_millis() as u64,
+                "stream terminated"
+            );
+            self.ended.cancel();
+        }
+    }
+
+    fn touch(&self) {
+        self.last_activity_ms
+            .store(self.opened.elapsed().as_millis() as u64, Relaxed);
+    }
+}
+
+impl Drop for SessionCore {
+    fn drop(&mut self) {
+        self.ended.cancel();
+        self.guard.revocations().deregister(self.id);
+        self.guard.metrics().stream_closed();
+    }
+}
+
+/// Keeps the live-task gauge honest however the task ends.
+struct TaskGauge(Guard);
+
+impl Drop for TaskGauge {
+    fn drop(&mut self) {
+        self.0.metrics().task(-1);
+    }
+}
+
+struct WatchdogGauge(Guard);
+
+impl Drop for WatchdogGauge {
+    fn drop(&mut self) {
+        self.0.metrics().watchdog(-1);
+    }
+}
+
+/// The instant a token with this `exp` (Unix seconds) stops being valid, plus the leeway.
+fn expiry_instant(exp: u64, leeway: Duration) -> Instant {
+    let exp = UNIX_EPOCH + Duration::from_secs(exp) + leeway;
+    let left = exp
+        .duration_since(SystemTime::now())
+        .unwrap_or(Duration::ZERO);
+    Instant::now() + left
+}
+
+/// One timer per stream, armed at the earliest of expiry, deadline, lifetime and idle limit;
+/// re-armed only when the idle limit moved because of traffic. Ends with the stream.
+fn spawn_watchdog(core: &Arc<SessionCore>) {
+    let cfg = core.guard.config();
+    let expiry = cfg
+        .enforces(Control::Expiry)
+        .then(|| expiry_instant(core.claims.exp, core.guard.authenticator().config().leeway));
+    let deadline = core.deadline.map(Deadline::instant);
+    let lifetime = cfg.enforces(Control::Lifetime);
+    let max_life = (lifetime && !cfg.max_stream_lifetime.is_zero())
+        .then(|| core.opened + cfg.max_stream_lifetime);
+    let idle = (lifetime && !cfg.idle_timeout.is_zero()).then_some(cfg.idle_timeout);
+    if expiry.is_none() && deadline.is_none() && max_life.is_none() && idle.is_none() {
+        return;
+    }
+    let weak: Weak<SessionCore> = Arc::downgrade(core);
+    let ended = core.ended.clone();
+    let opened = core.opened;
+    let guard = core.guard.clone();
+    guard.metrics().watchdog(1);
+    tokio::spawn(async move {
+        let _live = WatchdogGauge(guard);
+        let fixed = [
+            (expiry, Reason::TokenExpired),
+            (deadline, Reason::DeadlineExceeded),
+            (max_life, Reason::MaxStreamLifetime),
+        ];
+        loop {
+            let idle_at = match (idle, weak.upgrade()) {
+                (Some(limit), Some(core)) => Some(
+                    opened + Duration::from_millis(core.last_activity_ms.load(Relaxed)) + limit,
+                ),
+                (_, None) => return,
+                (None, _) => None,
+            };
+            let (next, reason) = fixed
+                .iter()
+                .filter_map(|(at, r)| at.map(|at| (at, *r)))
+                .chain(idle_at.map(|at| (at, Reason::IdleTimeout)))
+                .min_by_key(|(at, _)| *at)
+                .expect("at least one limit is armed");
+            tokio::select! {
+                _ = ended.cancelled() => return,
+                _ = tokio::time::sleep_until(next) => {}
+            }
+            let Some(core) = weak.upgrade() else { return };
+            if reason == Reason::IdleTimeout {
+                let last = opened + Duration::from_millis(core.last_activity_ms.load(Relaxed));
+                if last + idle.unwrap_or_default() > Instant::now() {
+                    continue;
+                }
+            }
+            core.terminate(Termination::new(reason));
+            return;
+        }
+    });
+}
