@@ -15,7 +15,6 @@ use streamguard_proto::backend::v1::{
     tool_backend_client::ToolBackendClient,
     tool_backend_server::{ToolBackend, ToolBackendServer},
 };
-use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 use tonic::transport::{Channel, Endpoint};
 use tonic::{Request, Response, Status};
@@ -89,7 +88,7 @@ impl EmbeddedBackend {
             let r = tonic::transport::Server::builder()
                 .add_service(service)
                 .serve_with_incoming_shutdown(
-                    TcpListenerStream::new(listener),
+                    tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true)),
                     shutdown.cancelled_owned(),
                 )
                 .await;

@@ -25,7 +25,6 @@ use streamguard_proto::mcp::v1::{
 };
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
-use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 
 pub use config::ServeConfig;
@@ -120,7 +119,8 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         )))
         .add_service(McpJsonRpcServer::new(jsonrpc::JsonRpcService::new(tools)));
     tasks.push(tokio::spawn(async move {
-        let incoming = TcpListenerStream::new(grpc);
+        // Small gRPC frames must not wait for Nagle's algorithm.
+        let incoming = tonic::transport::server::TcpIncoming::from(grpc).with_nodelay(Some(true));
         if let Err(e) = router
             .serve_with_incoming_shutdown(incoming, stop.cancelled_owned())
             .await
