@@ -2,6 +2,8 @@
 //! logging and prints; the work lives in the library crates.
 
 mod admin_client;
+mod audit;
+mod demo;
 mod serve;
 mod token;
 
@@ -37,14 +39,28 @@ enum Command {
     ///
     /// Example: `streamguard revoke --admin http://127.0.0.1:9090 --admin-token T --jti J`
     Revoke(admin_client::RevokeArgs),
+    /// Start the reference server twice in-process — hardened, and with every control off —
+    /// audit both, and print the results side by side (expected scores: 100 and 42).
+    ///
+    /// Needs nothing installed and finishes in well under a minute; writes the HTML reports to
+    /// a directory it prints.
+    Demo(demo::DemoArgs),
+    /// Audit a gRPC streaming server for F1–F6: live (probe) or in source code (scan).
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The server logs every refusal and termination; the other commands print their own results.
+    let default_level = match cli.command {
+        Command::Serve(_) => "info",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -61,6 +77,8 @@ fn main() -> ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Token(cmd) => token::run(cmd),
             Command::Revoke(args) => admin_client::revoke(args).await,
+            Command::Audit(cmd) => audit::run(cmd).await,
+            Command::Demo(args) => demo::run(args).await,
         }
     });
     match result {

@@ -45,7 +45,9 @@ impl FindingId {
             .strip_prefix("SG-")
             .or_else(|| s.strip_prefix("sg-"))
             .unwrap_or(s);
-        Self::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s))
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s))
     }
 
     /// The SARIF rule id, `SG-F1` … `SG-F6`.

@@ -109,7 +109,11 @@ mod tests {
             findings: FindingId::ALL
                 .into_iter()
                 .zip(statuses)
-                .map(|(id, status)| FindingResult { id, status, evidence: vec![] })
+                .map(|(id, status)| FindingResult {
+                    id,
+                    status,
+                    evidence: vec![],
+                })
                 .collect(),
         }
     }

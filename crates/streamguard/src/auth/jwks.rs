@@ -25,8 +25,15 @@ pub(crate) struct RemoteJwks {
 struct Cache {
     keys: Vec<LoadedKey>,
     fetched_at: Option<Instant>,
-    last_attempt: Option<Instant>,
+    /// The last fetch caused by an unknown `kid` (TTL refreshes do not spend this budget).
+    last_kid_refetch: Option<Instant>,
+    /// The last failed fetch: no new attempt for [`RETRY_AFTER_FAILURE`], so an issuer outage
+    /// does not turn every incoming stream into a fetch.
+    failed_at: Option<Instant>,
 }
+
+/// The pause after a failed fetch before the next attempt.
+pub const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 
 impl RemoteJwks {
     pub fn new(url: String, algorithm: Algorithm, ttl: Duration) -> Self {
@@ -37,7 +44,8 @@ impl RemoteJwks {
             state: Mutex::new(Cache {
                 keys: Vec::new(),
                 fetched_at: None,
-                last_attempt: None,
+                last_kid_refetch: None,
+                failed_at: None,
             }),
         }
     }
@@ -51,14 +59,27 @@ impl RemoteJwks {
         let known =
             |c: &Cache| kid.is_none_or(|k| c.keys.iter().any(|l| l.kid.as_deref() == Some(k)));
         let may_refetch = cache
-            .last_attempt
+            .last_kid_refetch
             .is_none_or(|t| now - t >= MIN_REFETCH_INTERVAL);
-        if stale || (!known(&cache) && may_refetch) {
-            cache.last_attempt = Some(now);
+        let refetch_for_kid = !stale && !known(&cache) && may_refetch;
+        let backing_off = cache
+            .failed_at
+            .is_some_and(|t| now - t < RETRY_AFTER_FAILURE);
+        if backing_off && cache.keys.is_empty() {
+            return Err(KeyError::Jwks {
+                origin: self.url.clone(),
+                detail: "unreachable; retrying shortly".into(),
+            });
+        }
+        if (stale || refetch_for_kid) && !backing_off {
+            if refetch_for_kid {
+                cache.last_kid_refetch = Some(now);
+            }
             match fetch(&self.url).await {
                 Ok(text) => {
                     cache.keys = parse_jwks(&text, self.algorithm, &self.url)?;
                     cache.fetched_at = Some(now);
+                    cache.failed_at = None;
                 }
                 // A stale cache beats no keys: keep serving it while the issuer is away.
                 Err(e) if cache.keys.is_empty() => return Err(e),

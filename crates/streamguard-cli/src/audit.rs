@@ -1,0 +1,106 @@
+//! `streamguard audit`: probe a live endpoint, scan source code, explain a finding.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Subcommand};
+use streamguard_report::{FindingId, OutputArgs, RenderOptions, exit};
+use streamguard_scan::{LanguageFamily, ScanArgs};
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Audit a live gRPC streaming server black-box, measuring each weakness.
+    ///
+    /// Everything about the target is in CONFIG (TOML; see docs/audit-config.md).
+    /// Example: `streamguard audit probe audit.toml --format html --out report.html`.
+    /// Exit codes: 0 ok, 1 score below --fail-under (or untested with --require-all),
+    /// 2 config error, 3 target unreachable.
+    Probe(streamguard_probe::ProbeArgs),
+    /// Scan source code (grpc-js JS/TS, tonic, grpc-go, grpcio) for F1–F6.
+    ///
+    /// Example: `streamguard audit scan src/ --format sarif --out scan.sarif --fail-under 80`.
+    /// Exit codes: 0 ok, 1 score below --fail-under, 2 usage error.
+    /// Suppress a finding with `streamguard-ignore: F3 <reason>` on or above its line.
+    Scan(ScanCommand),
+    /// Explain a finding: what it is, why it matters, how to fix it, how streamguard fixes it.
+    ///
+    /// Example: `streamguard audit explain F1 --language go`.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+pub struct ScanCommand {
+    #[command(flatten)]
+    scan: ScanArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// F1 … F6 (or SG-F1 … SG-F6).
+    finding: String,
+    /// Also print what `audit scan` looks for in this language: js, rust, go or python.
+    #[arg(long, short = 'l', value_name = "LANG")]
+    language: Option<String>,
+}
+
+pub async fn run(cmd: AuditCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        AuditCommand::Probe(args) => Ok(ExitCode::from(
+            streamguard_probe::run_probe_command(args).await,
+        )),
+        AuditCommand::Scan(c) => scan(c),
+        AuditCommand::Explain(a) => explain(a),
+    }
+}
+
+fn scan(cmd: ScanCommand) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let outcome = match streamguard_scan::scan(&cmd.scan.options()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(exit::CONFIG_ERROR));
+        }
+    };
+    for skipped in &outcome.skipped {
+        tracing::debug!(path = %skipped.path.display(), reason = %skipped.reason, "skipped");
+    }
+    let opts = RenderOptions {
+        color: true,
+        duration: Some(started.elapsed()),
+        ..RenderOptions::default()
+    };
+    let code = cmd.output.emit(&outcome.report, &opts)?;
+    eprintln!(
+        "scanned {} files, {} lines, {} streaming handlers in {:.2?}",
+        outcome.files_scanned,
+        outcome.lines_scanned,
+        outcome.handlers.len(),
+        started.elapsed()
+    );
+    Ok(ExitCode::from(code))
+}
+
+fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let Some(id) = FindingId::parse(&args.finding) else {
+        eprintln!(
+            "error: unknown finding {:?}; expected one of F1, F2, F3, F4, F5, F6",
+            args.finding
+        );
+        return Ok(ExitCode::from(exit::CONFIG_ERROR));
+    };
+    println!("{}", streamguard_report::explain(id).trim_end());
+    if let Some(lang) = args.language {
+        let Some(family) = LanguageFamily::parse(&lang) else {
+            eprintln!("error: unknown language {lang:?}; expected js, rust, go or python");
+            return Ok(ExitCode::from(exit::CONFIG_ERROR));
+        };
+        println!(
+            "\n---\n\n{}",
+            streamguard_scan::rule_docs(id, family).trim_end()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,268 @@
+//! The six probes. Each measures one finding on the live target and returns a verdict with
+//! evidence; they run concurrently, each with its own identity.
+
+pub(crate) mod cancellation;
+pub(crate) mod deadline;
+pub(crate) mod expiry;
+pub(crate) mod lifetime;
+pub(crate) mod per_message;
+pub(crate) mod rate_limit;
+pub(crate) mod revocation;
+
+use std::time::Duration;
+
+use prost_reflect::MethodDescriptor;
+use streamguard_report::{Evidence, Status, Timeline};
+use tokio::time::Instant;
+
+use crate::{
+    canary::Canary,
+    config::{CallSpec, ConfigError},
+    credentials::{Identity, Issuer},
+    descriptors::find_method,
+    grpc::{MessageTemplate, OpenCall, Target, describe},
+};
+
+/// What every probe gets.
+pub(crate) struct Ctx<'a> {
+    pub target: &'a Target,
+    pub issuer: &'a Issuer,
+    pub canary: Option<&'a Canary>,
+    pub progress: &'a dyn Fn(&str),
+}
+
+/// A probe's verdict and what backs it.
+#[derive(Debug)]
+pub(crate) struct Verdict {
+    pub status: Status,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Verdict {
+    pub fn new(status: Status, message: impl Into<String>, data: serde_json::Value) -> Self {
+        Self {
+            status,
+            evidence: vec![Evidence {
+                message: message.into(),
+                location: None,
+                data,
+            }],
+        }
+    }
+
+    pub fn inconclusive(message: impl Into<String>) -> Self {
+        Self::new(Status::Inconclusive, message, serde_json::Value::Null)
+    }
+}
+
+/// A configured call, resolved against the descriptors.
+#[derive(Clone)]
+pub(crate) struct ResolvedCall {
+    pub method: MethodDescriptor,
+    pub request: MessageTemplate,
+    pub scopes: Vec<String>,
+}
+
+impl ResolvedCall {
+    pub fn resolve(target: &Target, key: &str, call: &CallSpec) -> Result<Self, ConfigError> {
+        let method = find_method(&target.pool, &format!("{key}.method"), &call.method)?;
+        let request =
+            MessageTemplate::new(&format!("{key}.request"), method.input(), &call.request)?;
+        Ok(Self {
+            method,
+            request,
+            scopes: call.scopes.clone(),
+        })
+    }
+}
+
+pub(crate) fn ms(d: Duration) -> u64 {
+    d.as_millis() as u64
+}
+
+/// Milliseconds from `t0` to `t` (0 if before).
+pub(crate) fn at(t0: Instant, t: Instant) -> u64 {
+    ms(t.saturating_duration_since(t0))
+}
+
+/// `850 ms` below a second, `2.35 s` above.
+pub(crate) fn secs(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{:.2} s", d.as_secs_f64())
+    }
+}
+
+/// Issues a token; a failure becomes an inconclusive verdict naming the credentials.
+pub(crate) async fn identity(
+    ctx: &Ctx<'_>,
+    probe: &str,
+    scopes: &[String],
+    ttl: Duration,
+) -> Result<Identity, Verdict> {
+    let sub = ctx.issuer.subject(probe);
+    ctx.issuer
+        .issue(&sub, scopes, ttl)
+        .await
+        .map_err(|e| Verdict::inconclusive(format!("could not get a token: {e}")))
+}
+
+/// Opens the call; a refusal becomes an inconclusive verdict that says what to check.
+pub(crate) async fn open(
+    ctx: &Ctx<'_>,
+    call: &ResolvedCall,
+    id: &Identity,
+    nonce: &str,
+    deadline: Option<Duration>,
+) -> Result<OpenCall, Verdict> {
+    let msg = call
+        .request
+        .render(&id.sub, nonce)
+        .map_err(|e| Verdict::inconclusive(e.to_string()))?;
+    match tokio::time::timeout(
+        Duration::from_secs(10),
+        ctx.target.open(&call.method, &id.token, msg, deadline),
+    )
+    .await
+    {
+        Ok(Ok(c)) => Ok(c),
+        Ok(Err(s)) => Err(refused(&s)),
+        Err(_) => Err(Verdict::inconclusive(format!(
+            "{} did not answer the call within 10 s",
+            call.method.full_name()
+        ))),
+    }
+}
+
+/// The verdict when the target refuses a probe's call at open.
+pub(crate) fn refused(s: &tonic::Status) -> Verdict {
+    let hint = match s.code() {
+        tonic::Code::Unauthenticated | tonic::Code::PermissionDenied => {
+            " — the target refused the probe's token: check [credentials] (algorithm, key, iss, aud, scope claim) and the probe's scopes"
+        }
+        tonic::Code::Unimplemented => " — the target does not implement this method",
+        tonic::Code::InvalidArgument | tonic::Code::NotFound => " — check the probe's request JSON",
+        _ => "",
+    };
+    Verdict::inconclusive(format!(
+        "the call was refused at open: {}{hint}",
+        describe(s)
+    ))
+}
+
+/// Serializes a timeline into evidence data next to other fields.
+pub(crate) fn with_timeline(mut data: serde_json::Value, timeline: &Timeline) -> serde_json::Value {
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert(
+            "timeline".into(),
+            serde_json::to_value(timeline).unwrap_or_default(),
+        );
+    }
+    data
+}
+
+/// Combines the verdicts of several sub-probes of one finding: any fail fails; else any
+/// inconclusive is inconclusive; else any pass passes; evidence of all is kept.
+pub(crate) fn combine(verdicts: Vec<Verdict>) -> Verdict {
+    let status = if verdicts.iter().any(|v| v.status == Status::Fail) {
+        Status::Fail
+    } else if verdicts.iter().any(|v| v.status == Status::Inconclusive) {
+        Status::Inconclusive
+    } else if verdicts.iter().any(|v| v.status == Status::Pass) {
+        Status::Pass
+    } else {
+        Status::NotTested
+    };
+    Verdict {
+        status,
+        evidence: verdicts.into_iter().flat_map(|v| v.evidence).collect(),
+    }
+}
+
+/// How a stream we watched ended.
+pub(crate) struct Watched {
+    pub received: Vec<Instant>,
+    /// When and how it ended; `None` if still open at the end of the watch.
+    pub end: Option<(Instant, Result<(), tonic::Status>)>,
+}
+
+impl Watched {
+    pub fn end_label(&self) -> Option<String> {
+        self.end.as_ref().map(|(_, r)| match r {
+            Ok(()) => "OK".to_string(),
+            Err(s) => describe(s),
+        })
+    }
+}
+
+/// Reads the call until it ends or `until`, recording when each message arrived.
+pub(crate) async fn watch(call: &mut OpenCall, until: Instant, w: &mut Watched) {
+    use crate::grpc::Next;
+    if w.end.is_some() {
+        return;
+    }
+    loop {
+        match call.next(until).await {
+            Next::Message(_) => w.received.push(Instant::now()),
+            Next::End(r) => {
+                w.end = Some((Instant::now(), r));
+                return;
+            }
+            Next::Timeout => return,
+        }
+    }
+}
+
+/// A call running in its own task, so a probe can watch the canary meanwhile and cancel it.
+pub(crate) struct SpawnedCall {
+    task: tokio::task::JoinHandle<String>,
+}
+
+/// Opens the call and reads it to its end in a task; the task's result says how it ended.
+pub(crate) fn spawn_call(
+    ctx: &Ctx<'_>,
+    call: &ResolvedCall,
+    id: &Identity,
+    nonce: &str,
+    deadline: Option<Duration>,
+) -> SpawnedCall {
+    let target = ctx.target.clone();
+    let (method, token) = (call.method.clone(), id.token.clone());
+    let msg = call.request.render(&id.sub, nonce);
+    let task = tokio::spawn(async move {
+        let msg = match msg {
+            Ok(m) => m,
+            Err(e) => return e.to_string(),
+        };
+        let mut c = match target.open(&method, &token, msg, deadline).await {
+            Ok(c) => c,
+            Err(s) => return describe(&s),
+        };
+        loop {
+            match c.next(Instant::now() + Duration::from_secs(3600)).await {
+                crate::grpc::Next::Message(_) => continue,
+                crate::grpc::Next::End(Ok(())) => return "OK".into(),
+                crate::grpc::Next::End(Err(s)) => return describe(&s),
+                crate::grpc::Next::Timeout => return "no answer".into(),
+            }
+        }
+    });
+    SpawnedCall { task }
+}
+
+impl SpawnedCall {
+    /// Waits up to `grace` for the call to end by itself, then cancels it (dropping the call
+    /// resets its HTTP/2 stream). `Some(how)` if it had ended by itself.
+    pub async fn finish(self, grace: Duration) -> Option<String> {
+        let mut task = self.task;
+        if (task.is_finished() || !grace.is_zero())
+            && let Ok(Ok(end)) = tokio::time::timeout(grace, &mut task).await
+        {
+            return Some(end);
+        }
+        task.abort();
+        let _ = task.await;
+        None
+    }
+}

@@ -1,0 +1,208 @@
+//! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
+//!
+//! One rule per finding (`SG-F1` … `SG-F6`) with `properties.security-severity` and the
+//! explanation as help; one result per failed finding and location. A scanner fingerprint in
+//! `evidence.data["fingerprint"]` becomes `partialFingerprints`.
+
+use serde_json::{Value, json};
+
+use super::RenderOptions;
+use crate::{Evidence, FindingId, FindingResult, Report, Severity, Status, explain};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const FINGERPRINT_KEY: &str = "streamguardFingerprint/v1";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+    }
+}
+
+/// GitHub maps > 9.0 to critical, 7.0–8.9 to high, 4.0–6.9 to medium.
+fn security_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "9.5",
+        Severity::High => "7.5",
+        Severity::Medium => "5.0",
+    }
+}
+
+fn rule(id: FindingId) -> Value {
+    json!({
+        "id": id.rule_id(),
+        "name": id.title().replace(|c: char| !c.is_ascii_alphanumeric(), ""),
+        "shortDescription": { "text": id.title() },
+        "fullDescription": { "text": explain::summary(id) },
+        "help": { "text": explain::explain(id), "markdown": explain::explain(id) },
+        "helpUri": format!("https://example.invalid/streamguard/findings/{}", id.as_str().to_lowercase()),
+        "defaultConfiguration": { "level": level(id.severity()) },
+        "properties": {
+            "security-severity": security_severity(id.severity()),
+            "problem.severity": if id.severity() == Severity::Medium { "warning" } else { "error" },
+            "precision": "high",
+            "tags": ["security", "grpc", "streaming", id.severity().as_str()],
+            "penalty": id.penalty(),
+        }
+    })
+}
+
+fn location(ev: &Evidence) -> Option<Value> {
+    let l = ev.location.as_ref()?;
+    Some(json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": l.path.replace('\\', "/") },
+            "region": { "startLine": l.line.max(1), "startColumn": l.column.max(1) }
+        }
+    }))
+}
+
+fn result(report: &Report, f: &FindingResult, message: String, ev: Option<&Evidence>) -> Value {
+    let mut r = json!({
+        "ruleId": f.id.rule_id(),
+        "ruleIndex": FindingId::ALL.iter().position(|x| *x == f.id).unwrap_or(0),
+        "level": level(f.id.severity()),
+        "message": { "text": message },
+        "locations": ev.and_then(location).map(|l| vec![l]).unwrap_or_default(),
+        "properties": { "target": report.target, "findingId": f.id.as_str() },
+    });
+    if let Some(fp) = ev
+        .and_then(|e| e.data.get("fingerprint"))
+        .and_then(Value::as_str)
+    {
+        r["partialFingerprints"] = json!({ FINGERPRINT_KEY: fp });
+    }
+    if let Some(data) = ev.map(|e| &e.data).filter(|d| !d.is_null()) {
+        r["properties"]["evidence"] = data.clone();
+    }
+    r
+}
+
+pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
+    let mut results = Vec::new();
+    for f in report.findings.iter().filter(|f| f.status == Status::Fail) {
+        let located: Vec<&Evidence> = f.evidence.iter().filter(|e| e.location.is_some()).collect();
+        if located.is_empty() {
+            // No file to point at: one result carrying every observation.
+            let msg = std::iter::once(f.id.title().to_string())
+                .chain(f.evidence.iter().map(|e| e.message.clone()))
+                .collect::<Vec<_>>()
+                .join(" — ");
+            results.push(result(report, f, msg, f.evidence.first()));
+        } else {
+            for ev in located {
+                let msg = format!("{}: {}", f.id.title(), ev.message);
+                results.push(result(report, f, msg, Some(ev)));
+            }
+        }
+    }
+    let doc = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "streamguard",
+                "semanticVersion": opts.tool_version,
+                "version": opts.tool_version,
+                "informationUri": "https://example.invalid/streamguard",
+                "rules": FindingId::ALL.into_iter().map(rule).collect::<Vec<_>>(),
+            }},
+            "automationDetails": { "id": format!("streamguard/{}/", match report.kind {
+                crate::ReportKind::Probe => "probe",
+                crate::ReportKind::Scan => "scan",
+            }) },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {
+                "target": report.target,
+                "score": report.score(),
+                "grade": report.grade().to_string(),
+                "tested": report.tested(),
+            }
+        }]
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fixtures::mixed_report;
+
+    fn sarif() -> Value {
+        serde_json::from_str(&render(&mixed_report(), &RenderOptions::default())).unwrap()
+    }
+
+    /// The fields SARIF 2.1.0 requires (sarif-schema-2.1.0.json `required` lists) and those
+    /// GitHub code scanning needs to ingest a result.
+    #[test]
+    fn sarif_has_every_field_required_by_the_2_1_0_schema_and_github() {
+        let v = sarif();
+        assert_eq!(v["version"], "2.1.0");
+        assert!(v["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+        let run = &v["runs"][0];
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "streamguard");
+        let rules = driver["rules"].as_array().unwrap();
+        let ids: Vec<_> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["SG-F1", "SG-F2", "SG-F3", "SG-F4", "SG-F5", "SG-F6"]);
+        for r in rules {
+            let sev: f64 = r["properties"]["security-severity"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!((0.0..=10.0).contains(&sev));
+            assert!(
+                r["help"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("How to fix it")
+            );
+            assert!(r["shortDescription"]["text"].is_string());
+            assert!(r["fullDescription"]["text"].is_string());
+            let level = r["defaultConfiguration"]["level"].as_str().unwrap();
+            assert!(["none", "note", "warning", "error"].contains(&level));
+        }
+        for res in run["results"].as_array().unwrap() {
+            assert!(
+                res["message"]["text"].is_string(),
+                "result.message is required"
+            );
+            let rule_id = res["ruleId"].as_str().unwrap();
+            let idx = res["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[idx]["id"], rule_id, "ruleIndex points at its rule");
+            for loc in res["locations"].as_array().unwrap() {
+                let phys = &loc["physicalLocation"];
+                assert!(phys["artifactLocation"]["uri"].is_string());
+                assert!(phys["region"]["startLine"].as_u64().unwrap() >= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn only_failed_findings_become_results_with_location_and_fingerprint() {
+        let v = sarif();
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let ids: Vec<_> = results
+            .iter()
+            .map(|r| r["ruleId"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["SG-F1", "SG-F5"]);
+        let f1 = &results[0];
+        assert_eq!(f1["level"], "error");
+        assert_eq!(f1["partialFingerprints"][FINGERPRINT_KEY], "abc123");
+        assert_eq!(
+            f1["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "audit.toml"
+        );
+        assert_eq!(
+            f1["locations"][0]["physicalLocation"]["region"]["startLine"],
+            12
+        );
+        assert_eq!(results[1]["level"], "warning");
+        assert_eq!(v["runs"][0]["properties"]["score"], 74);
+    }
+}

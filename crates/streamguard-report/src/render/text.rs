@@ -1,0 +1,134 @@
+//! `--format text`: the human report, with ANSI colours when asked for.
+
+use std::fmt::Write as _;
+
+use super::RenderOptions;
+use crate::{Report, ReportKind, Status};
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn status(&self, status: Status) -> String {
+        let (code, label) = match status {
+            Status::Pass => ("1;32", "PASS        "),
+            Status::Fail => ("1;31", "FAIL        "),
+            Status::NotTested => ("2", "NOT TESTED  "),
+            Status::Inconclusive => ("1;33", "INCONCLUSIVE"),
+        };
+        self.wrap(code, label)
+    }
+}
+
+pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
+    let p = Paint { on: opts.color };
+    let mut out = String::new();
+    let what = match report.kind {
+        ReportKind::Probe => "audit probe",
+        ReportKind::Scan => "audit scan",
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        p.bold(&format!("streamguard {what} · {}", report.target))
+    );
+    let score = report.score();
+    let score_code = match score {
+        90.. => "1;32",
+        70..=89 => "1;33",
+        _ => "1;31",
+    };
+    let mut line = format!(
+        "score {} (grade {}) · {} of {} findings tested",
+        p.wrap(score_code, &format!("{score}/100")),
+        report.grade(),
+        report.tested(),
+        report.findings.len()
+    );
+    if let Some(d) = opts.duration {
+        let _ = write!(line, " · {:.1} s", d.as_secs_f64());
+    }
+    let _ = writeln!(out, "{line}\n");
+    for f in &report.findings {
+        let penalty = if f.status == Status::Fail {
+            format!("−{}", f.id.penalty())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {:<8} {:>4}  {}",
+            p.status(f.status),
+            p.bold(f.id.as_str()),
+            f.id.severity().as_str(),
+            penalty,
+            f.id.title()
+        );
+        for ev in &f.evidence {
+            let at = ev
+                .location
+                .as_ref()
+                .map(|l| format!(" ({}:{}:{})", l.path, l.line, l.column))
+                .unwrap_or_default();
+            let _ = writeln!(out, "{:16}· {}{}", "", ev.message, p.dim(&at));
+        }
+        if let Some(d) = opts.finding_durations.get(&f.id) {
+            let _ = writeln!(
+                out,
+                "{:16}{}",
+                "",
+                p.dim(&format!("probe took {:.1} s", d.as_secs_f64()))
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        p.dim("`streamguard audit explain F1` says what a finding means and how to fix it.")
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fixtures::mixed_report;
+
+    #[test]
+    fn plain_text_has_score_statuses_and_evidence_without_escape_codes() {
+        let out = render(&mixed_report(), &RenderOptions::default());
+        assert!(
+            out.contains("score 74/100 (grade C) · 5 of 6 findings tested"),
+            "{out}"
+        );
+        assert!(out.contains("FAIL"));
+        assert!(out.contains("NOT TESTED"));
+        assert!(out.contains("INCONCLUSIVE"));
+        assert!(out.contains("· data kept flowing 3.2 s after exp (audit.toml:12:1)"));
+        assert!(!out.contains('\x1b'));
+    }
+
+    #[test]
+    fn coloured_text_uses_ansi_codes() {
+        let opts = RenderOptions {
+            color: true,
+            ..Default::default()
+        };
+        let out = render(&mixed_report(), &opts);
+        assert!(out.contains("\x1b[1;31mFAIL"));
+    }
+}
