@@ -1,7 +1,7 @@
 //! The downstream every tool call goes to (`backend.v1.ToolBackend`), and the embedded backend
 //! that serves on loopback when `--backend` is not given.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -63,17 +63,23 @@ impl Backend {
 }
 
 /// The in-process backend: runs the reference tools against an in-memory file store and
-/// records every call it executes (so tests can prove a denied call never ran).
+/// remembers the last [`EXECUTED_KEPT`] calls it executed (so a test can prove a denied call
+/// never ran) — bounded, so a long-running server does not grow.
 #[derive(Clone)]
 pub struct EmbeddedBackend {
     addr: SocketAddr,
     state: Arc<EmbeddedState>,
 }
 
+/// How many executed calls the embedded backend remembers.
+pub const EXECUTED_KEPT: usize = 1024;
+/// How many files the embedded backend's store holds before refusing writes.
+const MAX_FILES: usize = 10_000;
+
 #[derive(Default)]
 struct EmbeddedState {
     files: Mutex<HashMap<String, String>>,
-    executed: Mutex<Vec<String>>,
+    executed: Mutex<VecDeque<String>>,
 }
 
 impl EmbeddedBackend {
@@ -103,12 +109,12 @@ impl EmbeddedBackend {
         format!("http://{}", self.addr)
     }
 
-    /// Tools executed so far, in order.
+    /// The last tools executed, oldest first.
     pub fn executed(&self) -> Vec<String> {
         self.state
             .executed
             .lock()
-            .map(|v| v.clone())
+            .map(|v| v.iter().cloned().collect())
             .unwrap_or_default()
     }
 }
@@ -130,7 +136,10 @@ impl ToolBackend for EmbeddedService {
                 .to_string()
         };
         if let Ok(mut log) = self.0.executed.lock() {
-            log.push(req.tool.clone());
+            if log.len() == EXECUTED_KEPT {
+                log.pop_front();
+            }
+            log.push_back(req.tool.clone());
         }
         let result = match req.tool.as_str() {
             "echo" => json!({ "text": text("text") }),
@@ -163,6 +172,11 @@ impl ToolBackend for EmbeddedService {
                     .files
                     .lock()
                     .map_err(|_| Status::internal("file store poisoned"))?;
+                if files.len() >= MAX_FILES && !files.contains_key(&path) {
+                    return Err(Status::resource_exhausted(
+                        "the embedded file store is full",
+                    ));
+                }
                 files.insert(path.clone(), text("text"));
                 json!({ "path": path, "written": true })
             }

@@ -127,6 +127,7 @@ impl ServeConfig {
                 issuer: Some(DEV_ISSUER.into()),
                 audience: Some(DEV_AUDIENCE.into()),
                 leeway: self.auth.leeway,
+                ..AuthConfig::default()
             };
             (auth, Some(secret))
         } else {

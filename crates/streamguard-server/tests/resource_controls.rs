@@ -410,7 +410,7 @@ async fn thousands_of_cancelled_streams_leave_no_session_task_timer_or_limiter_e
     let clean = eventually(Duration::from_secs(5), || {
         let live = guard.metrics().live();
         (live.streams == 0
-            && live.watchdogs == 0
+            && live.timers == 0
             && live.tasks == 0
             && guard.revocations().live_sessions() == 0
             && guard.limiter().stream_entries() == 0)

@@ -165,7 +165,7 @@ mod tests {
 
     fn claims(sub: &str, scope: &str) -> Claims {
         let raw = json!({"sub": sub, "exp": 1, "scope": scope});
-        crate::auth::Claims::from_raw(raw.as_object().unwrap().clone()).unwrap()
+        crate::auth::Claims::from_raw(raw.as_object().unwrap(), &[]).unwrap()
     }
 
     #[test]

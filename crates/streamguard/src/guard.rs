@@ -8,6 +8,7 @@ use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
 use crate::metrics::Metrics;
 use crate::revocation::RevocationFeed;
+use crate::watchdog::Watchdog;
 
 /// One per server: cheap to clone, shared by the layer, the handlers and the admin API.
 #[derive(Clone, Debug)]
@@ -20,7 +21,8 @@ pub(crate) struct GuardInner {
     pub policy: Policy,
     pub revocations: RevocationFeed,
     pub limiter: Arc<IdentityLimiter>,
-    pub metrics: Metrics,
+    pub metrics: Arc<Metrics>,
+    pub watchdog: Watchdog,
 }
 
 impl Guard {
@@ -29,7 +31,10 @@ impl Guard {
         Self::with_policy(config, auth, Policy::default())
     }
 
-    pub fn with_policy(config: GuardConfig, auth: Authenticator, policy: Policy) -> Self {
+    pub fn with_policy(config: GuardConfig, mut auth: Authenticator, policy: Policy) -> Self {
+        if let Some(claim) = &config.identity_claim {
+            auth.keep_claim(claim);
+        }
         let limiter = Arc::new(IdentityLimiter::new(
             config.messages_per_minute,
             config.burst,
@@ -41,7 +46,8 @@ impl Guard {
             policy,
             revocations: RevocationFeed::default(),
             limiter,
-            metrics: Metrics::default(),
+            metrics: Arc::default(),
+            watchdog: Watchdog::default(),
         }))
     }
 

@@ -6,13 +6,13 @@
 //!
 //! | control | module | what it does |
 //! |---|---|---|
-//! | expiry | [`session`] (watchdog) | ends the stream with `UNAUTHENTICATED`/`token_expired` at `exp` |
+//! | expiry | [`session`] (one shared timer queue) | ends the stream with `UNAUTHENTICATED`/`token_expired` at `exp` |
 //! | revocation | [`revocation`] | ends matching live streams with `PERMISSION_DENIED`/`token_revoked` at once |
 //! | per-message | [`authz`], [`inbound`] | checks every incoming message against the token's scopes |
 //! | deadline | [`deadline`] | keeps the caller's `grpc-timeout` as an absolute [`Deadline`] |
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
-//! | lifetime | [`session`] (watchdog) | maximum stream lifetime and idle timeout |
+//! | lifetime | [`session`] (one shared timer queue) | maximum stream lifetime and idle timeout |
 //!
 //! # Example
 //! ```no_run
@@ -49,6 +49,7 @@ pub mod metrics;
 pub mod revocation;
 pub mod session;
 pub mod termination;
+mod watchdog;
 
 pub use config::{Control, GuardConfig, OnDeny};
 pub use deadline::Deadline;

@@ -17,7 +17,7 @@ pub struct Metrics {
     denied_messages: [AtomicU64; N],
     rate_limited: AtomicU64,
     work_cancelled: AtomicU64,
-    watchdogs_live: AtomicI64,
+    timers_armed: AtomicI64,
     tasks_live: AtomicI64,
 }
 
@@ -31,7 +31,7 @@ impl Default for Metrics {
             denied_messages: std::array::from_fn(|_| AtomicU64::new(0)),
             rate_limited: AtomicU64::new(0),
             work_cancelled: AtomicU64::new(0),
-            watchdogs_live: AtomicI64::new(0),
+            timers_armed: AtomicI64::new(0),
             tasks_live: AtomicI64::new(0),
         }
     }
@@ -41,7 +41,8 @@ impl Default for Metrics {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Live {
     pub streams: i64,
-    pub watchdogs: i64,
+    /// Stream timers armed in the guard's timer queue.
+    pub timers: i64,
     pub tasks: i64,
 }
 
@@ -72,8 +73,8 @@ impl Metrics {
     pub fn work_cancelled(&self) {
         self.work_cancelled.fetch_add(1, Relaxed);
     }
-    pub(crate) fn watchdog(&self, delta: i64) {
-        self.watchdogs_live.fetch_add(delta, Relaxed);
+    pub(crate) fn set_timers(&self, armed: usize) {
+        self.timers_armed.store(armed as i64, Relaxed);
     }
     pub(crate) fn task(&self, delta: i64) {
         self.tasks_live.fetch_add(delta, Relaxed);
@@ -82,7 +83,7 @@ impl Metrics {
     pub fn live(&self) -> Live {
         Live {
             streams: self.streams_active.load(Relaxed),
-            watchdogs: self.watchdogs_live.load(Relaxed),
+            timers: self.timers_armed.load(Relaxed),
             tasks: self.tasks_live.load(Relaxed),
         }
     }

@@ -75,11 +75,7 @@ impl RevocationStore for InMemoryRevocations {
         }
         match e.subs.get(&claims.sub) {
             // Tokens issued after a subject's revocation are new grants and stay valid.
-            Some((revoked_at, _)) => claims
-                .raw
-                .get("iat")
-                .and_then(serde_json::Value::as_u64)
-                .is_none_or(|iat| iat <= *revoked_at),
+            Some((revoked_at, _)) => claims.iat.is_none_or(|iat| iat <= *revoked_at),
             None => false,
         }
     }

@@ -1,10 +1,10 @@
 //! The per-stream session: created when a stream opens, it carries the caller's claims and
-//! deadline, owns the stream's cancellation tree, and runs one watchdog timer that ends the
+//! deadline, owns the stream's cancellation tree, and keeps one timer (in the guard's shared queue) that ends the
 //! stream at token expiry, deadline, maximum lifetime or idle timeout — whichever comes first.
 //! Revocations reach it by push (see [`crate::revocation`]).
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use parking_lot::Mutex;
@@ -40,10 +40,17 @@ pub struct SessionCore {
     method: Box<str>,
     deadline: Option<Deadline>,
     opened: Instant,
+    /// When the token stops being valid (`exp` + leeway), if expiry is enforced.
+    expiry_at: Option<Instant>,
+    /// When the stream has lived its maximum lifetime, if enforced.
+    lifetime_at: Option<Instant>,
+    idle_limit: Option<Duration>,
+    /// Whether the guard's timer queue holds an entry for this session.
+    timed: bool,
     /// Milliseconds since `opened` of the last message in either direction.
     last_activity_ms: AtomicU64,
     /// Fires when the stream is over, for whatever reason: guard termination, client gone,
-    /// handler done. The response body and the watchdog watch it.
+    /// handler done. The response body and the request body watch it.
     ended: CancellationToken,
     /// The root of the stream's work: a child of `ended` when cancellation is enforced.
     work: CancellationToken,
@@ -98,13 +105,30 @@ impl StreamSession {
             CancellationToken::new()
         };
         let opened = Instant::now();
+        let enforce_lifetime = cfg.enforces(Control::Lifetime);
+        let expiry_at = cfg
+            .enforces(Control::Expiry)
+            .then(|| expiry_instant(claims.exp, guard.authenticator().config().leeway));
+        let lifetime_at = (enforce_lifetime && !cfg.max_stream_lifetime.is_zero())
+            .then(|| opened + cfg.max_stream_lifetime);
+        let idle_limit =
+            (enforce_lifetime && !cfg.idle_timeout.is_zero()).then_some(cfg.idle_timeout);
+        let deadline = deadline.filter(|_| cfg.enforces(Control::Deadline));
+        let timed = expiry_at.is_some()
+            || lifetime_at.is_some()
+            || idle_limit.is_some()
+            || deadline.is_some();
         let core = Arc::new(SessionCore {
             id: NEXT_ID.fetch_add(1, Relaxed),
             guard: guard.clone(),
             identity,
             method: method.into(),
-            deadline: deadline.filter(|_| cfg.enforces(Control::Deadline)),
+            deadline,
             opened,
+            expiry_at,
+            lifetime_at,
+            idle_limit,
+            timed,
             last_activity_ms: AtomicU64::new(0),
             ended,
             work,
@@ -118,7 +142,7 @@ impl StreamSession {
             guard.revocations().register(core.id, Arc::downgrade(&core));
         }
         guard.metrics().stream_opened();
-        spawn_watchdog(&core);
+        core.arm();
         Ok(StreamSession(core))
     }
 
@@ -148,6 +172,14 @@ impl StreamSession {
     /// Why the guard ended the stream, once it has.
     pub fn termination(&self) -> Option<&Termination> {
         self.0.termination.get()
+    }
+
+    /// The status a stream that is over ends with: the termination's, or `CANCELLED` when the
+    /// guard did not end it.
+    pub fn end_status(&self) -> Status {
+        self.termination()
+            .map(Termination::to_status)
+            .unwrap_or_else(|| Status::cancelled("stream_ended"))
     }
 
     /// Ends the stream with `termination` (the first termination wins).
@@ -289,11 +321,58 @@ impl SessionCore {
         self.last_activity_ms
             .store(self.opened.elapsed().as_millis() as u64, Relaxed);
     }
+
+    fn idle_at(&self) -> Option<Instant> {
+        let last = self.opened + Duration::from_millis(self.last_activity_ms.load(Relaxed));
+        self.idle_limit.map(|limit| last + limit)
+    }
+
+    /// Every limit of the stream with the reason it ends the stream for.
+    fn limits(&self) -> [(Option<Instant>, Reason); 4] {
+        [
+            (self.expiry_at, Reason::TokenExpired),
+            (
+                self.deadline.map(Deadline::instant),
+                Reason::DeadlineExceeded,
+            ),
+            (self.lifetime_at, Reason::MaxStreamLifetime),
+            (self.idle_at(), Reason::IdleTimeout),
+        ]
+    }
+
+    /// Arms the guard's timer at the earliest limit.
+    fn arm(self: &Arc<Self>) {
+        if let Some(at) = self.limits().iter().filter_map(|(at, _)| *at).min() {
+            let g = &self.guard.0;
+            g.watchdog
+                .arm(&g.metrics, self.id, at, Arc::downgrade(self));
+        }
+    }
+
+    /// Called by the timer queue: ends the stream for the first limit that has passed, or
+    /// re-arms when traffic moved the idle limit.
+    pub(crate) fn on_timer(self: &Arc<Self>) {
+        if self.termination.get().is_some() {
+            return;
+        }
+        let now = Instant::now();
+        match self
+            .limits()
+            .into_iter()
+            .find(|(at, _)| at.is_some_and(|at| at <= now))
+        {
+            Some((_, reason)) => self.terminate(Termination::new(reason)),
+            None => self.arm(),
+        }
+    }
 }
 
 impl Drop for SessionCore {
     fn drop(&mut self) {
         self.ended.cancel();
+        if self.timed {
+            self.guard.0.watchdog.disarm(self.id);
+        }
         self.guard.revocations().deregister(self.id);
         self.guard.metrics().stream_closed();
     }
@@ -308,14 +387,6 @@ impl Drop for TaskGauge {
     }
 }
 
-struct WatchdogGauge(Guard);
-
-impl Drop for WatchdogGauge {
-    fn drop(&mut self) {
-        self.0.metrics().watchdog(-1);
-    }
-}
-
 /// The instant a token with this `exp` (Unix seconds) stops being valid, plus the leeway.
 fn expiry_instant(exp: u64, leeway: Duration) -> Instant {
     let exp = UNIX_EPOCH + Duration::from_secs(exp) + leeway;
@@ -323,62 +394,4 @@ fn expiry_instant(exp: u64, leeway: Duration) -> Instant {
         .duration_since(SystemTime::now())
         .unwrap_or(Duration::ZERO);
     Instant::now() + left
-}
-
-/// One timer per stream, armed at the earliest of expiry, deadline, lifetime and idle limit;
-/// re-armed only when the idle limit moved because of traffic. Ends with the stream.
-fn spawn_watchdog(core: &Arc<SessionCore>) {
-    let cfg = core.guard.config();
-    let expiry = cfg
-        .enforces(Control::Expiry)
-        .then(|| expiry_instant(core.claims.exp, core.guard.authenticator().config().leeway));
-    let deadline = core.deadline.map(Deadline::instant);
-    let lifetime = cfg.enforces(Control::Lifetime);
-    let max_life = (lifetime && !cfg.max_stream_lifetime.is_zero())
-        .then(|| core.opened + cfg.max_stream_lifetime);
-    let idle = (lifetime && !cfg.idle_timeout.is_zero()).then_some(cfg.idle_timeout);
-    if expiry.is_none() && deadline.is_none() && max_life.is_none() && idle.is_none() {
-        return;
-    }
-    let weak: Weak<SessionCore> = Arc::downgrade(core);
-    let ended = core.ended.clone();
-    let opened = core.opened;
-    let guard = core.guard.clone();
-    guard.metrics().watchdog(1);
-    tokio::spawn(async move {
-        let _live = WatchdogGauge(guard);
-        let fixed = [
-            (expiry, Reason::TokenExpired),
-            (deadline, Reason::DeadlineExceeded),
-            (max_life, Reason::MaxStreamLifetime),
-        ];
-        loop {
-            let idle_at = match (idle, weak.upgrade()) {
-                (Some(limit), Some(core)) => Some(
-                    opened + Duration::from_millis(core.last_activity_ms.load(Relaxed)) + limit,
-                ),
-                (_, None) => return,
-                (None, _) => None,
-            };
-            let (next, reason) = fixed
-                .iter()
-                .filter_map(|(at, r)| at.map(|at| (at, *r)))
-                .chain(idle_at.map(|at| (at, Reason::IdleTimeout)))
-                .min_by_key(|(at, _)| *at)
-                .expect("at least one limit is armed");
-            tokio::select! {
-                _ = ended.cancelled() => return,
-                _ = tokio::time::sleep_until(next) => {}
-            }
-            let Some(core) = weak.upgrade() else { return };
-            if reason == Reason::IdleTimeout {
-                let last = opened + Duration::from_millis(core.last_activity_ms.load(Relaxed));
-                if last + idle.unwrap_or_default() > Instant::now() {
-                    continue;
-                }
-            }
-            core.terminate(Termination::new(reason));
-            return;
-        }
-    });
 }

@@ -64,6 +64,7 @@ async fn jwks_url_keys_are_fetched_once_and_unknown_kids_refetch_at_most_once_pe
         issuer: Some("interop-issuer".into()),
         audience: Some("streamguard".into()),
         leeway: Duration::ZERO,
+        ..AuthConfig::default()
     })
     .unwrap();
     let doc = tokens();

@@ -34,8 +34,11 @@ pub struct AuthConfig {
     pub issuer: Option<String>,
     /// Required `aud` (RFC 8707 audience of this server), when set.
     pub audience: Option<String>,
-    /// Clock skew allowed on `exp` and `nbf`.
+    /// Clock skew allowed on `exp` and `nbf`. The check at open works in whole seconds (as JWT
+    /// times do); the expiry timer honours the full duration.
     pub leeway: Duration,
+    /// String claims to keep beyond `sub`, `jti`, `exp`, `iat` and the scopes (e.g. `tenant`).
+    pub keep_claims: Vec<String>,
 }
 
 impl Default for AuthConfig {
@@ -45,6 +48,7 @@ impl Default for AuthConfig {
             issuer: None,
             audience: None,
             leeway: Duration::ZERO,
+            keep_claims: Vec::new(),
         }
     }
 }
@@ -106,6 +110,13 @@ impl Authenticator {
 
     pub fn config(&self) -> &AuthConfig {
         &self.config
+    }
+
+    /// Keeps one more string claim in the verified [`Claims`].
+    pub(crate) fn keep_claim(&mut self, name: &str) {
+        if !self.config.keep_claims.iter().any(|k| k == name) {
+            self.config.keep_claims.push(name.to_string());
+        }
     }
 
     /// Extracts the bearer token from an `authorization` header value.
@@ -189,12 +200,14 @@ impl Authenticator {
                 &self.validation(key.algorithm),
             ) {
                 Ok(data) => {
-                    return Claims::from_raw(data.claims).map_err(|claim| {
-                        AuthError::new(
-                            Reason::MissingClaim,
-                            format!("claim {claim} is missing or malformed"),
-                        )
-                    });
+                    return Claims::from_raw(&data.claims, &self.config.keep_claims).map_err(
+                        |claim| {
+                            AuthError::new(
+                                Reason::MissingClaim,
+                                format!("claim {claim} is missing or malformed"),
+                            )
+                        },
+                    );
                 }
                 Err(e) => {
                     last = map_error(e.kind());
@@ -210,7 +223,8 @@ impl Authenticator {
 
     fn validation(&self, algorithm: Algorithm) -> Validation {
         let mut v = Validation::new(algorithm);
-        v.leeway = self.config.leeway.as_secs();
+        // Rounded up: the check at open must never be stricter than the expiry timer.
+        v.leeway = self.config.leeway.as_secs_f64().ceil() as u64;
         v.validate_exp = true;
         v.validate_nbf = true;
         v.required_spec_claims = HashSet::from(["exp".to_string()]);

@@ -59,11 +59,7 @@ where
         }
         if this.ended.poll(cx).is_ready() {
             *this.done = true;
-            let status = this
-                .session
-                .termination()
-                .map(|t| t.to_status())
-                .unwrap_or_else(|| Status::cancelled("stream_ended"));
+            let status = this.session.end_status();
             let mut trailers = http::HeaderMap::new();
             let _ = status.add_header(&mut trailers);
             return Poll::Ready(Some(Ok(Frame::trailers(trailers))));
@@ -137,12 +133,7 @@ where
         }
         if this.ended.poll(cx).is_ready() {
             *this.failed = true;
-            let status = this
-                .session
-                .termination()
-                .map(|t| t.to_status())
-                .unwrap_or_else(|| Status::cancelled("stream_ended"));
-            return Poll::Ready(Some(Err(status)));
+            return Poll::Ready(Some(Err(this.session.end_status())));
         }
         let frame = match ready!(this.inner.poll_frame(cx)) {
             Some(Ok(frame)) => frame,

@@ -75,12 +75,7 @@ where
             tokio::select! {
                 biased;
                 _ = ended.cancelled() => {
-                    let t = session
-                        .termination()
-                        .cloned()
-                        .map(|t| t.to_status())
-                        .unwrap_or_else(|| Status::cancelled("stream_ended"));
-                    Ok(t.into_http())
+                    Ok(session.end_status().into_http())
                 }
                 response = &mut call => {
                     let response = response?;
