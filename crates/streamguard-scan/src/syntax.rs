@@ -177,6 +177,45 @@ pub(crate) fn field<'a>(node: Node<'_>, name: &str, src: &'a str) -> &'a str {
         .unwrap_or("")
 }
 
+/// The [`Call`] of a call node with `function` (or, for JS `new`, `constructor`) and
+/// `arguments` fields.
+pub(crate) fn call_of(node: Node<'_>, src: &str) -> Option<Call> {
+    let callee = node
+        .child_by_field_name("function")
+        .or_else(|| node.child_by_field_name("constructor"))?;
+    let args = node.child_by_field_name("arguments")?;
+    let callee = compact(text(callee, src));
+    Some(Call {
+        name: last_ident(&callee).to_string(),
+        callee,
+        args: args.byte_range(),
+        span: node.byte_range(),
+    })
+}
+
+/// The [`Loop`] of a loop node with a `body`: its header is the first of `header_fields` the
+/// node has, else everything before the body.
+pub(crate) fn loop_of(node: Node<'_>, header_fields: &[&str]) -> Option<Loop> {
+    let body = node.child_by_field_name("body")?;
+    let header = header_fields
+        .iter()
+        .find_map(|f| node.child_by_field_name(f))
+        .map(|h| h.byte_range())
+        .unwrap_or(node.start_byte()..body.start_byte());
+    Some(Loop {
+        span: node.byte_range(),
+        header,
+        body: body.byte_range(),
+    })
+}
+
+/// The body of a function node, else the whole node.
+pub(crate) fn body_or_node(node: Node<'_>) -> Span {
+    node.child_by_field_name("body")
+        .map(|b| b.byte_range())
+        .unwrap_or(node.byte_range())
+}
+
 /// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory.
 pub(crate) fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).take(160).collect()

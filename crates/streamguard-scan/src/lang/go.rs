@@ -8,7 +8,8 @@ use tree_sitter::{Node, Tree};
 
 use super::{FamilySignals, Handler, StreamKind, identifiers, qualified};
 use crate::syntax::{
-    Call, Func, Loop, Param, ParsedFile, compact, field, last_ident, text, walk_tree,
+    Func, Param, ParsedFile, body_or_node, call_of, compact, field, last_ident, loop_of, text,
+    walk_tree,
 };
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
@@ -19,32 +20,8 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
         "function_declaration" | "method_declaration" | "func_literal" => {
             funcs.push(function(node, src))
         }
-        "call_expression" => {
-            let (Some(callee), Some(args)) = (
-                node.child_by_field_name("function"),
-                node.child_by_field_name("arguments"),
-            ) else {
-                return;
-            };
-            let callee = compact(text(callee, src));
-            calls.push(Call {
-                name: last_ident(&callee).to_string(),
-                callee,
-                args: args.byte_range(),
-                span: node.byte_range(),
-            });
-        }
-        "for_statement" => {
-            let Some(body) = node.child_by_field_name("body") else {
-                return;
-            };
-            let header = node.start_byte()..body.start_byte();
-            loops.push(Loop {
-                span: node.byte_range(),
-                header,
-                body: body.byte_range(),
-            });
-        }
+        "call_expression" => calls.extend(call_of(node, src)),
+        "for_statement" => loops.extend(loop_of(node, &[])),
         "go_statement" => spawns.push(node.byte_range()),
         _ => {}
     });
@@ -96,10 +73,7 @@ fn function(node: Node<'_>, src: &str) -> Func {
         params,
         ret: compact(field(node, "result", src)),
         span: node.byte_range(),
-        body: node
-            .child_by_field_name("body")
-            .map(|b| b.byte_range())
-            .unwrap_or(node.byte_range()),
+        body: body_or_node(node),
         name_at: name.map(|n| n.start_byte()).unwrap_or(node.start_byte()),
         wrapped_by,
     }

@@ -8,7 +8,7 @@ use tree_sitter::{Node, Tree};
 
 use super::{FamilySignals, Handler, StreamKind, identifiers, qualified};
 use crate::syntax::{
-    Call, Func, Loop, Param, ParsedFile, ancestor, compact, field, last_ident, text, walk_tree,
+    Func, Param, ParsedFile, ancestor, call_of, field, last_ident, loop_of, text, walk_tree,
 };
 
 const FUNCTION_KINDS: &[&str] = &[
@@ -27,34 +27,9 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let (mut funcs, mut calls, mut loops, mut yields) = (vec![], vec![], vec![], vec![]);
     walk_tree(tree, |node| match node.kind() {
         k if FUNCTION_KINDS.contains(&k) => funcs.push(function(node, src)),
-        "call_expression" | "new_expression" => {
-            let callee = node
-                .child_by_field_name("function")
-                .or_else(|| node.child_by_field_name("constructor"));
-            let (Some(callee), Some(args)) = (callee, node.child_by_field_name("arguments")) else {
-                return;
-            };
-            let callee = compact(text(callee, src));
-            calls.push(Call {
-                name: last_ident(&callee).to_string(),
-                callee,
-                args: args.byte_range(),
-                span: node.byte_range(),
-            });
-        }
+        "call_expression" | "new_expression" => calls.extend(call_of(node, src)),
         "for_in_statement" | "for_statement" | "while_statement" | "do_statement" => {
-            let Some(body) = node.child_by_field_name("body") else {
-                return;
-            };
-            let header = match node.child_by_field_name("right") {
-                Some(r) => r.byte_range(),
-                None => node.start_byte()..body.start_byte(),
-            };
-            loops.push(Loop {
-                span: node.byte_range(),
-                header,
-                body: body.byte_range(),
-            });
+            loops.extend(loop_of(node, &["right"]))
         }
         "yield_expression" => yields.push(node.byte_range()),
         _ => {}

@@ -7,7 +7,7 @@ use tree_sitter::{Node, Tree};
 
 use super::{FamilySignals, Handler, StreamKind, contains, identifiers, qualified};
 use crate::syntax::{
-    Call, Func, Loop, Param, ParsedFile, ancestor, compact, field, last_ident, text, walk_tree,
+    Func, Param, ParsedFile, ancestor, body_or_node, call_of, field, loop_of, text, walk_tree,
 };
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
@@ -16,36 +16,8 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let (mut funcs, mut calls, mut loops, mut yields) = (vec![], vec![], vec![], vec![]);
     walk_tree(tree, |node| match node.kind() {
         "function_definition" => funcs.push(function(node, src)),
-        "call" => {
-            let (Some(callee), Some(args)) = (
-                node.child_by_field_name("function"),
-                node.child_by_field_name("arguments"),
-            ) else {
-                return;
-            };
-            let callee = compact(text(callee, src));
-            calls.push(Call {
-                name: last_ident(&callee).to_string(),
-                callee,
-                args: args.byte_range(),
-                span: node.byte_range(),
-            });
-        }
-        "for_statement" | "while_statement" => {
-            let Some(body) = node.child_by_field_name("body") else {
-                return;
-            };
-            let header = node
-                .child_by_field_name("right")
-                .or_else(|| node.child_by_field_name("condition"))
-                .map(|h| h.byte_range())
-                .unwrap_or(node.start_byte()..body.start_byte());
-            loops.push(Loop {
-                span: node.byte_range(),
-                header,
-                body: body.byte_range(),
-            });
-        }
+        "call" => calls.extend(call_of(node, src)),
+        "for_statement" | "while_statement" => loops.extend(loop_of(node, &["right", "condition"])),
         "yield" => yields.push(node.byte_range()),
         _ => {}
     });
@@ -84,10 +56,7 @@ fn function(node: Node<'_>, src: &str) -> Func {
         params,
         ret: String::new(),
         span: node.byte_range(),
-        body: node
-            .child_by_field_name("body")
-            .map(|b| b.byte_range())
-            .unwrap_or(node.byte_range()),
+        body: body_or_node(node),
         name_at: name.map(|n| n.start_byte()).unwrap_or(node.start_byte()),
         wrapped_by: None,
     }

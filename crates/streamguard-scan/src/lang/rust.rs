@@ -7,7 +7,8 @@ use tree_sitter::{Node, Tree};
 
 use super::{FamilySignals, Handler, StreamKind, qualified};
 use crate::syntax::{
-    Call, Func, Loop, Param, ParsedFile, ancestor, compact, field, last_ident, text, walk_tree,
+    Call, Func, Param, ParsedFile, ancestor, body_or_node, call_of, compact, field, last_ident,
+    loop_of, text, walk_tree,
 };
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
@@ -16,21 +17,7 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let (mut funcs, mut calls, mut loops) = (vec![], vec![], vec![]);
     walk_tree(tree, |node| match node.kind() {
         "function_item" => funcs.push(function(node, src)),
-        "call_expression" => {
-            let (Some(callee), Some(args)) = (
-                node.child_by_field_name("function"),
-                node.child_by_field_name("arguments"),
-            ) else {
-                return;
-            };
-            let callee = compact(text(callee, src));
-            calls.push(Call {
-                name: last_ident(&callee).to_string(),
-                callee,
-                args: args.byte_range(),
-                span: node.byte_range(),
-            });
-        }
+        "call_expression" => calls.extend(call_of(node, src)),
         "macro_invocation" => {
             let Some(mac) = node.child_by_field_name("macro") else {
                 return;
@@ -49,19 +36,7 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
             });
         }
         "while_expression" | "loop_expression" | "for_expression" => {
-            let Some(body) = node.child_by_field_name("body") else {
-                return;
-            };
-            let header = node
-                .child_by_field_name("condition")
-                .or_else(|| node.child_by_field_name("value"))
-                .map(|h| h.byte_range())
-                .unwrap_or(node.start_byte()..body.start_byte());
-            loops.push(Loop {
-                span: node.byte_range(),
-                header,
-                body: body.byte_range(),
-            });
+            loops.extend(loop_of(node, &["condition", "value"]))
         }
         _ => {}
     });
@@ -99,10 +74,7 @@ fn function(node: Node<'_>, src: &str) -> Func {
         params,
         ret: compact(field(node, "return_type", src)),
         span: node.byte_range(),
-        body: node
-            .child_by_field_name("body")
-            .map(|b| b.byte_range())
-            .unwrap_or(node.byte_range()),
+        body: body_or_node(node),
         name_at: name.map(|n| n.start_byte()).unwrap_or(node.start_byte()),
         wrapped_by: None,
     }

@@ -1,6 +1,7 @@
 //! The rules: one file per finding per language family, each a documented struct (the doc text
 //! feeds `audit explain`, SARIF `help` and reports) plus a small `check` function.
 
+pub(crate) mod common;
 pub(crate) mod go;
 pub(crate) mod js;
 pub(crate) mod python;

@@ -1,8 +1,7 @@
-use streamguard_report::FindingId;
-
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::{AUTHZ_WORDS, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::check_per_message_authz;
+use crate::rules::rule;
 
 rule! {
     /// ## What it does
@@ -49,32 +48,12 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if !ctx.handler.kind.reads() {
         return false;
     }
-    let Some((open_file, verify, _)) = facts.auth_open else {
-        return true;
-    };
-    for l in &facts.loops {
-        if mentions(&ctx.text_with_helpers(l.fi, &l.region), AUTHZ_WORDS) {
-            continue;
-        }
-        if !l
-            .file
-            .calls_in(&l.region)
-            .iter()
-            .any(|c| !PASSIVE.contains(&c.name.as_str()))
-        {
-            continue;
-        }
-        let at = ctx.place(open_file, verify.span.start);
-        let message = format!(
-            "each received message is acted on without an authorization check; the token was only checked at stream open ({at})"
-        );
-        out.push(ctx.finding(
-            FindingId::F2,
-            l.file,
-            l.region.start,
-            Confidence::High,
-            message,
-        ));
-    }
+    check_per_message_authz(
+        ctx,
+        facts,
+        "each received message",
+        |c| !PASSIVE.contains(&c.name.as_str()),
+        out,
+    );
     true
 }

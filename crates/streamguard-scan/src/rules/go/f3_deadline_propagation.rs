@@ -1,7 +1,8 @@
 use streamguard_report::FindingId;
 
 use super::{Facts, is_root_context};
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::confidence_of;
 use crate::rules::rule;
 use crate::rules::rust::first_arg;
 
@@ -34,11 +35,7 @@ rule! {
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
-        let confidence = if piece.role == Role::Own {
-            Confidence::High
-        } else {
-            Confidence::Medium
-        };
+        let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let arg = first_arg(file.src(&c.args));
             if !is_root_context(arg) {

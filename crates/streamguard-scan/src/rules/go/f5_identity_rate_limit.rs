@@ -1,8 +1,9 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::{local_counter, rule};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::rules::rule;
 
 rule! {
     /// ## What it does
@@ -35,17 +36,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         .iter()
         .find(|c| c.callee.ends_with("rate.NewLimiter") || c.callee == "NewLimiter")
     {
-        let message = format!(
-            "rate limiter `{}` is created per stream: reconnecting resets it; keep one per identity",
-            c.callee
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            c.span.start,
-            Confidence::Medium,
-            message,
-        ));
+        out.push(limiter_per_stream(ctx, c, "keep one per identity"));
         return true;
     }
     let own = ctx.own_text();
@@ -63,25 +54,6 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         ));
         return true;
     }
-    if !mentions(own, &["resourceexhausted", "rate"]) {
-        return true;
-    }
-    let loops: Vec<&str> = ctx
-        .file
-        .loops_in(&ctx.func.span)
-        .map(|l| ctx.file.src(&l.span))
-        .collect();
-    if let Some((at, name)) = local_counter(own, &loops) {
-        let message = format!(
-            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            ctx.func.span.start + at,
-            Confidence::Medium,
-            message,
-        ));
-    }
+    check_local_counter(ctx, &["resourceexhausted", "rate"], out);
     true
 }

@@ -1,7 +1,6 @@
-use streamguard_report::FindingId;
-
 use super::{Facts, is_recheck_timer, is_verify};
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions, snippet};
+use crate::analysis::{HandlerCtx, RawFinding, mentions};
+use crate::rules::common::auth_drift_finding;
 use crate::rules::{mentions_expiry_or_revocation, rule};
 
 rule! {
@@ -57,25 +56,6 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if timer || pushed || per_message {
         return true;
     }
-    let message = format!(
-        "token checked once at stream open (`{}`); nothing re-checks its expiry or revocation while the stream stays open",
-        snippet(verify)
-    );
-    let f = if role == Role::Own {
-        ctx.finding(
-            FindingId::F1,
-            file,
-            verify.span.start,
-            Confidence::High,
-            message,
-        )
-    } else {
-        let message = format!(
-            "{message} (checked at {})",
-            ctx.place(file, verify.span.start)
-        );
-        ctx.at_handler(FindingId::F1, Confidence::Medium, message)
-    };
-    out.push(f);
+    out.push(auth_drift_finding(ctx, file, verify, role));
     true
 }

@@ -2,6 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::rules::common::limiter_per_stream;
 use crate::rules::rule;
 
 rule! {
@@ -69,17 +70,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         .iter()
         .find(|c| LIMITERS.contains(&c.name.as_str()))
     {
-        let message = format!(
-            "rate limiter `{}` is created per stream: reconnecting resets it; share one keyed by identity",
-            c.callee
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            c.span.start,
-            Confidence::Medium,
-            message,
-        ));
+        out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.

@@ -1,7 +1,6 @@
-use streamguard_report::FindingId;
-
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::analysis::{HandlerCtx, RawFinding, mentions};
+use crate::rules::common::stream_lifetime_finding;
 use crate::rules::{LIFETIME_WORDS, mentions_expiry_or_revocation, rule};
 
 rule! {
@@ -45,10 +44,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if ending_timer || ctx.any_text(|t| mentions(t, LIFETIME_WORDS)) {
         return true;
     }
-    let message = format!(
-        "{} has no maximum lifetime or idle timeout: no timer ends it and no server option (`grpc.max_connection_age_ms`) bounds it",
-        ctx.handler.kind.describe()
-    );
-    out.push(ctx.at_handler(FindingId::F6, Confidence::Medium, message));
+    out.push(stream_lifetime_finding(
+        ctx,
+        ": no timer ends it and no server option (`grpc.max_connection_age_ms`) bounds it",
+    ));
     true
 }

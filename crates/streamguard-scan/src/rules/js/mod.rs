@@ -7,35 +7,13 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use streamguard_report::FindingId;
-
+use super::common::auth_at_open;
 use super::mentions_expiry_or_revocation;
-use crate::analysis::{HandlerCtx, RawFinding, Role, mentions};
+use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::lang::js::is_data_event;
 use crate::syntax::{Call, ParsedFile, Span};
 
-pub(crate) fn run(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFinding>) -> [bool; 6] {
-    let facts = Facts::of(ctx);
-    [
-        f1_auth_drift::check(ctx, &facts, out),
-        f2_per_message_authz::check(ctx, &facts, out),
-        f3_deadline_propagation::check(ctx, &facts, out),
-        f4_cancellation::check(ctx, &facts, out),
-        f5_identity_rate_limit::check(ctx, &facts, out),
-        f6_stream_lifetime::check(ctx, &facts, out),
-    ]
-}
-
-pub(crate) fn doc(id: FindingId) -> &'static str {
-    match id {
-        FindingId::F1 => f1_auth_drift::AuthDrift::DOC,
-        FindingId::F2 => f2_per_message_authz::PerMessageAuthz::DOC,
-        FindingId::F3 => f3_deadline_propagation::DeadlinePropagation::DOC,
-        FindingId::F4 => f4_cancellation::Cancellation::DOC,
-        FindingId::F5 => f5_identity_rate_limit::IdentityRateLimit::DOC,
-        FindingId::F6 => f6_stream_lifetime::StreamLifetime::DOC,
-    }
-}
+super::common::family_rules!(Facts::of);
 
 /// A place where the handler processes each incoming message.
 pub(crate) struct MessageLoop<'p> {
@@ -85,19 +63,15 @@ impl<'p> Facts<'p> {
                 }
             }
         }
-        let mut auth_open = None;
-        'pieces: for piece in &ctx.pieces {
-            let file = ctx.file_of(piece);
-            for c in file.calls_in(&piece.span) {
-                let in_loop = loops
+        let auth_open = auth_at_open(
+            ctx,
+            |file, byte| {
+                loops
                     .iter()
-                    .any(|l| std::ptr::eq(l.file, file) && l.region.contains(&c.span.start));
-                if !in_loop && (is_verify(c) || is_auth_metadata(file, c)) {
-                    auth_open = Some((file, c, piece.role));
-                    break 'pieces;
-                }
-            }
-        }
+                    .any(|l| std::ptr::eq(l.file, file) && l.region.contains(&byte))
+            },
+            |file, c| is_verify(c) || is_auth_metadata(file, c),
+        );
         let own = ctx.own_calls();
         let long_lived = ctx.handler.kind.reads()
             || own

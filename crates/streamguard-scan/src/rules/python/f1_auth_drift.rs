@@ -1,7 +1,6 @@
-use streamguard_report::FindingId;
-
 use super::{Facts, is_auth};
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, snippet};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::{auth_drift_finding, loop_rechecks};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 
 rule! {
@@ -44,36 +43,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         ["Timer", "call_later", "call_at", "wait_for", "add_callback"].contains(&c.name.as_str())
             && mentions_expiry_or_revocation(f.src(&c.args))
     });
-    let in_loop = ctx.pieces.iter().any(|p| {
-        let f = ctx.file_of(p);
-        f.loops_in(&p.span).any(|l| {
-            mentions_expiry_or_revocation(&ctx.text_with_helpers(p.file, &l.span))
-                || f.calls_in(&l.span)
-                    .iter()
-                    .any(|c| !std::ptr::eq(c, verify) && is_auth(f, c))
-        })
-    });
-    if timer || in_loop {
+    if timer || loop_rechecks(ctx, Some(verify), is_auth) {
         return true;
     }
-    let message = format!(
-        "token checked once at stream open (`{}`); nothing re-checks its expiry or revocation while the stream stays open",
-        snippet(verify)
-    );
-    out.push(if role == Role::Own {
-        ctx.finding(
-            FindingId::F1,
-            file,
-            verify.span.start,
-            Confidence::High,
-            message,
-        )
-    } else {
-        let message = format!(
-            "{message} (checked at {})",
-            ctx.place(file, verify.span.start)
-        );
-        ctx.at_handler(FindingId::F1, Confidence::Medium, message)
-    });
+    out.push(auth_drift_finding(ctx, file, verify, role));
     true
 }

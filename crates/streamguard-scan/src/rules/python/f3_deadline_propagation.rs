@@ -1,7 +1,8 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::rules::common::confidence_of;
 use crate::rules::rule;
 use crate::syntax::Call;
 
@@ -32,11 +33,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         let scope = file.src(&piece.span);
-        let confidence = if piece.role == Role::Own {
-            Confidence::High
-        } else {
-            Confidence::Medium
-        };
+        let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
             match kwarg(args, "timeout") {

@@ -1,8 +1,7 @@
-use streamguard_report::FindingId;
-
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::{LIFETIME_WORDS, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::check_stream_lifetime;
+use crate::rules::rule;
 
 rule! {
     /// ## What it does
@@ -30,16 +29,11 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.lifetime_limit
-        || !facts.long_lived
-        || ctx.any_text(|t| mentions(t, LIFETIME_WORDS))
-    {
-        return true;
-    }
-    let message = format!(
-        "{} has no maximum lifetime or idle timeout: nothing ends it and no `grpc.max_connection_age_ms` option bounds it",
-        ctx.handler.kind.describe()
+    check_stream_lifetime(
+        ctx,
+        facts.long_lived,
+        ": nothing ends it and no `grpc.max_connection_age_ms` option bounds it",
+        out,
     );
-    out.push(ctx.at_handler(FindingId::F6, Confidence::Medium, message));
     true
 }

@@ -1,7 +1,6 @@
-use streamguard_report::FindingId;
-
 use super::{Facts, is_auth};
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, snippet};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::{check_auth_drift, loop_rechecks};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
@@ -40,42 +39,9 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.streamguard || !facts.long_lived {
-        return true;
+    if !ctx.signals.streamguard {
+        check_auth_drift(ctx, facts, |verify| rechecks(ctx, verify), out);
     }
-    let Some((file, verify, role)) = facts.auth_open else {
-        if let Some(interceptor) = &ctx.signals.auth_interceptor
-            && !rechecks(ctx, None)
-        {
-            let message = format!(
-                "token checked once per stream by the {interceptor}; nothing in the handler re-checks its expiry or revocation while the stream stays open"
-            );
-            out.push(ctx.at_handler(FindingId::F1, Confidence::Medium, message));
-        }
-        return true;
-    };
-    if rechecks(ctx, Some(verify)) {
-        return true;
-    }
-    let message = format!(
-        "token checked once at stream open (`{}`); nothing re-checks its expiry or revocation while the stream stays open",
-        snippet(verify)
-    );
-    out.push(if role == Role::Own {
-        ctx.finding(
-            FindingId::F1,
-            file,
-            verify.span.start,
-            Confidence::High,
-            message,
-        )
-    } else {
-        let message = format!(
-            "{message} (checked at {})",
-            ctx.place(file, verify.span.start)
-        );
-        ctx.at_handler(FindingId::F1, Confidence::Medium, message)
-    });
     true
 }
 
@@ -91,13 +57,5 @@ fn rechecks(ctx: &HandlerCtx<'_>, verify: Option<&Call>) -> bool {
                 || c.name == "changed"
                 || c.name == "subscribe")
             && mentions_expiry_or_revocation(f.src(&c.args))
-    }) || ctx.pieces.iter().any(|p| {
-        let f = ctx.file_of(p);
-        f.loops_in(&p.span).any(|l| {
-            mentions_expiry_or_revocation(&ctx.text_with_helpers(p.file, &l.span))
-                || f.calls_in(&l.span)
-                    .iter()
-                    .any(|c| verify.is_none_or(|v| !std::ptr::eq(c, v)) && is_auth(f, c))
-        })
-    })
+    }) || loop_rechecks(ctx, verify, is_auth)
 }

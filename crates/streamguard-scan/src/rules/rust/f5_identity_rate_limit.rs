@@ -1,8 +1,7 @@
-use streamguard_report::FindingId;
-
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::{local_counter, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::rules::rule;
 
 rule! {
     /// ## What it does
@@ -32,7 +31,7 @@ rule! {
     pub(crate) struct IdentityRateLimit;
 }
 
-pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if ctx.signals.streamguard {
         return true;
     }
@@ -47,40 +46,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         .iter()
         .any(|p| c.callee.ends_with(p))
     }) {
-        let message = format!(
-            "rate limiter `{}` is created per stream: reconnecting resets it; share one keyed by identity",
-            c.callee
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            c.span.start,
-            Confidence::Medium,
-            message,
-        ));
+        out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }
-    let own = ctx.own_text();
-    if !mentions(own, &["resource_exhausted", "rate"]) {
-        return true;
-    }
-    let loops: Vec<&str> = ctx
-        .file
-        .loops_in(&ctx.func.span)
-        .map(|l| ctx.file.src(&l.span))
-        .collect();
-    if let Some((at, name)) = local_counter(own, &loops) {
-        let _ = facts;
-        let message = format!(
-            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            ctx.func.span.start + at,
-            Confidence::Medium,
-            message,
-        ));
-    }
+    check_local_counter(ctx, &["resource_exhausted", "rate"], out);
     true
 }
