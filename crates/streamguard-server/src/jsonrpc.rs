@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::mcp::{TOOLS, Tools, code_name};
+use crate::mcp::{TOOLS, Tools};
 
 /// JSON-RPC error code for a request the caller is not authorized to make (server-defined range).
 pub const NOT_AUTHORIZED: i64 = -32003;
@@ -55,7 +55,7 @@ fn denied(denial: &Denial) -> JsonRpcFrame {
         id,
         jsonrpc_code,
         denial.reason.as_str(),
-        json!({"status": code_name(code), "code": code as i32, "subject": denial.subject}),
+        json!({"status": streamguard_proto::status_name(code), "code": code as i32, "subject": denial.subject}),
     )
 }
 

@@ -127,19 +127,11 @@ async fn an_expired_or_missing_token_is_refused_at_open() {
         (status.code(), status.message()),
         (Code::Unauthenticated, "missing_token")
     );
-    let status = lab
-        .streaming()
-        .watch_resource(authed(req.clone(), "abc.def.ghi"))
-        .await
-        .unwrap_err();
+    let status = refused_watch(&lab, req.clone(), "abc.def.ghi").await;
     assert_eq!(status.code(), Code::Unauthenticated);
     let (token, _) = lab.token("alice", "files:read", Duration::from_secs(1));
     tokio::time::sleep(Duration::from_millis(2100)).await;
-    let status = lab
-        .streaming()
-        .watch_resource(authed(req, &token))
-        .await
-        .unwrap_err();
+    let status = refused_watch(&lab, req, &token).await;
     assert_eq!(
         (status.code(), status.message()),
         (Code::Unauthenticated, "token_expired")
@@ -188,11 +180,7 @@ async fn revoking_the_jti_ends_the_live_stream_at_once_and_refuses_new_ones() {
         lag < Duration::from_millis(500),
         "ended {lag:?} after the revocation"
     );
-    let again = lab
-        .streaming()
-        .watch_resource(authed(req, &token))
-        .await
-        .unwrap_err();
+    let again = refused_watch(&lab, req, &token).await;
     assert_eq!(
         (again.code(), again.message()),
         (Code::PermissionDenied, "token_revoked")
@@ -265,17 +253,6 @@ async fn the_admin_api_refuses_a_missing_or_wrong_admin_token_and_bad_bodies() {
     );
     assert_eq!(lab.revoke_as_admin(json!({"user": "a"})).await, 400);
     assert_eq!(lab.get("/healthz").await.trim(), "ok");
-}
-
-async fn lab_with_recorder(config: ServeConfig) -> (Lab, RecordingBackend) {
-    let backend = RecordingBackend::default();
-    let addr = backend.serve().await;
-    let lab = start(ServeConfig {
-        backend: Some(format!("http://{addr}")),
-        ..config
-    })
-    .await;
-    (lab, backend)
 }
 
 #[tokio::test]
@@ -393,11 +370,7 @@ async fn a_resource_of_another_subject_is_denied() {
         uri: "mcp://users/alice/notes".into(),
         interval_ms: 50,
     };
-    let status = lab
-        .streaming()
-        .watch_resource(authed(req, &token))
-        .await
-        .unwrap_err();
+    let status = refused_watch(&lab, req, &token).await;
     assert_eq!(
         (status.code(), status.message()),
         (Code::PermissionDenied, "resource_not_owned")

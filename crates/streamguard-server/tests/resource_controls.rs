@@ -13,39 +13,15 @@ use streamguard_proto::mcp::v1::{WatchResourceRequest, tool_call_event::Event};
 use streamguard_server::ServeConfig;
 use tonic::Code;
 
-async fn lab_with_recorder(config: ServeConfig) -> (Lab, RecordingBackend) {
-    let backend = RecordingBackend::default();
-    let addr = backend.serve().await;
-    let lab = start(ServeConfig {
-        backend: Some(format!("http://{addr}")),
-        ..config
-    })
-    .await;
-    (lab, backend)
-}
-
-fn with_deadline<T>(mut r: tonic::Request<T>, d: Duration) -> tonic::Request<T> {
-    r.set_timeout(d);
-    r
-}
-
 #[tokio::test]
 async fn the_downstream_sees_the_callers_remaining_deadline() {
     let (lab, backend) = lab_with_recorder(ServeConfig::dev()).await;
     let (token, _) = lab.token("carol", "tools:echo", Duration::from_secs(60));
-    let (tx, rx) = tokio::sync::mpsc::channel(4);
-    let mut events = lab
-        .streaming()
-        .stream_tool_calls(with_deadline(
-            authed(tokio_stream::wrappers::ReceiverStream::new(rx), &token),
-            Duration::from_secs(3),
-        ))
+    let mut bidi = open_bidi_with(&lab, &token, Some(Duration::from_secs(3)))
         .await
-        .unwrap()
-        .into_inner();
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    tx.send(tool_call("r1", "echo", json!({}))).await.unwrap();
-    events.next().await.unwrap().unwrap();
+    bidi.call(tool_call("r1", "echo", json!({}))).await.unwrap();
     let seen = backend.seen()[0]
         .grpc_timeout
         .expect("the downstream got a grpc-timeout");
@@ -64,18 +40,10 @@ async fn with_deadline_disabled_the_downstream_gets_the_fixed_30s() {
     })
     .await;
     let (token, _) = lab.token("carol", "tools:echo", Duration::from_secs(60));
-    let (tx, rx) = tokio::sync::mpsc::channel(4);
-    let mut events = lab
-        .streaming()
-        .stream_tool_calls(with_deadline(
-            authed(tokio_stream::wrappers::ReceiverStream::new(rx), &token),
-            Duration::from_secs(3),
-        ))
+    let mut bidi = open_bidi_with(&lab, &token, Some(Duration::from_secs(3)))
         .await
-        .unwrap()
-        .into_inner();
-    tx.send(tool_call("r1", "echo", json!({}))).await.unwrap();
-    events.next().await.unwrap().unwrap();
+        .unwrap();
+    bidi.call(tool_call("r1", "echo", json!({}))).await.unwrap();
     assert_eq!(
         backend.seen()[0].grpc_timeout,
         Some(Duration::from_secs(30))

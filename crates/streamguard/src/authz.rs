@@ -1,54 +1,64 @@
 //! Per-message authorization: each incoming message is classified into an [`Action`] (a tool
 //! name, a resource) and checked against the token's scopes and resource ownership.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::auth::Claims;
 use crate::termination::Reason;
 
-/// What one incoming message asks to do.
+/// What one incoming message asks to do. It borrows from the message, so classifying costs no
+/// allocation on the per-message path; only a denial copies what it needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Action {
+pub struct Action<'a> {
     /// Correlates the answer to a denied message (a `request_id`, or a JSON-RPC `id` as JSON).
-    pub request_id: Option<String>,
+    pub request_id: Option<Cow<'a, str>>,
     /// The tool the message calls, if any.
-    pub tool: Option<String>,
+    pub tool: Option<Cow<'a, str>>,
     /// The resource the message acts on, if any.
-    pub resource: Option<String>,
+    pub resource: Option<Cow<'a, str>>,
     /// The message could not be understood; it is denied with `malformed_message`.
     pub malformed: bool,
 }
 
-impl Action {
-    pub fn call_tool(tool: impl Into<String>) -> Self {
+impl<'a> Action<'a> {
+    pub fn call_tool(tool: impl Into<Cow<'a, str>>) -> Self {
         Action {
             tool: Some(tool.into()),
             ..Action::default()
         }
     }
 
-    pub fn read_resource(uri: impl Into<String>) -> Self {
+    pub fn read_resource(uri: impl Into<Cow<'a, str>>) -> Self {
         Action {
             resource: Some(uri.into()),
             ..Action::default()
         }
     }
 
-    pub fn with_resource(mut self, uri: impl Into<String>) -> Self {
+    pub fn with_resource(mut self, uri: impl Into<Cow<'a, str>>) -> Self {
         let uri = uri.into();
         self.resource = (!uri.is_empty()).then_some(uri);
         self
     }
 
-    pub fn with_request_id(mut self, id: impl Into<String>) -> Self {
+    pub fn with_request_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
         self.request_id = Some(id.into());
         self
+    }
+
+    /// A message that could not be understood.
+    pub fn malformed() -> Self {
+        Action {
+            malformed: true,
+            ..Action::default()
+        }
     }
 }
 
 /// Implemented by message types the guard can authorize one by one.
 pub trait Classify {
-    fn action(&self) -> Action;
+    fn action(&self) -> Action<'_>;
 }
 
 /// A denied message: why, and how to correlate the error reply.
@@ -125,10 +135,10 @@ impl Policy {
     }
 
     /// Checks one action of the holder of `claims`.
-    pub fn check(&self, claims: &Claims, action: &Action) -> Result<(), Denial> {
+    pub fn check(&self, claims: &Claims, action: &Action<'_>) -> Result<(), Denial> {
         let deny = |reason, subject: &str| Denial {
             reason,
-            request_id: action.request_id.clone(),
+            request_id: action.request_id.as_deref().map(str::to_owned),
             subject: subject.to_string(),
         };
         if action.malformed {

@@ -1,6 +1,7 @@
 //! A wrapper for an incoming message stream (`tonic::Streaming<T>`) that authorizes every
 //! message before the handler sees it.
 
+use std::borrow::Cow;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -39,7 +40,7 @@ impl<S, F> AuthorizedStream<S, F> {
 impl<S, T, F> Stream for AuthorizedStream<S, F>
 where
     S: Stream<Item = Result<T, Status>> + Unpin,
-    F: Fn(&T) -> Action + Unpin,
+    F: for<'m> Fn(&'m T) -> Action<'m> + Unpin,
 {
     type Item = Result<Inbound<T>, Status>;
 
@@ -53,8 +54,11 @@ where
             Poll::Ready(None) => return Poll::Ready(None),
             Poll::Pending => return Poll::Pending,
         };
-        let action = (self.classify)(&item);
-        match self.session.authorize(&action) {
+        let verdict = {
+            let action = (self.classify)(&item);
+            self.session.authorize(&action)
+        };
+        match verdict {
             Ok(()) => Poll::Ready(Some(Ok(Inbound::Allowed(item)))),
             Err(_) if self.session.termination().is_some() => Poll::Ready(None),
             Err(denial) => Poll::Ready(Some(Ok(Inbound::Denied(denial)))),
@@ -64,16 +68,21 @@ where
 
 impl StreamSession {
     /// Wraps a handler's incoming stream so every message is authorized.
-    pub fn authorize_inbound<S, T>(&self, inbound: S) -> AuthorizedStream<S, fn(&T) -> Action>
+    pub fn authorize_inbound<S, T>(&self, inbound: S) -> AuthorizedStream<S, fn(&T) -> Action<'_>>
     where
         S: Stream<Item = Result<T, Status>>,
         T: Classify,
     {
-        AuthorizedStream::new(inbound, self.clone(), T::action as fn(&T) -> Action)
+        AuthorizedStream::new(inbound, self.clone(), T::action as fn(&T) -> Action<'_>)
     }
 
     /// Like [`Self::authorize_inbound`], for message types classified by a function.
-    pub fn authorize_inbound_with<S, F>(&self, inbound: S, classify: F) -> AuthorizedStream<S, F> {
+    /// The bound lets a closure borrow from the message it classifies.
+    pub fn authorize_inbound_with<S, T, F>(&self, inbound: S, classify: F) -> AuthorizedStream<S, F>
+    where
+        S: Stream<Item = Result<T, Status>>,
+        F: for<'m> Fn(&'m T) -> Action<'m>,
+    {
         AuthorizedStream::new(inbound, self.clone(), classify)
     }
 }
@@ -81,13 +90,10 @@ impl StreamSession {
 /// Classifies one MCP JSON-RPC message: `tools/call` by `params.name` (and `params.uri` or
 /// `params.arguments.uri` as its resource), `resources/read` and `resources/subscribe` by
 /// `params.uri`. Other methods (initialize, lists, notifications, responses) need no scope.
-pub fn classify_jsonrpc(json: &[u8]) -> Action {
+pub fn classify_jsonrpc(json: &[u8]) -> Action<'static> {
     use serde_json::Value;
     let Ok(Value::Object(msg)) = serde_json::from_slice::<Value>(json) else {
-        return Action {
-            malformed: true,
-            ..Action::default()
-        };
+        return Action::malformed();
     };
     let request_id = msg.get("id").map(Value::to_string);
     let params = msg.get("params");
@@ -101,17 +107,11 @@ pub fn classify_jsonrpc(json: &[u8]) -> Action {
     let mut action = match msg.get("method").and_then(Value::as_str) {
         Some("tools/call") => match str_at(&["name"]) {
             Some(name) => Action::call_tool(name),
-            None => Action {
-                malformed: true,
-                ..Action::default()
-            },
+            None => Action::malformed(),
         },
         Some("resources/read" | "resources/subscribe") => match str_at(&["uri"]) {
             Some(uri) => Action::read_resource(uri),
-            None => Action {
-                malformed: true,
-                ..Action::default()
-            },
+            None => Action::malformed(),
         },
         _ => Action::default(),
     };
@@ -120,7 +120,7 @@ pub fn classify_jsonrpc(json: &[u8]) -> Action {
     {
         action = action.with_resource(uri);
     }
-    action.request_id = request_id;
+    action.request_id = request_id.map(Cow::Owned);
     action
 }
 
@@ -140,6 +140,13 @@ mod tests {
         let a = classify_jsonrpc(br#"{"jsonrpc":"2.0","id":"a","method":"resources/read","params":{"uri":"mcp://users/x/y"}}"#);
         assert_eq!(a.resource.as_deref(), Some("mcp://users/x/y"));
         assert_eq!(a.request_id.as_deref(), Some("\"a\""));
+    }
+
+    /// Compiles only if a closure classifier may borrow from the message (never run).
+    #[allow(dead_code)]
+    fn a_closure_classifier_borrows_from_the_message(session: &StreamSession) {
+        let inbound = futures::stream::empty::<Result<String, Status>>();
+        let _ = session.authorize_inbound_with(inbound, |m: &String| Action::call_tool(m.as_str()));
     }
 
     #[test]

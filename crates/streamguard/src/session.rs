@@ -248,7 +248,7 @@ impl StreamSession {
     /// Authorizes one incoming message. A denial is counted, and ends the stream when the
     /// policy says `on_deny = end`. With the per-message control off only the first message
     /// of a stream is checked, as naive servers do.
-    pub fn authorize(&self, action: &Action) -> Result<(), Denial> {
+    pub fn authorize(&self, action: &Action<'_>) -> Result<(), Denial> {
         let n = self.0.messages_authorized.fetch_add(1, Relaxed);
         let cfg = self.0.guard.config();
         if n > 0 && !cfg.enforces(Control::PerMessage) {

@@ -6,8 +6,10 @@ use serde_json::json;
 use streamguard_report::{MarkKind, Status, Timeline};
 use tokio::time::Instant;
 
-use super::{Ctx, ResolvedCall, Verdict, at, identity, ms, secs, spawn_call, with_timeline};
-use crate::{config::DeadlineProbe, grpc::nonce};
+use super::{
+    CanaryProbe, Ctx, ResolvedCall, Verdict, at, canary_probe, ms, secs, spawn_call, with_timeline,
+};
+use crate::config::DeadlineProbe;
 
 pub(crate) struct Plan {
     pub call: ResolvedCall,
@@ -16,25 +18,14 @@ pub(crate) struct Plan {
 
 pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
     let cfg = &plan.cfg;
-    let Some(canary) = ctx.canary else {
-        return Verdict::inconclusive("no [canary] configured");
-    };
-    let id = match identity(
-        ctx,
-        "f3-deadline",
-        &plan.call.scopes,
-        Duration::from_secs(120),
-    )
-    .await
-    {
-        Ok(id) => id,
+    let CanaryProbe {
+        canary,
+        id,
+        nonce: n,
+        marker,
+    } = match canary_probe(ctx, "f3-deadline", &plan.call).await {
+        Ok(p) => p,
         Err(v) => return v,
-    };
-    let n = nonce();
-    let marker = if plan.call.request.mentions_nonce() {
-        n.clone()
-    } else {
-        id.sub.clone()
     };
     let t0 = Instant::now();
     let task = spawn_call(ctx, &plan.call, &id, &n, Some(cfg.deadline));

@@ -3,7 +3,7 @@
 use std::time::{Duration, SystemTime};
 
 use serde_json::json;
-use streamguard_report::{MarkKind, Status, Timeline, TimelineEnd};
+use streamguard_report::{MarkKind, Status};
 use tokio::time::Instant;
 
 use super::{
@@ -52,22 +52,14 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         Some((t, _)) => t.saturating_duration_since(exp),
         None => (limit + cfg.observe).saturating_duration_since(exp),
     };
-    let timeline = Timeline {
-        span_ms: at(t0, limit + cfg.observe),
-        received_ms: w.received.iter().map(|t| at(t0, *t)).collect(),
-        sent_ms: vec![0],
-        marks: vec![],
-        end: w.end.as_ref().map(|(t, _)| TimelineEnd {
-            at_ms: at(t0, *t),
-            status: w.end_label().unwrap_or_default(),
-        }),
-    }
-    .mark(at(t0, exp), "exp", MarkKind::Expiry)
-    .mark(
-        at(t0, limit),
-        format!("exp + {} tolerance", secs(cfg.tolerance)),
-        MarkKind::Tolerance,
-    );
+    let timeline = w
+        .timeline(t0, limit + cfg.observe)
+        .mark(at(t0, exp), "exp", MarkKind::Expiry)
+        .mark(
+            at(t0, limit),
+            format!("exp + {} tolerance", secs(cfg.tolerance)),
+            MarkKind::Tolerance,
+        );
     let data = with_timeline(
         json!({
             "exp_ms": at(t0, exp),

@@ -108,6 +108,42 @@ pub(crate) async fn identity(
         .map_err(|e| Verdict::inconclusive(format!("could not get a token: {e}")))
 }
 
+/// What a probe that watches the canary downstream starts with.
+pub(crate) struct CanaryProbe<'a> {
+    pub canary: &'a Canary,
+    pub id: Identity,
+    /// The nonce rendered into the request.
+    pub nonce: String,
+    /// How the canary recognises this probe's downstream call: the nonce when the request
+    /// carries it, else the probe's subject.
+    pub marker: String,
+}
+
+/// The canary, an identity and the marker of the call the probe is about to make; without a
+/// configured canary the probe is inconclusive.
+pub(crate) async fn canary_probe<'a>(
+    ctx: &Ctx<'a>,
+    probe: &str,
+    call: &ResolvedCall,
+) -> Result<CanaryProbe<'a>, Verdict> {
+    let Some(canary) = ctx.canary else {
+        return Err(Verdict::inconclusive("no [canary] configured"));
+    };
+    let id = identity(ctx, probe, &call.scopes, Duration::from_secs(120)).await?;
+    let nonce = crate::grpc::nonce();
+    let marker = if call.request.mentions_nonce() {
+        nonce.clone()
+    } else {
+        id.sub.clone()
+    };
+    Ok(CanaryProbe {
+        canary,
+        id,
+        nonce,
+        marker,
+    })
+}
+
 /// Opens the call; a refusal becomes an inconclusive verdict that says what to check.
 pub(crate) async fn open(
     ctx: &Ctx<'_>,
@@ -188,6 +224,23 @@ pub(crate) struct Watched {
 }
 
 impl Watched {
+    /// The timeline of the watched stream from `t0` over `span`, before any marks.
+    pub fn timeline(&self, t0: Instant, span: Instant) -> Timeline {
+        Timeline {
+            span_ms: at(t0, span),
+            received_ms: self.received.iter().map(|t| at(t0, *t)).collect(),
+            sent_ms: vec![0],
+            marks: vec![],
+            end: self
+                .end
+                .as_ref()
+                .map(|(t, _)| streamguard_report::TimelineEnd {
+                    at_ms: at(t0, *t),
+                    status: self.end_label().unwrap_or_default(),
+                }),
+        }
+    }
+
     pub fn end_label(&self) -> Option<String> {
         self.end.as_ref().map(|(_, r)| match r {
             Ok(()) => "OK".to_string(),

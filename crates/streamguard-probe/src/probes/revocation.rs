@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use serde_json::json;
-use streamguard_report::{MarkKind, Status, Timeline, TimelineEnd};
+use streamguard_report::{MarkKind, Status};
 use tokio::time::Instant;
 
 use super::{
@@ -74,27 +74,19 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         .end
         .as_ref()
         .map(|(t, _)| t.saturating_duration_since(acked));
-    let timeline = Timeline {
-        span_ms: at(t0, limit + cfg.observe),
-        received_ms: w.received.iter().map(|t| at(t0, *t)).collect(),
-        sent_ms: vec![0],
-        marks: vec![],
-        end: w.end.as_ref().map(|(t, _)| TimelineEnd {
-            at_ms: at(t0, *t),
-            status: w.end_label().unwrap_or_default(),
-        }),
-    }
-    .mark(at(t0, sent), "revocation sent", MarkKind::Revocation)
-    .mark(
-        at(t0, acked),
-        "revocation acknowledged",
-        MarkKind::Revocation,
-    )
-    .mark(
-        at(t0, limit),
-        format!("+ {} tolerance", secs(cfg.tolerance)),
-        MarkKind::Tolerance,
-    );
+    let timeline = w
+        .timeline(t0, limit + cfg.observe)
+        .mark(at(t0, sent), "revocation sent", MarkKind::Revocation)
+        .mark(
+            at(t0, acked),
+            "revocation acknowledged",
+            MarkKind::Revocation,
+        )
+        .mark(
+            at(t0, limit),
+            format!("+ {} tolerance", secs(cfg.tolerance)),
+            MarkKind::Tolerance,
+        );
     let data = with_timeline(
         json!({
             "revoked": what,

@@ -125,7 +125,7 @@ pub struct BenchHandler {
     pub guarded: bool,
 }
 
-fn classify(call: &ToolCall) -> Action {
+fn classify(call: &ToolCall) -> Action<'_> {
     Action::call_tool(call.name.as_str())
         .with_resource(call.resource_uri.as_str())
         .with_request_id(call.request_id.as_str())

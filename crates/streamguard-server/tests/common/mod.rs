@@ -43,6 +43,18 @@ pub async fn start_dev() -> Lab {
     start(ServeConfig::dev()).await
 }
 
+/// A server whose downstream is a [`RecordingBackend`] the test can inspect.
+pub async fn lab_with_recorder(config: ServeConfig) -> (Lab, RecordingBackend) {
+    let backend = RecordingBackend::default();
+    let addr = backend.serve().await;
+    let lab = start(ServeConfig {
+        backend: Some(format!("http://{addr}")),
+        ..config
+    })
+    .await;
+    (lab, backend)
+}
+
 impl Lab {
     pub fn token(&self, sub: &str, scopes: &str, ttl: Duration) -> (String, TokenSpec) {
         let mut spec = TokenSpec::new(sub, scopes, ttl);
@@ -145,13 +157,38 @@ pub struct Bidi {
 }
 
 pub async fn open_bidi(lab: &Lab, token: &str) -> Result<Bidi, tonic::Status> {
+    open_bidi_with(lab, token, None).await
+}
+
+/// Like [`open_bidi`], with a client deadline (sent as `grpc-timeout`).
+pub async fn open_bidi_with(
+    lab: &Lab,
+    token: &str,
+    deadline: Option<Duration>,
+) -> Result<Bidi, tonic::Status> {
     let (tx, rx) = mpsc::channel(64);
+    let mut request = authed(ReceiverStream::new(rx), token);
+    if let Some(d) = deadline {
+        request.set_timeout(d);
+    }
     let events = lab
         .streaming()
-        .stream_tool_calls(authed(ReceiverStream::new(rx), token))
+        .stream_tool_calls(request)
         .await?
         .into_inner();
     Ok(Bidi { tx, events })
+}
+
+/// Opens a WatchResource stream that the server must refuse; returns the refusal.
+pub async fn refused_watch(
+    lab: &Lab,
+    req: streamguard_proto::mcp::v1::WatchResourceRequest,
+    token: &str,
+) -> tonic::Status {
+    match lab.streaming().watch_resource(authed(req, token)).await {
+        Ok(_) => panic!("the server must refuse the stream"),
+        Err(status) => status,
+    }
 }
 
 impl Bidi {
