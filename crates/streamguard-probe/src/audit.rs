@@ -4,6 +4,7 @@
 use std::{collections::BTreeMap, time::Duration};
 
 use prost_reflect::DynamicMessage;
+use streamguard_descriptors::{self as descriptors, DescriptorError, find_method, split_method};
 use streamguard_report::{
     Evidence, FindingId, FindingResult, RenderOptions, Report, ReportKind, Status,
 };
@@ -13,7 +14,6 @@ use crate::{
     canary::Canary,
     config::{ConfigError, ProbeConfig},
     credentials::Issuer,
-    descriptors::{self, DescriptorError, find_method, split_method},
     grpc::{self, ConnectError, MessageTemplate, Target},
     probes::{self, Ctx, ResolvedCall, Verdict},
 };
@@ -184,7 +184,7 @@ fn services(config: &ProbeConfig) -> Vec<String> {
 
 fn descriptor_error(config: &ProbeConfig, e: DescriptorError) -> ProbeError {
     match e {
-        DescriptorError::Config(c) => c.into(),
+        e @ DescriptorError::Invalid { .. } => ProbeError::Config(e.into()),
         DescriptorError::Unreachable(message) => ProbeError::Unreachable {
             endpoint: config.endpoint.clone(),
             message,
@@ -211,7 +211,7 @@ async fn start_canary(
         }
         None => target.pool.clone(),
     };
-    let method = find_method(&pool, "canary.method", &c.method)?;
+    let method = find_method(&pool, "canary.method", &c.method).map_err(ConfigError::from)?;
     if method.is_client_streaming() || method.is_server_streaming() {
         return Err(ConfigError::invalid(
             "canary.method",

@@ -26,6 +26,17 @@ pub enum ConfigError {
     Invalid { key: String, message: String },
 }
 
+impl From<streamguard_descriptors::DescriptorError> for ConfigError {
+    fn from(e: streamguard_descriptors::DescriptorError) -> Self {
+        use streamguard_descriptors::DescriptorError;
+        match e {
+            DescriptorError::Invalid { key, message } => Self::Invalid { key, message },
+            // Only loading talks to the target; callers map this one to "unreachable" first.
+            DescriptorError::Unreachable(message) => Self::invalid("descriptors.source", message),
+        }
+    }
+}
+
 impl ConfigError {
     pub(crate) fn invalid(key: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid {
@@ -82,35 +93,7 @@ pub struct ConfigSource {
     pub text: String,
 }
 
-/// Where the message types come from.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DescriptorsConfig {
-    #[serde(default)]
-    pub source: DescriptorSource,
-    /// For `source = "protoset"`: a `FileDescriptorSet` file (`protoc --descriptor_set_out`).
-    #[serde(default)]
-    pub protoset: Option<PathBuf>,
-    /// For `source = "proto"`: `.proto` files compiled in-process (no `protoc` needed).
-    #[serde(default)]
-    pub proto_files: Vec<PathBuf>,
-    /// For `source = "proto"`: import paths (default: the directory of each file).
-    #[serde(default)]
-    pub include_paths: Vec<PathBuf>,
-    /// An encoded `FileDescriptorSet` given in code (e.g. the reference server's).
-    #[serde(skip)]
-    pub encoded: Option<Vec<u8>>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DescriptorSource {
-    /// gRPC server reflection (v1, then v1alpha) on the target itself.
-    #[default]
-    Reflection,
-    Protoset,
-    Proto,
-}
+pub use streamguard_descriptors::{DescriptorSource, DescriptorsConfig};
 
 /// How the auditor gets tokens for its identities.
 #[derive(Debug, Clone, Deserialize)]
@@ -417,16 +400,9 @@ impl ProbeConfig {
         if let Some(p) = &mut self.ca_file {
             fix(p);
         }
-        let fix_desc = |d: &mut DescriptorsConfig| {
-            if let Some(p) = &mut d.protoset {
-                fix(p);
-            }
-            d.proto_files.iter_mut().for_each(fix);
-            d.include_paths.iter_mut().for_each(fix);
-        };
-        fix_desc(&mut self.descriptors);
+        self.descriptors.resolve_paths(dir);
         if let Some(d) = self.canary.as_mut().and_then(|c| c.descriptors.as_mut()) {
-            fix_desc(d);
+            d.resolve_paths(dir);
         }
         if let Some(p) = self
             .credentials
@@ -560,19 +536,7 @@ impl ProbeConfig {
 }
 
 fn check_descriptors(key: &str, d: &DescriptorsConfig) -> Result<(), ConfigError> {
-    match d.source {
-        DescriptorSource::Protoset if d.protoset.is_none() && d.encoded.is_none() => {
-            Err(ConfigError::invalid(
-                format!("{key}.protoset"),
-                "source = \"protoset\" needs protoset = \"FILE\" (from protoc --descriptor_set_out --include_imports)",
-            ))
-        }
-        DescriptorSource::Proto if d.proto_files.is_empty() => Err(ConfigError::invalid(
-            format!("{key}.proto_files"),
-            "source = \"proto\" needs proto_files = [\"a.proto\", …] (and include_paths for imports)",
-        )),
-        _ => Ok(()),
-    }
+    Ok(d.check(key)?)
 }
 
 mod defaults {

@@ -20,7 +20,6 @@ mod canary;
 mod command;
 mod config;
 mod credentials;
-mod descriptors;
 mod grpc;
 mod judge;
 mod probes;

@@ -19,9 +19,9 @@ use crate::{
     canary::Canary,
     config::{CallSpec, ConfigError},
     credentials::{Identity, Issuer},
-    descriptors::find_method,
     grpc::{MessageTemplate, OpenCall, Target, describe},
 };
+use streamguard_descriptors::find_method;
 
 /// What every probe gets.
 pub(crate) struct Ctx<'a> {

@@ -9,10 +9,10 @@ use tokio::time::Instant;
 use super::{Ctx, Verdict, at, identity, refused, secs, with_timeline};
 use crate::{
     config::{ConfigError, PerMessageProbe},
-    descriptors::find_method,
     grpc::{MessageTemplate, Next, OpenCall, Target, describe, nonce, to_json},
     judge::is_denial,
 };
+use streamguard_descriptors::find_method;
 
 pub(crate) struct Plan {
     pub method: prost_reflect::MethodDescriptor,

@@ -1,26 +1,124 @@
-//! Message types of the target: from server reflection, a protoset file or `.proto` files.
+//! Message types of a gRPC target, for the probe and the gateway: from server reflection on the
+//! target (v1, then v1alpha), a protoset file (`protoc --descriptor_set_out --include_imports`),
+//! or `.proto` files compiled in-process (no `protoc` needed).
+//!
+//! Both consumers name the same config keys (`[descriptors] source`, `protoset`, `proto_files`,
+//! `include_paths`), so errors name the key the user wrote.
+//!
+//! ```no_run
+//! # async fn f(channel: tonic::transport::Channel) -> Result<(), streamguard_descriptors::DescriptorError> {
+//! use streamguard_descriptors::{DescriptorsConfig, load, find_method};
+//! let config = DescriptorsConfig::default(); // reflection
+//! let pool = load("descriptors", &config, &channel, &["pkg.Service".into()]).await?;
+//! let method = find_method(&pool, "methods.method", "pkg.Service/Method")?;
+//! # Ok(()) }
+//! ```
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use prost::Message as _;
 use prost_reflect::{DescriptorPool, MethodDescriptor};
 use prost_types::{FileDescriptorProto, FileDescriptorSet};
+use serde::Deserialize;
 use tonic::transport::Channel;
 
-use crate::config::{ConfigError, DescriptorSource, DescriptorsConfig};
+/// Where the message types come from (`[descriptors]` in the probe and gateway configs).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptorsConfig {
+    #[serde(default)]
+    pub source: DescriptorSource,
+    /// For `source = "protoset"`: a `FileDescriptorSet` file (`protoc --descriptor_set_out`).
+    #[serde(default)]
+    pub protoset: Option<PathBuf>,
+    /// For `source = "proto"`: `.proto` files compiled in-process (no `protoc` needed).
+    #[serde(default)]
+    pub proto_files: Vec<PathBuf>,
+    /// For `source = "proto"`: import paths (default: the directory of each file).
+    #[serde(default)]
+    pub include_paths: Vec<PathBuf>,
+    /// An encoded `FileDescriptorSet` given in code (e.g. the reference server's).
+    #[serde(skip)]
+    pub encoded: Option<Vec<u8>>,
+}
 
-/// Why descriptors could not be had from the target.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum DescriptorError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DescriptorSource {
+    /// gRPC server reflection (v1, then v1alpha) on the target itself.
+    #[default]
+    Reflection,
+    Protoset,
+    Proto,
+}
+
+impl DescriptorsConfig {
+    /// Makes relative paths relative to `dir` (the config file's directory).
+    pub fn resolve_paths(&mut self, dir: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = dir.join(&*p);
+            }
+        };
+        if let Some(p) = &mut self.protoset {
+            fix(p);
+        }
+        self.proto_files.iter_mut().for_each(fix);
+        self.include_paths.iter_mut().for_each(fix);
+    }
+
+    /// Checks what can be checked without the target; `key` is the section's config key.
+    pub fn check(&self, key: &str) -> Result<(), DescriptorError> {
+        match self.source {
+            DescriptorSource::Protoset if self.protoset.is_none() && self.encoded.is_none() => {
+                Err(DescriptorError::invalid(
+                    format!("{key}.protoset"),
+                    "source = \"protoset\" needs protoset = \"FILE\" (from protoc --descriptor_set_out --include_imports)",
+                ))
+            }
+            DescriptorSource::Proto if self.proto_files.is_empty() => {
+                Err(DescriptorError::invalid(
+                    format!("{key}.proto_files"),
+                    "source = \"proto\" needs proto_files = [\"a.proto\", …] (and include_paths for imports)",
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Why descriptors could not be had.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum DescriptorError {
+    /// The config (or what it points at) is wrong: the message names the key and what to do.
+    #[error("config key `{key}`: {message}")]
+    Invalid { key: String, message: String },
     /// The transport failed while talking reflection: the target is not reachable.
     #[error("server reflection on the target failed: {0}")]
     Unreachable(String),
 }
 
+impl DescriptorError {
+    pub fn invalid(key: impl Into<String>, message: impl Into<String>) -> Self {
+        DescriptorError::Invalid {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The config key the error is about, when there is one.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            DescriptorError::Invalid { key, .. } => Some(key),
+            DescriptorError::Unreachable(_) => None,
+        }
+    }
+}
+
 /// Builds the pool named by `config`; `symbols` are the services reflection must resolve.
-pub(crate) async fn load(
+/// `channel` is used only for `source = "reflection"`.
+pub async fn load(
     key: &str,
     config: &DescriptorsConfig,
     channel: &Channel,
@@ -28,29 +126,45 @@ pub(crate) async fn load(
 ) -> Result<DescriptorPool, DescriptorError> {
     if let Some(bytes) = &config.encoded {
         return DescriptorPool::decode(bytes.as_slice()).map_err(|e| {
-            ConfigError::invalid(key, format!("the embedded descriptor set is invalid: {e}")).into()
+            DescriptorError::invalid(key, format!("the embedded descriptor set is invalid: {e}"))
+        });
+    }
+    match config.source {
+        DescriptorSource::Reflection => reflect(key, channel, symbols).await,
+        _ => load_offline(key, config),
+    }
+}
+
+/// Builds the pool from a protoset or `.proto` files, without talking to the target.
+pub fn load_offline(
+    key: &str,
+    config: &DescriptorsConfig,
+) -> Result<DescriptorPool, DescriptorError> {
+    if let Some(bytes) = &config.encoded {
+        return DescriptorPool::decode(bytes.as_slice()).map_err(|e| {
+            DescriptorError::invalid(key, format!("the embedded descriptor set is invalid: {e}"))
         });
     }
     match config.source {
         DescriptorSource::Protoset => {
             let path = config.protoset.as_ref().ok_or_else(|| {
-                ConfigError::invalid(
+                DescriptorError::invalid(
                     format!("{key}.protoset"),
                     "missing: set protoset = \"FILE\"",
                 )
             })?;
             let bytes = std::fs::read(path).map_err(|e| {
-                ConfigError::invalid(
+                DescriptorError::invalid(
                     format!("{key}.protoset"),
                     format!("cannot read {}: {e}", path.display()),
                 )
             })?;
-            Ok(DescriptorPool::decode(bytes.as_slice()).map_err(|e| {
-                ConfigError::invalid(
+            DescriptorPool::decode(bytes.as_slice()).map_err(|e| {
+                DescriptorError::invalid(
                     format!("{key}.protoset"),
                     format!("{} is not a complete FileDescriptorSet ({e}); make it with protoc --include_imports --descriptor_set_out", path.display()),
                 )
-            })?)
+            })
         }
         DescriptorSource::Proto => {
             let includes: Vec<_> = if config.include_paths.is_empty() {
@@ -65,16 +179,22 @@ pub(crate) async fn load(
                 config.include_paths.clone()
             };
             let fds = protox::compile(&config.proto_files, &includes).map_err(|e| {
-                ConfigError::invalid(format!("{key}.proto_files"), format!("cannot compile: {e}"))
+                DescriptorError::invalid(
+                    format!("{key}.proto_files"),
+                    format!("cannot compile: {e}"),
+                )
             })?;
-            Ok(DescriptorPool::from_file_descriptor_set(fds).map_err(|e| {
-                ConfigError::invalid(
+            DescriptorPool::from_file_descriptor_set(fds).map_err(|e| {
+                DescriptorError::invalid(
                     format!("{key}.proto_files"),
                     format!("invalid descriptors: {e}"),
                 )
-            })?)
+            })
         }
-        DescriptorSource::Reflection => reflect(key, channel, symbols).await,
+        DescriptorSource::Reflection => Err(DescriptorError::invalid(
+            format!("{key}.source"),
+            "source = \"reflection\" needs the target: use load()",
+        )),
     }
 }
 
@@ -104,11 +224,10 @@ async fn reflect(
         let protos = match got {
             Ok(p) => p,
             Err(s) if s.code() == tonic::Code::Unimplemented => {
-                return Err(ConfigError::invalid(
+                return Err(DescriptorError::invalid(
                     format!("{key}.source"),
                     "the target does not serve gRPC server reflection; set source = \"protoset\" or \"proto\" and give its descriptors",
-                )
-                .into());
+                ));
             }
             Err(s)
                 if matches!(
@@ -138,7 +257,7 @@ async fn reflect(
                         s.message()
                     ),
                 };
-                return Err(ConfigError::invalid(key, what).into());
+                return Err(DescriptorError::invalid(key, what));
             }
         };
         for fd in protos {
@@ -153,14 +272,14 @@ async fn reflect(
     let set = FileDescriptorSet {
         file: files.into_values().collect(),
     };
-    Ok(DescriptorPool::from_file_descriptor_set(set).map_err(|e| {
-        ConfigError::invalid(
+    DescriptorPool::from_file_descriptor_set(set).map_err(|e| {
+        DescriptorError::invalid(
             key,
             format!(
                 "reflection gave incomplete descriptors ({e}); give them with source = \"protoset\""
             ),
         )
-    })?)
+    })
 }
 
 enum Query {
@@ -242,7 +361,7 @@ async fn ask(
 }
 
 /// `pkg.Service/Method`, `/pkg.Service/Method` or `pkg.Service.Method` → (service, method).
-pub(crate) fn split_method(name: &str) -> Option<(&str, &str)> {
+pub fn split_method(name: &str) -> Option<(&str, &str)> {
     let name = name.trim().trim_start_matches('/');
     if let Some((svc, m)) = name.split_once('/') {
         return (!svc.is_empty() && !m.is_empty()).then_some((svc, m));
@@ -252,20 +371,20 @@ pub(crate) fn split_method(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Looks a method up in the pool; the error names the key and what exists.
-pub(crate) fn find_method(
+pub fn find_method(
     pool: &DescriptorPool,
     key: &str,
     name: &str,
-) -> Result<MethodDescriptor, ConfigError> {
+) -> Result<MethodDescriptor, DescriptorError> {
     let (svc, m) = split_method(name).ok_or_else(|| {
-        ConfigError::invalid(
+        DescriptorError::invalid(
             key,
             format!("`{name}` is not a method name; write package.Service/Method"),
         )
     })?;
     let service = pool.get_service_by_name(svc).ok_or_else(|| {
         let known: Vec<_> = pool.services().map(|s| s.full_name().to_string()).collect();
-        ConfigError::invalid(
+        DescriptorError::invalid(
             key,
             format!(
                 "no service `{svc}` in the target's descriptors (known: {})",
@@ -275,7 +394,7 @@ pub(crate) fn find_method(
     })?;
     service.methods().find(|x| x.name() == m).ok_or_else(|| {
         let known: Vec<_> = service.methods().map(|x| x.name().to_string()).collect();
-        ConfigError::invalid(
+        DescriptorError::invalid(
             key,
             format!(
                 "service `{svc}` has no method `{m}` (it has: {})",
@@ -283,6 +402,15 @@ pub(crate) fn find_method(
             ),
         )
     })
+}
+
+/// Every method of the pool that streams in at least one direction, as `pkg.Service/Method`.
+pub fn streaming_methods(pool: &DescriptorPool) -> Vec<String> {
+    pool.services()
+        .flat_map(|s| s.methods().collect::<Vec<_>>())
+        .filter(|m| m.is_client_streaming() || m.is_server_streaming())
+        .map(|m| format!("{}/{}", m.parent_service().full_name(), m.name()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -304,6 +432,30 @@ mod tests {
             Some(("mcp.v1.McpStreaming", "WatchResource"))
         );
         assert_eq!(split_method("Watch"), None);
+    }
+
+    #[test]
+    fn streaming_methods_are_listed_by_full_name() {
+        let pool = DescriptorPool::decode(streamguard_proto::FILE_DESCRIPTOR_SET).unwrap();
+        let methods = streaming_methods(&pool);
+        assert!(methods.contains(&"mcp.v1.McpStreaming/WatchResource".to_string()));
+        assert!(methods.contains(&"mcp.v1.McpJsonRpc/Exchange".to_string()));
+        assert!(
+            !methods.iter().any(|m| m.ends_with("/CallTool")),
+            "{methods:?}"
+        );
+    }
+
+    #[test]
+    fn a_protoset_source_without_a_file_names_the_key() {
+        let c = DescriptorsConfig {
+            source: DescriptorSource::Protoset,
+            ..DescriptorsConfig::default()
+        };
+        assert_eq!(
+            c.check("descriptors").unwrap_err().key(),
+            Some("descriptors.protoset")
+        );
     }
 
     #[test]
