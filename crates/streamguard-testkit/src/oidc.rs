@@ -98,10 +98,19 @@ impl AccessToken {
 
 /// A registered client's id and secret (HTTP Basic at the token, introspection and revocation
 /// endpoints).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct OAuthClient {
     pub id: String,
     pub secret: String,
+}
+
+impl OAuthClient {
+    fn with_random_secret(id: &str) -> Self {
+        OAuthClient {
+            id: id.to_string(),
+            secret: random_secret(),
+        }
+    }
 }
 
 /// The signing keys after [`OidcProvider::rotate_keys`].
@@ -138,9 +147,14 @@ pub struct OidcProvider {
     https: HttpsClient,
     discovery: Discovery,
     control_secret: String,
-    jwt_client: OAuthClient,
-    opaque_client: OAuthClient,
-    introspection_client: OAuthClient,
+    clients: Clients,
+}
+
+/// The three registered clients.
+struct Clients {
+    jwt: OAuthClient,
+    opaque: OAuthClient,
+    introspection: OAuthClient,
 }
 
 impl OidcProvider {
@@ -167,15 +181,11 @@ impl OidcProvider {
             .prefix("streamguard-oidc-")
             .tempdir()
             .unwrap_or_else(|e| panic!("cannot create a temporary directory: {e}"));
-        let client = |id: &str| OAuthClient {
-            id: id.to_string(),
-            secret: random_secret(),
+        let clients = Clients {
+            jwt: OAuthClient::with_random_secret(JWT_CLIENT_ID),
+            opaque: OAuthClient::with_random_secret(OPAQUE_CLIENT_ID),
+            introspection: OAuthClient::with_random_secret(INTROSPECTION_CLIENT_ID),
         };
-        let (jwt_client, opaque_client, introspection_client) = (
-            client(JWT_CLIENT_ID),
-            client(OPAQUE_CLIENT_ID),
-            client(INTROSPECTION_CLIENT_ID),
-        );
         let control_secret = random_secret();
         let ready_file = run_dir.path().join("ready.json");
         let config = serde_json::json!({
@@ -184,52 +194,19 @@ impl OidcProvider {
             "ready_file": ready_file,
             "control_secret": control_secret,
             "clients": {
-                "jwt": { "id": jwt_client.id, "secret": jwt_client.secret },
-                "opaque": { "id": opaque_client.id, "secret": opaque_client.secret },
-                "introspection": {
-                    "id": introspection_client.id,
-                    "secret": introspection_client.secret,
-                },
+                "jwt": clients.jwt,
+                "opaque": clients.opaque,
+                "introspection": clients.introspection,
             },
         });
         let config_path = run_dir.path().join("config.json");
         if let Err(e) = fs::write(&config_path, config.to_string()) {
             panic!("cannot write {}: {e}", config_path.display());
         }
-
-        let mut command = Command::new("node");
-        command
-            .arg("server.mjs")
-            .arg(&config_path)
-            .current_dir(&package_dir);
-        let log_path = run_dir.path().join("oidc-provider.log");
-        let mut process = match ChildProcess::spawn("oidc-provider", command, &log_path) {
-            Ok(p) => p,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                panic!(
-                    "`node` is not installed (Node 20 or later is needed for the OpenID provider)"
-                )
-            }
-            Err(e) => panic!("cannot start node: {e}"),
-        };
-
+        let mut process = spawn_node(&package_dir, &config_path, run_dir.path());
         let ready = wait_for_ready(&mut process, &ready_file).await;
         let https = HttpsClient::trusting(pki.ca_cert_der());
-        let discovery_url = format!("{}/.well-known/openid-configuration", ready.issuer);
-        let discovery: Discovery = match https.get(&discovery_url).await {
-            Ok(r) if r.status == StatusCode::OK => match r.json() {
-                Ok(d) => d,
-                Err(e) => process.fail(&e.to_string()),
-            },
-            Ok(r) => process.fail(&format!("{discovery_url}: HTTP {}", r.status)),
-            Err(e) => process.fail(&e.to_string()),
-        };
-        if discovery.issuer != ready.issuer {
-            process.fail(&format!(
-                "discovery names issuer {} but the provider reported {}",
-                discovery.issuer, ready.issuer
-            ));
-        }
+        let discovery = fetch_discovery(&mut process, &https, &ready.issuer).await;
         OidcProvider {
             process,
             run_dir,
@@ -237,9 +214,7 @@ impl OidcProvider {
             https,
             discovery,
             control_secret,
-            jwt_client,
-            opaque_client,
-            introspection_client,
+            clients,
         }
     }
 
@@ -251,6 +226,11 @@ impl OidcProvider {
     /// `{issuer}/.well-known/openid-configuration`.
     pub fn discovery_url(&self) -> String {
         format!("{}/.well-known/openid-configuration", self.issuer())
+    }
+
+    /// The token endpoint from discovery.
+    pub fn token_endpoint(&self) -> &str {
+        &self.discovery.token_endpoint
     }
 
     /// The JWKS URL from discovery.
@@ -285,7 +265,16 @@ impl OidcProvider {
 
     /// The resource server's credentials for the introspection endpoint.
     pub fn introspection_client(&self) -> &OAuthClient {
-        &self.introspection_client
+        &self.clients.introspection
+    }
+
+    /// The agent whose tokens come in `format`, to call the token or revocation endpoint
+    /// directly (e.g. with `curl` in a walkthrough).
+    pub fn token_client(&self, format: TokenFormat) -> &OAuthClient {
+        match format {
+            TokenFormat::Jwt => &self.clients.jwt,
+            TokenFormat::Opaque => &self.clients.opaque,
+        }
     }
 
     /// The provider's log file (stdout and stderr of `node`).
@@ -310,10 +299,7 @@ impl OidcProvider {
     /// If the provider refuses (the message quotes its error), e.g. for a resource that is not an
     /// absolute URI or a TTL out of range.
     pub async fn token(&self, request: TokenRequest<'_>) -> AccessToken {
-        let client = match request.format {
-            TokenFormat::Jwt => &self.jwt_client,
-            TokenFormat::Opaque => &self.opaque_client,
-        };
+        let client = self.token_client(request.format);
         let ttl = request.ttl.map(|t| t.as_secs().to_string());
         let mut form = vec![
             ("grant_type", "client_credentials"),
@@ -338,7 +324,7 @@ impl OidcProvider {
         let response = self
             .post_form(
                 &self.discovery.introspection_endpoint,
-                &self.introspection_client,
+                &self.clients.introspection,
                 &[("token", token)],
             )
             .await;
@@ -355,7 +341,7 @@ impl OidcProvider {
         let response = self
             .post_form(
                 &self.discovery.revocation_endpoint,
-                &self.opaque_client,
+                &self.clients.opaque,
                 &[("token", token), ("token_type_hint", "access_token")],
             )
             .await;
@@ -423,6 +409,46 @@ impl std::fmt::Debug for OidcProvider {
 fn package_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/oidc-provider");
     dir.canonicalize().unwrap_or(dir)
+}
+
+fn spawn_node(package_dir: &Path, config_path: &Path, run_dir: &Path) -> ChildProcess {
+    let mut command = Command::new("node");
+    command
+        .arg("server.mjs")
+        .arg(config_path)
+        .current_dir(package_dir);
+    let log_path = run_dir.join("oidc-provider.log");
+    match ChildProcess::spawn("oidc-provider", command, &log_path) {
+        Ok(process) => process,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            panic!("`node` is not installed (Node 20 or later runs the OpenID provider)")
+        }
+        Err(e) => panic!("cannot start node: {e}"),
+    }
+}
+
+/// Reads the discovery document over https, as a verifier would, and checks it names `issuer`.
+async fn fetch_discovery(
+    process: &mut ChildProcess,
+    https: &HttpsClient,
+    issuer: &str,
+) -> Discovery {
+    let url = format!("{issuer}/.well-known/openid-configuration");
+    let discovery: Discovery = match https.get(&url).await {
+        Ok(r) if r.status == StatusCode::OK => match r.json() {
+            Ok(d) => d,
+            Err(e) => process.fail(&e.to_string()),
+        },
+        Ok(r) => process.fail(&format!("{url}: HTTP {}", r.status)),
+        Err(e) => process.fail(&e.to_string()),
+    };
+    if discovery.issuer != issuer {
+        process.fail(&format!(
+            "discovery names issuer {} but the provider reported {issuer}",
+            discovery.issuer
+        ));
+    }
+    discovery
 }
 
 async fn wait_for_ready(process: &mut ChildProcess, ready_file: &Path) -> Ready {

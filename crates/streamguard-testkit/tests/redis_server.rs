@@ -66,7 +66,7 @@ async fn runs_append_only_without_snapshots() {
 #[tokio::test]
 async fn paused_server_times_out_and_answers_again_after_resume() {
     let redis = RedisServer::start().await;
-    redis.ping(Duration::from_secs(1)).await.expect("PONG");
+    redis.ping(Duration::from_secs(5)).await.expect("PONG");
 
     redis.pause();
     let stalled = redis.ping(Duration::from_millis(300)).await;
@@ -80,7 +80,7 @@ async fn paused_server_times_out_and_answers_again_after_resume() {
 
     redis.resume();
     redis
-        .ping(Duration::from_secs(1))
+        .ping(Duration::from_secs(5))
         .await
         .expect("PONG after resume");
 }
