@@ -17,7 +17,5 @@ pub use explain::explain;
 pub use finding::{FindingId, Severity};
 pub use output::{OutputArgs, OutputError, exit};
 pub use render::{Format, RenderOptions, render};
-pub use report::{
-    Check, Evidence, FindingResult, Grading, Location, Report, ReportKind, Status,
-};
+pub use report::{Check, Evidence, FindingResult, Grading, Location, Report, ReportKind, Status};
 pub use timeline::{MarkKind, Timeline, TimelineEnd, TimelineMark};

@@ -295,7 +295,10 @@ mod tests {
     fn html_is_self_contained_escaped_and_draws_the_recorded_timeline() {
         let out = render(&mixed_report(), &RenderOptions::default());
         assert!(out.starts_with("<!doctype html>"));
-        assert!(out.contains("at most</span> 74/100"), "not graded: an upper bound");
+        assert!(
+            out.contains("at most</span> 74/100"),
+            "not graded: an upper bound"
+        );
         assert!(out.contains("not graded (2 findings inconclusive or untested)"));
         assert!(!out.contains("grade C"));
         assert!(
@@ -317,8 +320,14 @@ mod tests {
 
     #[test]
     fn html_shows_the_grade_notes_and_each_check_with_its_verdict() {
-        let out = render(&crate::render::fixtures::graded_report(), &RenderOptions::default());
-        assert!(out.contains("80/100<span class=\"grade\">grade B</span>"), "{out}");
+        let out = render(
+            &crate::render::fixtures::graded_report(),
+            &RenderOptions::default(),
+        );
+        assert!(
+            out.contains("80/100<span class=\"grade\">grade B</span>"),
+            "{out}"
+        );
         assert!(out.contains("<p class=\"note\">a note</p>"));
         assert!(out.contains(
             "<h3><span class=\"badge fail\">FAIL</span>revocation mid-stream</h3><p class=\"ev\">the stream was still open 3.00 s after revoking jti x</p>"

@@ -75,7 +75,11 @@ mod tests {
         assert_eq!(v["tool"]["name"], "streamguard");
         assert_eq!(v["score"], 100 - 20 - 6);
         assert_eq!(v["graded"], false);
-        assert_eq!(v["grade"], serde_json::Value::Null, "no grade without every verdict");
+        assert_eq!(
+            v["grade"],
+            serde_json::Value::Null,
+            "no grade without every verdict"
+        );
         assert_eq!(v["tested"], 4);
         assert_eq!(v["inconclusive"], 1);
         assert_eq!(v["untested"], 1);

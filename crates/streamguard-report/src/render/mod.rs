@@ -113,8 +113,8 @@ pub(crate) fn timings(
 #[cfg(test)]
 pub(crate) mod fixtures {
     use crate::{
-        Check, Evidence, FindingId, FindingResult, Location, MarkKind, Report, ReportKind,
-        Status, Timeline, TimelineEnd,
+        Check, Evidence, FindingId, FindingResult, Location, MarkKind, Report, ReportKind, Status,
+        Timeline, TimelineEnd,
     };
 
     /// A probe report with one finding of each status, a timeline and a fingerprint.
@@ -200,9 +200,24 @@ pub(crate) mod fixtures {
                         status: Status::Fail,
                         evidence: vec![Evidence::note("revocation mid-stream failed")],
                         checks: vec![
-                            check("authentication", "authentication at open", Status::Pass, "refused every bad token"),
-                            check("expiry", "expiry mid-stream", Status::Pass, "the stream ended 120 ms after exp"),
-                            check("revocation", "revocation mid-stream", Status::Fail, "the stream was still open 3.00 s after revoking jti x"),
+                            check(
+                                "authentication",
+                                "authentication at open",
+                                Status::Pass,
+                                "refused every bad token",
+                            ),
+                            check(
+                                "expiry",
+                                "expiry mid-stream",
+                                Status::Pass,
+                                "the stream ended 120 ms after exp",
+                            ),
+                            check(
+                                "revocation",
+                                "revocation mid-stream",
+                                Status::Fail,
+                                "the stream was still open 3.00 s after revoking jti x",
+                            ),
                         ],
                     },
                     _ => FindingResult {

@@ -93,7 +93,12 @@ fn summary_result(report: &Report, f: &FindingResult) -> Value {
     parts.extend(f.evidence.iter().map(|e| e.message.clone()));
     for c in deciding_checks(f) {
         let msgs: Vec<&str> = c.evidence.iter().map(|e| e.message.as_str()).collect();
-        parts.push(format!("{} ({}): {}", c.label, c.status.as_str(), msgs.join("; ")));
+        parts.push(format!(
+            "{} ({}): {}",
+            c.label,
+            c.status.as_str(),
+            msgs.join("; ")
+        ));
     }
     let located = f
         .evidence
@@ -231,9 +236,15 @@ mod tests {
         assert_eq!(ids, ["SG-F1", "SG-F4", "SG-F5"]);
         let f4 = &results[1];
         assert_eq!(f4["kind"], "review");
-        assert_eq!(f4["level"], "none", "SARIF: a kind other than fail has level none");
+        assert_eq!(
+            f4["level"], "none",
+            "SARIF: a kind other than fail has level none"
+        );
         assert!(
-            f4["message"]["text"].as_str().unwrap().contains("inconclusive — F4 evidence"),
+            f4["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("inconclusive — F4 evidence"),
             "{f4}"
         );
         assert!(results.iter().all(|r| r["kind"] != "pass"));
@@ -266,8 +277,14 @@ mod tests {
         let results = v["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), 1);
         let text = results[0]["message"]["text"].as_str().unwrap();
-        assert!(text.contains("revocation mid-stream (fail): the stream was still open"), "{text}");
-        assert!(!text.contains("expiry mid-stream"), "a passing check does not explain a failure: {text}");
+        assert!(
+            text.contains("revocation mid-stream (fail): the stream was still open"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("expiry mid-stream"),
+            "a passing check does not explain a failure: {text}"
+        );
         assert_eq!(v["runs"][0]["properties"]["grade"], "B");
     }
 }

@@ -49,9 +49,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     let grading = report.grading();
     let score_code = match grading {
         Grading::Graded { score: 90.., .. } => "1;32",
-        Grading::Graded {
-            score: 70..=89, ..
-        } => "1;33",
+        Grading::Graded { score: 70..=89, .. } => "1;33",
         Grading::Graded { .. } => "1;31",
         Grading::NotGraded { .. } => "1;33",
     };
@@ -137,7 +135,10 @@ mod tests {
             ),
             "{out}"
         );
-        assert!(out.contains("F4 evidence"), "the reason of an inconclusive finding");
+        assert!(
+            out.contains("F4 evidence"),
+            "the reason of an inconclusive finding"
+        );
         assert!(out.contains("FAIL"));
         assert!(out.contains("NOT TESTED"));
         assert!(out.contains("INCONCLUSIVE"));
@@ -148,10 +149,16 @@ mod tests {
     #[test]
     fn a_fully_observed_report_is_graded_and_checks_show_label_verdict_and_evidence() {
         let out = render(&graded_report(), &RenderOptions::default());
-        assert!(out.contains("score 80/100 (grade B) · 6 of 6 findings tested"), "{out}");
+        assert!(
+            out.contains("score 80/100 (grade B) · 6 of 6 findings tested"),
+            "{out}"
+        );
         assert!(out.contains("expiry mid-stream: PASS\n"), "{out}");
         assert!(out.contains("revocation mid-stream: FAIL\n"), "{out}");
-        assert!(out.contains("· the stream was still open 3.00 s after revoking"), "{out}");
+        assert!(
+            out.contains("· the stream was still open 3.00 s after revoking"),
+            "{out}"
+        );
         assert!(out.contains("note: a note"), "{out}");
     }
 
