@@ -527,7 +527,9 @@ pub async fn audit(
     if !credentials {
         notes.push("no credentials were given: only authentication at open was probed; add [credentials.mint] or credentials.command to test the rest".to_string());
     }
-    if descriptors::streaming_methods(&target.pool).is_empty() {
+    if !probes::application_methods(&target.pool)
+        .any(|m| m.is_client_streaming() || m.is_server_streaming())
+    {
         let scope = if whole {
             "the target"
         } else {

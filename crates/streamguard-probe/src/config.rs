@@ -306,6 +306,9 @@ pub struct AuthenticationProbe {
     /// How long each stream is watched for data or a refusal.
     #[serde(default = "defaults::auth_observe", with = "duration")]
     pub observe: Duration,
+    /// A first message matching it is a refusal, not data (overrides the denial heuristics).
+    #[serde(default)]
+    pub denial: Option<Matcher>,
 }
 
 impl Default for AuthenticationProbe {
@@ -314,6 +317,7 @@ impl Default for AuthenticationProbe {
             enabled: true,
             calls: Vec::new(),
             observe: defaults::auth_observe(),
+            denial: None,
         }
     }
 }

@@ -10,7 +10,7 @@ use streamguard_descriptors as descriptors;
 use crate::{
     ProbeConfig, ProbeError,
     grpc::{self, ConnectError},
-    probes::{kind, method_name},
+    probes::{application_methods, kind, method_name},
 };
 
 /// The sections a method fits, by its kind.
@@ -62,11 +62,7 @@ pub async fn starter_config(endpoint: &str) -> Result<String, ProbeError> {
     let pool = descriptors::load("descriptors", &config.descriptors, &channel, &services)
         .await
         .map_err(descriptor_error)?;
-    let methods: Vec<MethodDescriptor> = pool
-        .services()
-        .filter(|s| !s.full_name().starts_with("grpc.reflection."))
-        .flat_map(|s| s.methods().collect::<Vec<_>>())
-        .collect();
+    let methods: Vec<MethodDescriptor> = application_methods(&pool).collect();
     Ok(render(endpoint, &methods))
 }
 

@@ -152,7 +152,7 @@ async fn token(
             None,
         )),
         Attempt::WrongAudience => match issuer.audience() {
-            None => Err("no audience is configured (credentials.mint.aud)".into()),
+            None => Err("needs credentials.mint.aud".into()),
             Some(_) => {
                 signed(issuer.claims(sub, &jti, scopes, now, now + 120, Some(OTHER_AUDIENCE)))
             }
@@ -200,14 +200,15 @@ fn ended(status: &tonic::Status) -> Seen {
     }
 }
 
-/// Opens `call` with `token` and watches it for `window`.
+/// Opens `call` with `token` and watches it for the probe's window.
 async fn open_and_watch(
     ctx: &Ctx<'_>,
+    plan: &Plan,
     call: &ResolvedCall,
     token: Option<&str>,
     sub: &str,
-    window: Duration,
 ) -> Seen {
+    let window = plan.cfg.observe;
     let msg = match call.request.render(sub, &nonce(), 1) {
         Ok(m) => m,
         Err(e) => return Seen::Ended(e.to_string()),
@@ -227,7 +228,7 @@ async fn open_and_watch(
     match c.next(until).await {
         Next::Message(m) => {
             let v = to_json(&m);
-            if is_denial(&v, None) {
+            if is_denial(&v, plan.cfg.denial.as_ref()) {
                 Seen::Refused(truncate(&v.to_string(), 160))
             } else {
                 Seen::Data(v)
@@ -285,7 +286,6 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         "F1 authentication: opening {} streaming method(s) without a valid token",
         plan.calls.len()
     ));
-    let t0 = Instant::now();
     let per_call = plan.calls.iter().map(|call| async move {
         let control = async {
             if !ctx.issuer.given() {
@@ -297,7 +297,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
                 .issue(&sub, &call.scopes, Duration::from_secs(120))
                 .await;
             Some(match id {
-                Ok(id) => open_and_watch(ctx, call, Some(&id.token), &sub, window).await,
+                Ok(id) => open_and_watch(ctx, plan, call, Some(&id.token), &sub).await,
                 Err(e) => Seen::Ended(format!("could not get a valid token: {e}")),
             })
         };
@@ -306,7 +306,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
             match token(ctx, a, &sub, &call.scopes).await {
                 Ok(t) => (
                     a,
-                    Ok(open_and_watch(ctx, call, t.as_deref(), &sub, window).await),
+                    Ok(open_and_watch(ctx, plan, call, t.as_deref(), &sub).await),
                 ),
                 Err(why) => (a, Err(why)),
             }
@@ -325,7 +325,6 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         (call, control, outcomes)
     });
     let results = futures::future::join_all(per_call).await;
-    let elapsed = t0.elapsed();
 
     let mut evidence_data = vec![];
     let mut accepted = vec![];
@@ -337,11 +336,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         for (a, o) in outcomes {
             let (outcome, detail) = match o {
                 Outcome::Accepted(v) => {
-                    accepted.push(format!(
-                        "the server accepted a stream with {} ({method} answered {})",
-                        a.what(),
-                        truncate(&v.to_string(), 120)
-                    ));
+                    accepted.push((*a, method.clone(), v.clone()));
                     ("accepted", v.to_string())
                 }
                 Outcome::Refused(how) => {
@@ -376,7 +371,6 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
     }
     let data = json!({
         "observe_ms": ms(window),
-        "probe_ms": ms(elapsed),
         "attempts": evidence_data,
     });
     let not_tried_line = (!not_tried.is_empty()).then(|| {
@@ -390,7 +384,23 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         )
     });
     let (status, mut lines) = if !accepted.is_empty() {
-        (Status::Fail, accepted)
+        // One line per kind of credential: the methods that took it and the first answer.
+        let lines = Attempt::ALL
+            .iter()
+            .filter_map(|a| {
+                let hits: Vec<&(Attempt, String, Value)> =
+                    accepted.iter().filter(|(x, _, _)| x == a).collect();
+                let (_, first_method, answer) = hits.first()?;
+                let methods: Vec<&str> = hits.iter().map(|(_, m, _)| m.as_str()).collect();
+                Some(format!(
+                    "the server accepted a stream with {} on {} ({first_method} answered {})",
+                    a.what(),
+                    methods.join(", "),
+                    truncate(&answer.to_string(), 120)
+                ))
+            })
+            .collect();
+        (Status::Fail, lines)
     } else if unclear.is_empty() && !refused.is_empty() {
         let how = refused.first().map(|(_, h)| h.clone()).unwrap_or_default();
         (

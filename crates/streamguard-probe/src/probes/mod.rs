@@ -131,10 +131,7 @@ impl NeedsStream {
         if self.fits(method) {
             return Ok(());
         }
-        let fitting: Vec<String> = target
-            .pool
-            .services()
-            .flat_map(|s| s.methods().collect::<Vec<_>>())
+        let fitting: Vec<String> = application_methods(&target.pool)
             .filter(|m| self.fits(m))
             .map(|m| format!("{} ({})", method_name(&m), kind(&m)))
             .collect();
@@ -153,6 +150,19 @@ impl NeedsStream {
             ),
         ))
     }
+}
+
+/// The methods of the target's own services: not server reflection or health checking, which
+/// every gRPC server may serve and which are not the target's API.
+pub(crate) fn application_methods(
+    pool: &prost_reflect::DescriptorPool,
+) -> impl Iterator<Item = MethodDescriptor> + '_ {
+    pool.services()
+        .filter(|s| {
+            let name = s.full_name();
+            !name.starts_with("grpc.reflection.") && !name.starts_with("grpc.health.")
+        })
+        .flat_map(|s| s.methods().collect::<Vec<_>>())
 }
 
 /// `pkg.Service/Method`.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod acme;
+pub mod flawed;
 
 use std::{net::SocketAddr, path::PathBuf};
 
