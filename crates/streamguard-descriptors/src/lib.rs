@@ -511,6 +511,44 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn list_services_names_every_service_the_reflection_of_a_real_server_lists() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let reflection = tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(streamguard_proto::FILE_DESCRIPTOR_SET)
+            .build_v1()
+            .unwrap();
+        let server = tokio::spawn(
+            tonic::transport::Server::builder()
+                .add_service(reflection)
+                .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener)),
+        );
+        let channel = Channel::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        let services = list_services(&channel).await.unwrap();
+        for s in [
+            "mcp.v1.McpStreaming",
+            "mcp.v1.Mcp",
+            "backend.v1.ToolBackend",
+        ] {
+            assert!(services.iter().any(|x| x == s), "{s} in {services:?}");
+        }
+        let pool = load(
+            "descriptors",
+            &DescriptorsConfig::default(),
+            &channel,
+            &services,
+        )
+        .await
+        .unwrap();
+        assert!(streaming_methods(&pool).contains(&"mcp.v1.McpJsonRpc/Exchange".to_string()));
+        server.abort();
+    }
+
     #[test]
     fn a_protoset_source_without_a_file_names_the_key() {
         let c = DescriptorsConfig {

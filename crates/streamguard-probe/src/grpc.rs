@@ -73,9 +73,9 @@ pub(crate) fn to_json(msg: &DynamicMessage) -> serde_json::Value {
     v
 }
 
-/// How deep the JSON-text walks follow nested messages (config and peer data are bounded anyway;
-/// this keeps a recursive message type from recursing without end).
-const MAX_DEPTH: usize = 16;
+/// How deep the walks over messages and tables go: a recursive message type or a deeply nested
+/// config table must not recurse without end.
+const MAX_DEPTH: usize = 32;
 
 /// Walks `value` (a message of type `desc` as JSON) and calls `leaf` on every `string` or
 /// `bytes` field value, with whether it is `bytes`.
@@ -169,7 +169,10 @@ pub(crate) struct MessageTemplate {
 }
 
 /// Replaces placeholders in every string of a table; the string `"{seq}"` alone becomes a number.
-fn fill(value: &mut serde_json::Value, sub: &str, nonce: &str, seq: u64) {
+fn fill(value: &mut serde_json::Value, sub: &str, nonce: &str, seq: u64, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     match value {
         serde_json::Value::String(s) if s == "{seq}" => *value = seq.into(),
         serde_json::Value::String(s) => {
@@ -178,19 +181,28 @@ fn fill(value: &mut serde_json::Value, sub: &str, nonce: &str, seq: u64) {
                 .replace("{nonce}", nonce)
                 .replace("{seq}", &seq.to_string());
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| fill(v, sub, nonce, seq)),
-        serde_json::Value::Object(map) => map.values_mut().for_each(|v| fill(v, sub, nonce, seq)),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| fill(v, sub, nonce, seq, depth + 1)),
+        serde_json::Value::Object(map) => map
+            .values_mut()
+            .for_each(|v| fill(v, sub, nonce, seq, depth + 1)),
         _ => {}
     }
 }
 
-fn mentions(value: &serde_json::Value, placeholder: &str) -> bool {
-    match value {
-        serde_json::Value::String(s) => s.contains(placeholder),
-        serde_json::Value::Array(items) => items.iter().any(|v| mentions(v, placeholder)),
-        serde_json::Value::Object(map) => map.values().any(|v| mentions(v, placeholder)),
-        _ => false,
-    }
+fn mentions(value: &serde_json::Value, placeholder: &str, depth: usize) -> bool {
+    depth <= MAX_DEPTH
+        && match value {
+            serde_json::Value::String(s) => s.contains(placeholder),
+            serde_json::Value::Array(items) => {
+                items.iter().any(|v| mentions(v, placeholder, depth + 1))
+            }
+            serde_json::Value::Object(map) => {
+                map.values().any(|v| mentions(v, placeholder, depth + 1))
+            }
+            _ => false,
+        }
 }
 
 impl MessageTemplate {
@@ -230,7 +242,7 @@ impl MessageTemplate {
             }
             MessageSpec::Table(map) => {
                 let mut v = serde_json::Value::Object(map.clone());
-                fill(&mut v, sub, nonce, seq);
+                fill(&mut v, sub, nonce, seq, 0);
                 v
             }
         };
@@ -241,7 +253,7 @@ impl MessageTemplate {
     pub fn mentions_nonce(&self) -> bool {
         match &self.spec {
             MessageSpec::Json(text) => text.contains("{nonce}"),
-            MessageSpec::Table(map) => map.values().any(|v| mentions(v, "{nonce}")),
+            MessageSpec::Table(map) => map.values().any(|v| mentions(v, "{nonce}", 0)),
         }
     }
 }
