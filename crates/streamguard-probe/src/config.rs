@@ -634,6 +634,79 @@ impl ProbeConfig {
                 ));
             }
         }
+        // Every wait is bounded, and instants computed from them cannot overflow.
+        let durations = [
+            ("connect_timeout", Some(self.connect_timeout)),
+            ("canary.max_hold", self.canary.as_ref().map(|c| c.max_hold)),
+            (
+                "probes.authentication.observe",
+                p.authentication.as_ref().map(|a| a.observe),
+            ),
+            (
+                "probes.expiry.token_ttl",
+                p.expiry.as_ref().map(|e| e.token_ttl),
+            ),
+            (
+                "probes.expiry.tolerance",
+                p.expiry.as_ref().map(|e| e.tolerance),
+            ),
+            (
+                "probes.expiry.observe",
+                p.expiry.as_ref().map(|e| e.observe),
+            ),
+            (
+                "probes.revocation.revoke_after",
+                p.revocation.as_ref().map(|r| r.revoke_after),
+            ),
+            (
+                "probes.revocation.tolerance",
+                p.revocation.as_ref().map(|r| r.tolerance),
+            ),
+            (
+                "probes.revocation.observe",
+                p.revocation.as_ref().map(|r| r.observe),
+            ),
+            (
+                "probes.per_message.response_timeout",
+                p.per_message.as_ref().map(|m| m.response_timeout),
+            ),
+            (
+                "probes.deadline.deadline",
+                p.deadline.as_ref().map(|d| d.deadline),
+            ),
+            (
+                "probes.deadline.slack",
+                p.deadline.as_ref().map(|d| d.slack),
+            ),
+            (
+                "probes.cancellation.tolerance",
+                p.cancellation.as_ref().map(|c| c.tolerance),
+            ),
+            (
+                "probes.cancellation.reach_timeout",
+                p.cancellation.as_ref().map(|c| c.reach_timeout),
+            ),
+            (
+                "probes.rate_limit.max_duration",
+                p.rate_limit.as_ref().map(|r| r.max_duration),
+            ),
+            (
+                "probes.rate_limit.response_timeout",
+                p.rate_limit.as_ref().map(|r| r.response_timeout),
+            ),
+            (
+                "probes.lifetime.max_acceptable_lifetime",
+                p.lifetime.as_ref().map(|l| l.max_acceptable_lifetime),
+            ),
+        ];
+        for (key, d) in durations {
+            if d.is_some_and(|d| d > MAX_WAIT) {
+                return Err(ConfigError::invalid(
+                    key,
+                    "longer than an hour; a probe waits at most an hour",
+                ));
+            }
+        }
         if let Some(r) = &p.rate_limit
             && r.max_messages < 2
         {
@@ -662,6 +735,9 @@ impl ProbeConfig {
         })
     }
 }
+
+/// The longest any probe timing may be.
+const MAX_WAIT: Duration = Duration::from_secs(3600);
 
 fn check_descriptors(key: &str, d: &DescriptorsConfig) -> Result<(), ConfigError> {
     Ok(d.check(key)?)
@@ -787,6 +863,15 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("not a duration"), "{err}");
+    }
+
+    #[test]
+    fn a_wait_longer_than_an_hour_is_refused_by_key() {
+        let err = ProbeConfig::from_toml(&format!(
+            "{MINIMAL}\n[probes.lifetime]\nmethod = \"a.B/C\"\nmax_acceptable_lifetime = \"100000 years\"\n"
+        ))
+        .unwrap_err();
+        assert_eq!(err.key(), Some("probes.lifetime.max_acceptable_lifetime"));
     }
 
     #[test]

@@ -112,6 +112,15 @@ fn encoding_key(m: &MintConfig) -> Result<(Algorithm, EncodingKey), ConfigError>
     Ok((alg, key))
 }
 
+fn sign_with(m: &MintConfig, claims: &Map<String, Value>) -> Result<String, CredentialError> {
+    let (alg, key) = encoding_key(m)?;
+    let mut header = Header::new(alg);
+    header.kid = m.kid.clone();
+    jsonwebtoken::encode(&header, claims, &key).map_err(|e| {
+        ConfigError::invalid("credentials.mint", format!("cannot sign a token: {e}")).into()
+    })
+}
+
 fn unix(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -185,15 +194,7 @@ impl Issuer {
 
     /// Signs `claims` with the `[credentials.mint]` key; `None` without one.
     pub fn sign(&self, claims: &Map<String, Value>) -> Option<Result<String, CredentialError>> {
-        let m = self.config.mint.as_ref()?;
-        Some((|| {
-            let (alg, key) = encoding_key(m)?;
-            let mut header = Header::new(alg);
-            header.kid = m.kid.clone();
-            jsonwebtoken::encode(&header, claims, &key).map_err(|e| {
-                ConfigError::invalid("credentials.mint", format!("cannot sign a token: {e}")).into()
-            })
-        })())
+        Some(sign_with(self.config.mint.as_ref()?, claims))
     }
 
     /// A token for `sub` with `scopes`, valid for `ttl`.
@@ -206,7 +207,9 @@ impl Issuer {
         let jti = uuid::Uuid::new_v4().to_string();
         let now = SystemTime::now();
         // exp is whole seconds: round up so the token lives at least `ttl`.
-        let exp = unix(now) + ttl.as_secs() + u64::from(ttl.subsec_nanos() > 0);
+        let exp = unix(now)
+            .saturating_add(ttl.as_secs())
+            .saturating_add(u64::from(ttl.subsec_nanos() > 0));
         if let Some(token) = self.sign(&self.claims(sub, &jti, scopes, unix(now), exp, None)) {
             return Ok(Identity {
                 sub: sub.into(),
