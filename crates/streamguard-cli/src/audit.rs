@@ -11,10 +11,13 @@ use streamguard_scan::{LanguageFamily, ScanArgs};
 pub enum AuditCommand {
     /// Audit a live gRPC streaming server black-box, measuring each weakness.
     ///
-    /// Everything about the target is in CONFIG (TOML; see docs/audit-config.md).
+    /// Everything about the target is in CONFIG (TOML; see docs/audit-config.md); start one
+    /// with `streamguard audit probe audit.toml --init http://host:port`.
     /// Example: `streamguard audit probe audit.toml --format html --out report.html`.
-    /// Exit codes: 0 ok, 1 score below --fail-under (or untested with --require-all),
-    /// 2 config error, 3 target unreachable.
+    /// A grade is given only when every finding passed or failed; otherwise the score is
+    /// "at most X, not graded".
+    /// Exit codes: 0 ok, 1 score below --fail-under (or a finding without a verdict with
+    /// --require-all), 2 config error, 3 target unreachable.
     Probe(streamguard_probe::ProbeArgs),
     /// Scan source code (grpc-js JS/TS, tonic, grpc-go, grpcio) for F1–F6.
     ///
@@ -22,7 +25,8 @@ pub enum AuditCommand {
     /// Exit codes: 0 ok, 1 score below --fail-under, 2 usage error.
     /// Suppress a finding with `streamguard-ignore: F3 <reason>` on or above its line.
     Scan(ScanCommand),
-    /// Explain a finding: what it is, why it matters, how to fix it, how streamguard fixes it.
+    /// Explain a finding: what it is, why it matters, how to fix it (grpc-js, grpcio/grpc.aio,
+    /// grpc-go, tonic, or behind `streamguard gateway`), how streamguard fixes it.
     ///
     /// Example: `streamguard audit explain F1 --language go`.
     Explain(ExplainArgs),

@@ -56,11 +56,17 @@ async fn audit_one(label: &str, disabled: Vec<Control>) -> anyhow::Result<ProbeO
 
 fn cell(report: &Report, i: usize) -> &'static str {
     match report.findings.get(i).map(|f| f.status) {
-        Some(Status::Pass) => "pass",
         Some(Status::Fail) => "FAIL",
-        Some(Status::NotTested) => "not tested",
-        Some(Status::Inconclusive) => "inconclusive",
+        Some(s) => s.as_str(),
         None => "-",
+    }
+}
+
+/// `100 (A)`, or `≤ 100 (not graded)` when a finding went without a verdict.
+fn score(report: &Report) -> String {
+    match report.grade() {
+        Some(g) => format!("{} ({g})", report.score()),
+        None => format!("≤ {} (not graded)", report.score()),
     }
 }
 
@@ -103,8 +109,8 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
         "{:<4} {:<55} {:>10} {:>12}",
         "",
         "score",
-        format!("{} ({})", h.score(), h.grade()),
-        format!("{} ({})", n.score(), n.grade())
+        score(h),
+        score(n)
     );
     println!();
     println!("What the probes measured on the vulnerable server:");

@@ -154,3 +154,45 @@ fn audit_explain_prints_the_finding_and_the_scanner_rule() {
         "the scanner's rule doc follows: {text}"
     );
 }
+
+#[test]
+fn audit_explain_gives_the_fix_for_every_stack_and_behind_the_gateway() {
+    for id in ["F1", "F2", "F3", "F4", "F5", "F6"] {
+        let out = streamguard()
+            .args(["audit", "explain", id])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{id}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for stack in [
+            "**grpc-js**",
+            "**grpcio / grpc.aio**",
+            "**grpc-go**",
+            "**tonic**",
+            "**behind `streamguard gateway`**",
+        ] {
+            assert!(text.contains(stack), "{id}: {stack}");
+        }
+    }
+}
+
+#[test]
+fn demo_grades_the_hardened_server_100_and_the_vulnerable_one_42() {
+    let dir = std::env::temp_dir().join(format!("sg-demo-{}", std::process::id()));
+    let out = streamguard()
+        .args(["demo", "--out-dir", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let score = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("score"))
+        .unwrap_or_else(|| panic!("a score line: {text}"));
+    assert!(
+        score.contains("100 (A)") && score.contains("42 (F)"),
+        "{score}"
+    );
+    assert!(dir.join("hardened.html").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}

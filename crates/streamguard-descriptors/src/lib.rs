@@ -360,6 +360,71 @@ async fn ask(
         })
 }
 
+/// Every service the target's reflection lists (v1, then v1alpha), reflection itself included.
+pub async fn list_services(channel: &Channel) -> Result<Vec<String>, DescriptorError> {
+    let listed = match list_with(channel, false).await {
+        Err(s) if s.code() == tonic::Code::Unimplemented => list_with(channel, true).await,
+        other => other,
+    };
+    listed.map_err(|s| match s.code() {
+        tonic::Code::Unimplemented => DescriptorError::invalid(
+            "descriptors.source",
+            "the target does not serve gRPC server reflection; give its descriptors with source = \"protoset\" or \"proto\"",
+        ),
+        _ => DescriptorError::Unreachable(format!("{}: {}", s.code(), s.message())),
+    })
+}
+
+async fn list_with(channel: &Channel, v1alpha: bool) -> Result<Vec<String>, tonic::Status> {
+    use tokio_stream::StreamExt as _;
+    macro_rules! list_with {
+        ($pb:path) => {{
+            use pb::{
+                server_reflection_request::MessageRequest,
+                server_reflection_response::MessageResponse,
+            };
+            use $pb as pb;
+            let req = pb::ServerReflectionRequest {
+                host: String::new(),
+                message_request: Some(MessageRequest::ListServices(String::new())),
+            };
+            let mut client =
+                pb::server_reflection_client::ServerReflectionClient::new(channel.clone());
+            let mut stream = client
+                .server_reflection_info(tokio_stream::once(req))
+                .await?
+                .into_inner();
+            let resp = stream.next().await.ok_or_else(|| {
+                tonic::Status::unknown("reflection stream ended without an answer")
+            })??;
+            match resp.message_response {
+                Some(MessageResponse::ListServicesResponse(l)) => {
+                    Ok(l.service.into_iter().map(|s| s.name).collect())
+                }
+                Some(MessageResponse::ErrorResponse(e)) => Err(tonic::Status::new(
+                    tonic::Code::from(e.error_code),
+                    e.error_message,
+                )),
+                _ => Err(tonic::Status::internal("unexpected reflection answer")),
+            }
+        }};
+    }
+    let fut = async {
+        if v1alpha {
+            list_with!(tonic_reflection::pb::v1alpha)
+        } else {
+            list_with!(tonic_reflection::pb::v1)
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(10), fut)
+        .await
+        .unwrap_or_else(|_| {
+            Err(tonic::Status::deadline_exceeded(
+                "reflection did not answer within 10 s",
+            ))
+        })
+}
+
 /// `pkg.Service/Method`, `/pkg.Service/Method` or `pkg.Service.Method` → (service, method).
 pub fn split_method(name: &str) -> Option<(&str, &str)> {
     let name = name.trim().trim_start_matches('/');
@@ -444,6 +509,44 @@ mod tests {
             !methods.iter().any(|m| m.ends_with("/CallTool")),
             "{methods:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn list_services_names_every_service_the_reflection_of_a_real_server_lists() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let reflection = tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(streamguard_proto::FILE_DESCRIPTOR_SET)
+            .build_v1()
+            .unwrap();
+        let server = tokio::spawn(
+            tonic::transport::Server::builder()
+                .add_service(reflection)
+                .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener)),
+        );
+        let channel = Channel::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        let services = list_services(&channel).await.unwrap();
+        for s in [
+            "mcp.v1.McpStreaming",
+            "mcp.v1.Mcp",
+            "backend.v1.ToolBackend",
+        ] {
+            assert!(services.iter().any(|x| x == s), "{s} in {services:?}");
+        }
+        let pool = load(
+            "descriptors",
+            &DescriptorsConfig::default(),
+            &channel,
+            &services,
+        )
+        .await
+        .unwrap();
+        assert!(streaming_methods(&pool).contains(&"mcp.v1.McpJsonRpc/Exchange".to_string()));
+        server.abort();
     }
 
     #[test]

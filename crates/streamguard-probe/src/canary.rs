@@ -53,6 +53,9 @@ impl Drop for Canary {
     }
 }
 
+/// Calls recorded per audit; more are refused.
+const MAX_CALLS: usize = 10_000;
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -203,6 +206,13 @@ impl Handler {
             .map(String::from);
         let index = {
             let mut calls = lock(&self.state.calls);
+            // The target decides how often it calls: keep the record bounded.
+            if calls.len() >= MAX_CALLS {
+                return Status::resource_exhausted(format!(
+                    "the streamguard canary records at most {MAX_CALLS} calls per audit"
+                ))
+                .into_http();
+            }
             calls.push(CanaryCall {
                 arrived: Instant::now(),
                 grpc_timeout: raw.as_deref().and_then(parse_grpc_timeout),

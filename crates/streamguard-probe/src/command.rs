@@ -9,10 +9,15 @@ use crate::{ProbeConfig, audit};
 /// Arguments of `streamguard audit probe`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ProbeArgs {
-    /// The target config (TOML); see docs/audit-config.md.
+    /// The target config (TOML); see docs/audit-config.md. With --init, the file to write.
     #[arg(value_name = "CONFIG")]
     pub config: PathBuf,
-    /// Count findings that were not tested as failed, and exit 1 if there are any.
+    /// Write a starter CONFIG for ENDPOINT from its server reflection (every streaming method
+    /// listed with the probes it fits, placeholders marked FILL) instead of auditing.
+    #[arg(long, value_name = "ENDPOINT")]
+    pub init: Option<String>,
+    /// Count findings without a verdict (inconclusive or not tested) as failed, and exit 1 if
+    /// there are any.
     #[arg(long)]
     pub require_all: bool,
     #[command(flatten)]
@@ -22,6 +27,9 @@ pub struct ProbeArgs {
 /// Runs the audit, prints or writes the report, and returns the exit code
 /// (0 ok, 1 below `--fail-under` or untested with `--require-all`, 2 config error, 3 unreachable).
 pub async fn run_probe_command(args: ProbeArgs) -> u8 {
+    if let Some(endpoint) = &args.init {
+        return init(&args.config, endpoint).await;
+    }
     let config = match ProbeConfig::load(&args.config) {
         Ok(c) => c,
         Err(e) => {
@@ -61,7 +69,9 @@ pub async fn run_probe_command(args: ProbeArgs) -> u8 {
     };
     match args.output.emit(&outcome.report, &opts) {
         Ok(code) if untested > 0 => {
-            eprintln!("error: {untested} finding(s) not tested, and --require-all is set");
+            eprintln!(
+                "error: {untested} finding(s) inconclusive or not tested, and --require-all is set"
+            );
             code.max(exit::BELOW_THRESHOLD)
         }
         Ok(code) => code,
@@ -70,4 +80,31 @@ pub async fn run_probe_command(args: ProbeArgs) -> u8 {
             exit::CONFIG_ERROR
         }
     }
+}
+
+/// `--init ENDPOINT`: writes the starter config to `path` (never over an existing file).
+async fn init(path: &std::path::Path, endpoint: &str) -> u8 {
+    if path.exists() {
+        eprintln!(
+            "error: {} exists; --init writes a new file: remove it or name another",
+            path.display()
+        );
+        return exit::CONFIG_ERROR;
+    }
+    let text = match crate::init::starter_config(endpoint).await {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return e.exit_code();
+        }
+    };
+    if let Err(e) = std::fs::write(path, text) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return exit::CONFIG_ERROR;
+    }
+    eprintln!(
+        "wrote {0}: fill the lines marked FILL, then run `streamguard audit probe {0}`",
+        path.display()
+    );
+    exit::OK
 }

@@ -74,6 +74,9 @@ pub struct ProbeConfig {
     pub metadata: BTreeMap<String, String>,
     #[serde(default)]
     pub descriptors: DescriptorsConfig,
+    /// Optional: without `[credentials.mint]` or `credentials.command` only the authentication
+    /// probe runs (it builds its bad tokens itself).
+    #[serde(default)]
     pub credentials: CredentialsConfig,
     #[serde(default)]
     pub revocation: Option<RevocationConfig>,
@@ -111,8 +114,28 @@ pub struct CredentialsConfig {
     #[serde(default)]
     pub mint: Option<MintConfig>,
     /// A shell command printing a token; `{sub}`, `{scopes}`, `{ttl_s}`, `{jti}` are replaced.
+    /// It runs in the config file's directory.
     #[serde(default)]
     pub command: Option<String>,
+}
+
+impl Default for CredentialsConfig {
+    fn default() -> Self {
+        Self {
+            header: defaults::header(),
+            prefix: defaults::prefix(),
+            sub_prefix: defaults::sub_prefix(),
+            mint: None,
+            command: None,
+        }
+    }
+}
+
+impl CredentialsConfig {
+    /// Whether the auditor can get valid tokens (`mint` or `command`).
+    pub fn given(&self) -> bool {
+        self.mint.is_some() || self.command.is_some()
+    }
 }
 
 /// Mint JWTs in-process.
@@ -125,6 +148,9 @@ pub struct MintConfig {
     pub secret: Option<String>,
     #[serde(default)]
     pub secret_env: Option<String>,
+    /// A file holding the HMAC secret (surrounding whitespace is trimmed).
+    #[serde(default)]
+    pub secret_file: Option<PathBuf>,
     /// PEM private key (RSA, EC or Ed25519) for asymmetric algorithms.
     #[serde(default)]
     pub key_file: Option<PathBuf>,
@@ -162,7 +188,8 @@ pub struct RevocationConfig {
     pub by: RevokeBy,
     #[serde(default)]
     pub http: Option<HttpHook>,
-    /// A shell command; `{jti}` and `{sub}` are replaced. Must exit 0.
+    /// A shell command; `{jti}` and `{sub}` are replaced. Must exit 0. It runs in the config
+    /// file's directory.
     #[serde(default)]
     pub command: Option<String>,
 }
@@ -195,9 +222,9 @@ pub struct CanaryConfig {
     pub listen: SocketAddr,
     /// The unary method it implements, e.g. `backend.v1.ToolBackend/Execute`.
     pub method: String,
-    /// Its response as JSON (proto3 JSON mapping); default: the empty message.
+    /// Its response (proto3 JSON mapping, or a TOML table); default: the empty message.
     #[serde(default)]
-    pub response: Option<String>,
+    pub response: Option<MessageSpec>,
     /// Where the canary's message types come from (default: the target's).
     #[serde(default)]
     pub descriptors: Option<DescriptorsConfig>,
@@ -206,10 +233,37 @@ pub struct CanaryConfig {
     pub max_hold: Duration,
 }
 
-/// One probe per section; a probe without a section is `not_tested`.
+/// A message written in the config: JSON text in the proto3 JSON mapping, or a TOML table of
+/// the same shape. In a table, a table or array under a `string` or `bytes` field is encoded by
+/// the auditor as JSON text (for fields that carry JSON, such as JSON-RPC frames). `{sub}`,
+/// `{nonce}` and `{seq}` are replaced; in a table, the string `"{seq}"` alone becomes a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum MessageSpec {
+    Json(String),
+    Table(serde_json::Map<String, serde_json::Value>),
+}
+
+impl From<&str> for MessageSpec {
+    fn from(json: &str) -> Self {
+        Self::Json(json.into())
+    }
+}
+
+impl Default for MessageSpec {
+    fn default() -> Self {
+        Self::Json("{}".into())
+    }
+}
+
+/// One probe per section; a probe without a section is `not_tested`, except authentication,
+/// which runs unless switched off.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProbesConfig {
+    /// F1: streams opened with no token, a bad signature, an expired token, another audience
+    /// and `alg: none` must be refused.
+    pub authentication: Option<AuthenticationProbe>,
     /// F1: data after the token expired.
     pub expiry: Option<ExpiryProbe>,
     /// F1: data after the token was revoked (needs `[revocation]`).
@@ -232,11 +286,40 @@ pub struct ProbesConfig {
 pub struct CallSpec {
     /// `package.Service/Method`.
     pub method: String,
-    /// The request (or first message) as JSON; `{sub}` and `{nonce}` are replaced.
-    #[serde(default = "defaults::empty_json")]
-    pub request: String,
+    /// The request (or first message); `{sub}`, `{nonce}` and `{seq}` are replaced.
+    #[serde(default)]
+    pub request: MessageSpec,
     #[serde(default)]
     pub scopes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthenticationProbe {
+    /// `false` switches the probe off.
+    #[serde(default = "defaults::yes")]
+    pub enabled: bool,
+    /// The streams to open (method and first message); default: every streaming method another
+    /// probe section names, with that section's request.
+    #[serde(default)]
+    pub calls: Vec<CallSpec>,
+    /// How long each stream is watched for data or a refusal.
+    #[serde(default = "defaults::auth_observe", with = "duration")]
+    pub observe: Duration,
+    /// A first message matching it is a refusal, not data (overrides the denial heuristics).
+    #[serde(default)]
+    pub denial: Option<Matcher>,
+}
+
+impl Default for AuthenticationProbe {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            calls: Vec::new(),
+            observe: defaults::auth_observe(),
+            denial: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -276,11 +359,15 @@ pub struct PerMessageProbe {
     /// The scopes the token gets: those the allowed message needs, not the forbidden one.
     #[serde(default)]
     pub scopes: Vec<String>,
-    /// A message the scopes cover (JSON).
-    pub allowed: String,
-    /// A message they do not cover (JSON). Put `{nonce}` in a field the target forwards
+    /// A message the scopes cover.
+    pub allowed: MessageSpec,
+    /// A message they do not cover. Put `{nonce}` in a field the target forwards
     /// downstream so the canary can tell whether it was executed.
-    pub forbidden: String,
+    pub forbidden: MessageSpec,
+    /// The scopes of the control stream, on which the forbidden message must succeed for a
+    /// refusal on the narrow token to count; default: every scope named in the config.
+    #[serde(default)]
+    pub control_scopes: Option<Vec<String>>,
     /// How long to wait for each answer.
     #[serde(default = "defaults::response_timeout", with = "duration")]
     pub response_timeout: Duration,
@@ -319,10 +406,14 @@ pub struct CancellationProbe {
 pub struct RateLimitProbe {
     /// A bidirectional or client-streaming method (or server-streaming: one stream per message).
     pub method: String,
-    /// The message sent over and over (JSON); `{nonce}` differs per message.
-    pub message: String,
+    /// The message sent over and over; `{nonce}` and `{seq}` differ per message.
+    pub message: MessageSpec,
     #[serde(default)]
     pub scopes: Vec<String>,
+    /// The scopes of the fresh control identity on which the message must succeed for the
+    /// "limited" answers to count; default: every scope named in the config.
+    #[serde(default)]
+    pub control_scopes: Option<Vec<String>>,
     /// Give up looking for a limit after this many messages…
     #[serde(default = "defaults::max_messages")]
     pub max_messages: u32,
@@ -356,14 +447,14 @@ pub struct Matcher {
 }
 
 impl ProbeConfig {
-    /// Reads and checks a TOML config file.
+    /// Reads and checks a TOML config file. Relative paths in it are relative to its directory.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
         })?;
-        let mut config = Self::from_toml(&text).map_err(|e| match e {
+        let mut config = Self::parse(&text).map_err(|e| match e {
             ConfigError::Parse { message, .. } => ConfigError::Parse {
                 path: path.display().to_string(),
                 message,
@@ -374,21 +465,25 @@ impl ProbeConfig {
             path: path.to_path_buf(),
             text,
         });
-        // Relative file paths in the config are relative to the config file.
         if let Some(dir) = path.parent() {
             config.resolve_paths(dir);
         }
+        config.check()?;
         Ok(config)
     }
 
     /// Parses and checks a TOML config.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
-        let config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: "config".into(),
-            message: e.to_string().trim_end().to_string(),
-        })?;
+        let config = Self::parse(text)?;
         config.check()?;
         Ok(config)
+    }
+
+    fn parse(text: &str) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: "config".into(),
+            message: e.to_string().trim_end().to_string(),
+        })
     }
 
     fn resolve_paths(&mut self, dir: &Path) {
@@ -404,14 +499,51 @@ impl ProbeConfig {
         if let Some(d) = self.canary.as_mut().and_then(|c| c.descriptors.as_mut()) {
             d.resolve_paths(dir);
         }
-        if let Some(p) = self
-            .credentials
-            .mint
-            .as_mut()
-            .and_then(|m| m.key_file.as_mut())
-        {
-            fix(p);
+        if let Some(m) = self.credentials.mint.as_mut() {
+            m.key_file.as_mut().map(fix);
+            m.secret_file.as_mut().map(fix);
         }
+    }
+
+    /// The directory commands run in and relative paths start from: the config file's.
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.source
+            .as_ref()
+            .and_then(|s| s.path.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+    }
+
+    /// Every scope any probe section names: the default scopes of control streams.
+    pub fn all_scopes(&self) -> Vec<String> {
+        let p = &self.probes;
+        let mut all: Vec<String> = [
+            p.expiry.as_ref().map(|c| &c.call.scopes),
+            p.revocation.as_ref().map(|c| &c.call.scopes),
+            p.per_message.as_ref().map(|c| &c.scopes),
+            p.per_message
+                .as_ref()
+                .and_then(|c| c.control_scopes.as_ref()),
+            p.deadline.as_ref().map(|c| &c.call.scopes),
+            p.cancellation.as_ref().map(|c| &c.call.scopes),
+            p.rate_limit.as_ref().map(|c| &c.scopes),
+            p.rate_limit
+                .as_ref()
+                .and_then(|c| c.control_scopes.as_ref()),
+            p.lifetime.as_ref().map(|c| &c.call.scopes),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            p.authentication
+                .iter()
+                .flat_map(|a| a.calls.iter().map(|c| &c.scopes)),
+        )
+        .flatten()
+        .cloned()
+        .collect();
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// Checks what can be checked without the target: shapes, exclusive keys, dependencies.
@@ -440,12 +572,8 @@ impl ProbeConfig {
         check_descriptors("descriptors", &self.descriptors)?;
         let c = &self.credentials;
         match (&c.mint, &c.command) {
-            (None, None) => {
-                return Err(ConfigError::invalid(
-                    "credentials",
-                    "set either [credentials.mint] (sign tokens in-process) or credentials.command (a command printing a token)",
-                ));
-            }
+            // Without credentials only the authentication probe runs; the report says so.
+            (None, None) => {}
             (Some(_), Some(_)) => {
                 return Err(ConfigError::invalid(
                     "credentials",
@@ -506,6 +634,79 @@ impl ProbeConfig {
                 ));
             }
         }
+        // Every wait is bounded, and instants computed from them cannot overflow.
+        let durations = [
+            ("connect_timeout", Some(self.connect_timeout)),
+            ("canary.max_hold", self.canary.as_ref().map(|c| c.max_hold)),
+            (
+                "probes.authentication.observe",
+                p.authentication.as_ref().map(|a| a.observe),
+            ),
+            (
+                "probes.expiry.token_ttl",
+                p.expiry.as_ref().map(|e| e.token_ttl),
+            ),
+            (
+                "probes.expiry.tolerance",
+                p.expiry.as_ref().map(|e| e.tolerance),
+            ),
+            (
+                "probes.expiry.observe",
+                p.expiry.as_ref().map(|e| e.observe),
+            ),
+            (
+                "probes.revocation.revoke_after",
+                p.revocation.as_ref().map(|r| r.revoke_after),
+            ),
+            (
+                "probes.revocation.tolerance",
+                p.revocation.as_ref().map(|r| r.tolerance),
+            ),
+            (
+                "probes.revocation.observe",
+                p.revocation.as_ref().map(|r| r.observe),
+            ),
+            (
+                "probes.per_message.response_timeout",
+                p.per_message.as_ref().map(|m| m.response_timeout),
+            ),
+            (
+                "probes.deadline.deadline",
+                p.deadline.as_ref().map(|d| d.deadline),
+            ),
+            (
+                "probes.deadline.slack",
+                p.deadline.as_ref().map(|d| d.slack),
+            ),
+            (
+                "probes.cancellation.tolerance",
+                p.cancellation.as_ref().map(|c| c.tolerance),
+            ),
+            (
+                "probes.cancellation.reach_timeout",
+                p.cancellation.as_ref().map(|c| c.reach_timeout),
+            ),
+            (
+                "probes.rate_limit.max_duration",
+                p.rate_limit.as_ref().map(|r| r.max_duration),
+            ),
+            (
+                "probes.rate_limit.response_timeout",
+                p.rate_limit.as_ref().map(|r| r.response_timeout),
+            ),
+            (
+                "probes.lifetime.max_acceptable_lifetime",
+                p.lifetime.as_ref().map(|l| l.max_acceptable_lifetime),
+            ),
+        ];
+        for (key, d) in durations {
+            if d.is_some_and(|d| d > MAX_WAIT) {
+                return Err(ConfigError::invalid(
+                    key,
+                    "longer than an hour; a probe waits at most an hour",
+                ));
+            }
+        }
         if let Some(r) = &p.rate_limit
             && r.max_messages < 2
         {
@@ -535,6 +736,9 @@ impl ProbeConfig {
     }
 }
 
+/// The longest any probe timing may be.
+const MAX_WAIT: Duration = Duration::from_secs(3600);
+
 fn check_descriptors(key: &str, d: &DescriptorsConfig) -> Result<(), ConfigError> {
     Ok(d.check(key)?)
 }
@@ -563,8 +767,11 @@ mod defaults {
     pub fn max_hold() -> Duration {
         Duration::from_secs(25)
     }
-    pub fn empty_json() -> String {
-        "{}".into()
+    pub fn yes() -> bool {
+        true
+    }
+    pub fn auth_observe() -> Duration {
+        Duration::from_secs(1)
     }
     pub fn token_ttl() -> Duration {
         Duration::from_secs(2)
@@ -625,7 +832,7 @@ mod tests {
         endpoint = "http://127.0.0.1:50051"
         [credentials.mint]
         algorithm = "HS256"
-        secret = "s"
+        secret = "an-hmac-secret-of-at-least-32-bytes"
     "#;
 
     #[test]
@@ -659,6 +866,15 @@ mod tests {
     }
 
     #[test]
+    fn a_wait_longer_than_an_hour_is_refused_by_key() {
+        let err = ProbeConfig::from_toml(&format!(
+            "{MINIMAL}\n[probes.lifetime]\nmethod = \"a.B/C\"\nmax_acceptable_lifetime = \"100000 years\"\n"
+        ))
+        .unwrap_err();
+        assert_eq!(err.key(), Some("probes.lifetime.max_acceptable_lifetime"));
+    }
+
+    #[test]
     fn probe_needing_the_canary_without_one_is_refused_by_key() {
         let err = ProbeConfig::from_toml(&format!(
             "{MINIMAL}\n[probes.deadline]\nmethod = \"a.B/C\"\n"
@@ -675,9 +891,47 @@ mod tests {
     }
 
     #[test]
-    fn credentials_need_exactly_one_source() {
-        let err = ProbeConfig::from_toml("endpoint = \"http://h:1\"\n[credentials]\n").unwrap_err();
+    fn credentials_are_optional_but_not_both_sources_at_once() {
+        let c = ProbeConfig::from_toml("endpoint = \"http://h:1\"\n").unwrap();
+        assert!(!c.credentials.given());
+        assert_eq!(
+            c.credentials.header, "authorization",
+            "the bad tokens still need a header"
+        );
+        let err = ProbeConfig::from_toml(
+            "endpoint = \"http://h:1\"\n[credentials]\ncommand = \"echo t\"\n[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"an-hmac-secret-of-at-least-32-bytes\"\n",
+        )
+        .unwrap_err();
         assert_eq!(err.key(), Some("credentials"));
+    }
+
+    #[test]
+    fn requests_may_be_json_text_or_toml_tables() {
+        let c = ProbeConfig::from_toml(&format!(
+            "{MINIMAL}\n[probes.lifetime]\nmethod = \"a.B/C\"\nrequest = {{ id = \"{{seq}}\", frame = {{ jsonrpc = \"2.0\" }} }}\n[probes.expiry]\nmethod = \"a.B/C\"\nrequest = '{{\"x\": 1}}'\n"
+        ))
+        .unwrap();
+        match &c.probes.lifetime.unwrap().call.request {
+            MessageSpec::Table(t) => assert_eq!(t["frame"]["jsonrpc"], "2.0"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            c.probes.expiry.unwrap().call.request,
+            MessageSpec::Json(_)
+        ));
+    }
+
+    #[test]
+    fn authentication_is_on_by_default_and_every_named_scope_is_a_control_scope() {
+        let c = ProbeConfig::from_toml(&format!(
+            "{MINIMAL}\n[probes.per_message]\nmethod = \"a.B/C\"\nscopes = [\"b\"]\nallowed = '{{}}'\nforbidden = '{{}}'\n[probes.lifetime]\nmethod = \"a.B/D\"\nscopes = [\"a\", \"b\"]\n"
+        ))
+        .unwrap();
+        assert!(
+            c.probes.authentication.is_none(),
+            "absent section: defaults, enabled"
+        );
+        assert_eq!(c.all_scopes(), ["a", "b"]);
     }
 }
 

@@ -5,7 +5,8 @@ use std::{str::FromStr, time::Duration};
 use http::uri::PathAndQuery;
 use prost::Message as _;
 use prost_reflect::{
-    DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor, SerializeOptions,
+    DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor, ReflectMessage as _,
+    SerializeOptions,
 };
 use tokio::{sync::mpsc, time::Instant};
 use tokio_stream::wrappers::ReceiverStream;
@@ -16,7 +17,7 @@ use tonic::{
     transport::{Certificate, Channel, ClientTlsConfig, Endpoint},
 };
 
-use crate::config::{ConfigError, ProbeConfig};
+use crate::config::{ConfigError, MessageSpec, ProbeConfig};
 
 /// Encodes any `DynamicMessage`, decodes messages of one type.
 #[derive(Clone)]
@@ -60,51 +61,200 @@ impl Decoder for DynamicDecoder {
     }
 }
 
-/// A message as JSON with proto field names (what matchers and evidence use).
+/// A message as JSON with proto field names (what matchers and evidence use). `string` and
+/// `bytes` fields that carry a JSON object or array (JSON-RPC frames, say) are shown decoded, so
+/// a denial inside them is seen.
 pub(crate) fn to_json(msg: &DynamicMessage) -> serde_json::Value {
     let opts = SerializeOptions::new().use_proto_field_name(true);
-    msg.serialize_with_options(serde_json::value::Serializer, &opts)
-        .unwrap_or(serde_json::Value::Null)
+    let mut v = msg
+        .serialize_with_options(serde_json::value::Serializer, &opts)
+        .unwrap_or(serde_json::Value::Null);
+    decode_json_text(&msg.descriptor(), &mut v, 0);
+    v
 }
 
-/// A request message written as JSON in the config, with `{sub}` and `{nonce}` placeholders.
+/// How deep the walks over messages and tables go: a recursive message type or a deeply nested
+/// config table must not recurse without end.
+const MAX_DEPTH: usize = 32;
+
+/// Walks `value` (a message of type `desc` as JSON) and calls `leaf` on every `string` or
+/// `bytes` field value, with whether it is `bytes`.
+fn walk_text_fields(
+    desc: &MessageDescriptor,
+    value: &mut serde_json::Value,
+    depth: usize,
+    leaf: &mut dyn FnMut(&mut serde_json::Value, bool),
+) {
+    use prost_reflect::Kind;
+    let serde_json::Value::Object(map) = value else {
+        return;
+    };
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for (k, v) in map.iter_mut() {
+        let Some(field) = desc
+            .get_field_by_name(k)
+            .or_else(|| desc.get_field_by_json_name(k))
+        else {
+            continue;
+        };
+        if field.is_map() {
+            continue;
+        }
+        match field.kind() {
+            Kind::String | Kind::Bytes if !field.is_list() => leaf(v, field.kind() == Kind::Bytes),
+            // Well-known types (Struct, Value, …) have their own JSON shapes.
+            Kind::Message(m) if !m.full_name().starts_with("google.protobuf.") => {
+                if field.is_list() {
+                    if let serde_json::Value::Array(items) = v {
+                        for item in items {
+                            walk_text_fields(&m, item, depth + 1, leaf);
+                        }
+                    }
+                } else {
+                    walk_text_fields(&m, v, depth + 1, leaf);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Replaces a table or array written under a `string`/`bytes` field by its JSON text (base64
+/// of it for `bytes`, as the proto3 JSON mapping wants).
+fn encode_json_text(desc: &MessageDescriptor, value: &mut serde_json::Value) {
+    use base64::Engine as _;
+    walk_text_fields(desc, value, 0, &mut |v, bytes| {
+        if v.is_object() || v.is_array() {
+            let text = v.to_string();
+            *v = serde_json::Value::String(if bytes {
+                base64::engine::general_purpose::STANDARD.encode(text)
+            } else {
+                text
+            });
+        }
+    });
+}
+
+/// The inverse for responses: a `string`/`bytes` field holding a JSON object or array is
+/// replaced by that JSON.
+fn decode_json_text(desc: &MessageDescriptor, value: &mut serde_json::Value, depth: usize) {
+    use base64::Engine as _;
+    walk_text_fields(desc, value, depth, &mut |v, bytes| {
+        let Some(s) = v.as_str() else { return };
+        let text = if bytes {
+            match base64::engine::general_purpose::STANDARD.decode(s) {
+                Ok(b) => String::from_utf8(b).unwrap_or_default(),
+                Err(_) => return,
+            }
+        } else {
+            s.to_string()
+        };
+        let t = text.trim_start();
+        if (t.starts_with('{') || t.starts_with('['))
+            && let Ok(json) = serde_json::from_str::<serde_json::Value>(t)
+        {
+            *v = json;
+        }
+    });
+}
+
+/// A message written in the config, with `{sub}`, `{nonce}` and `{seq}` placeholders.
 #[derive(Clone)]
 pub(crate) struct MessageTemplate {
     key: String,
     desc: MessageDescriptor,
-    json: String,
+    spec: MessageSpec,
+}
+
+/// Replaces placeholders in every string of a table; the string `"{seq}"` alone becomes a number.
+fn fill(value: &mut serde_json::Value, sub: &str, nonce: &str, seq: u64, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match value {
+        serde_json::Value::String(s) if s == "{seq}" => *value = seq.into(),
+        serde_json::Value::String(s) => {
+            *s = s
+                .replace("{sub}", sub)
+                .replace("{nonce}", nonce)
+                .replace("{seq}", &seq.to_string());
+        }
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| fill(v, sub, nonce, seq, depth + 1)),
+        serde_json::Value::Object(map) => map
+            .values_mut()
+            .for_each(|v| fill(v, sub, nonce, seq, depth + 1)),
+        _ => {}
+    }
+}
+
+fn mentions(value: &serde_json::Value, placeholder: &str, depth: usize) -> bool {
+    depth <= MAX_DEPTH
+        && match value {
+            serde_json::Value::String(s) => s.contains(placeholder),
+            serde_json::Value::Array(items) => {
+                items.iter().any(|v| mentions(v, placeholder, depth + 1))
+            }
+            serde_json::Value::Object(map) => {
+                map.values().any(|v| mentions(v, placeholder, depth + 1))
+            }
+            _ => false,
+        }
 }
 
 impl MessageTemplate {
-    /// Checks the JSON against the message type now, so a typo is a config error, not a probe failure.
-    pub fn new(key: &str, desc: MessageDescriptor, json: &str) -> Result<Self, ConfigError> {
+    /// Checks the message against its type now, so a typo is a config error, not a probe failure.
+    pub fn new(
+        key: &str,
+        desc: MessageDescriptor,
+        spec: &MessageSpec,
+    ) -> Result<Self, ConfigError> {
         let t = Self {
             key: key.to_string(),
             desc,
-            json: json.to_string(),
+            spec: spec.clone(),
         };
-        t.render("streamguard-audit-check", "n0000000")?;
+        t.render("streamguard-audit-check", "n0000000", 1)?;
         Ok(t)
     }
 
-    pub fn render(&self, sub: &str, nonce: &str) -> Result<DynamicMessage, ConfigError> {
-        let text = self.json.replace("{sub}", sub).replace("{nonce}", nonce);
-        let mut de = serde_json::Deserializer::from_str(&text);
-        DynamicMessage::deserialize(self.desc.clone(), &mut de)
-            .and_then(|m| de.end().map(|_| m))
-            .map_err(|e| {
-                ConfigError::invalid(
-                    &self.key,
-                    format!(
-                        "not a valid {} in JSON ({e}); use the proto3 JSON mapping of that message",
-                        self.desc.full_name()
-                    ),
-                )
-            })
+    /// The message for `sub`, with `nonce` and the per-stream message number `seq` (from 1).
+    pub fn render(&self, sub: &str, nonce: &str, seq: u64) -> Result<DynamicMessage, ConfigError> {
+        let invalid = |e: &dyn std::fmt::Display| {
+            ConfigError::invalid(
+                &self.key,
+                format!(
+                    "not a valid {} ({e}); use the proto3 JSON mapping of that message",
+                    self.desc.full_name()
+                ),
+            )
+        };
+        let mut value = match &self.spec {
+            MessageSpec::Json(text) => {
+                let text = text
+                    .replace("{sub}", sub)
+                    .replace("{nonce}", nonce)
+                    .replace("{seq}", &seq.to_string());
+                serde_json::from_str(&text).map_err(|e| invalid(&format!("not JSON: {e}")))?
+            }
+            MessageSpec::Table(map) => {
+                let mut v = serde_json::Value::Object(map.clone());
+                fill(&mut v, sub, nonce, seq, 0);
+                v
+            }
+        };
+        encode_json_text(&self.desc, &mut value);
+        DynamicMessage::deserialize(self.desc.clone(), value).map_err(|e| invalid(&e))
     }
 
     pub fn mentions_nonce(&self) -> bool {
-        self.json.contains("{nonce}")
+        match &self.spec {
+            MessageSpec::Json(text) => text.contains("{nonce}"),
+            MessageSpec::Table(map) => map.values().any(|v| mentions(v, "{nonce}", 0)),
+        }
     }
 }
 
@@ -235,12 +385,13 @@ impl Target {
         })
     }
 
-    /// Opens a call of any kind. Unary and server-streaming calls send `first` and close their
-    /// side; client-streaming and bidi calls keep it open for [`OpenCall::send`].
+    /// Opens a call of any kind, with `token` (or none at all). Unary and server-streaming calls
+    /// send `first` and close their side; client-streaming and bidi calls keep it open for
+    /// [`OpenCall::send`].
     pub async fn open(
         &self,
         method: &MethodDescriptor,
-        token: &str,
+        token: Option<&str>,
         first: DynamicMessage,
         deadline: Option<Duration>,
     ) -> Result<OpenCall, Status> {
@@ -254,9 +405,11 @@ impl Target {
         let _ = tx.try_send(first);
         let tx = method.is_client_streaming().then_some(tx);
         let mut request = tonic::Request::new(ReceiverStream::new(rx));
-        let value = AsciiMetadataValue::from_str(&format!("{}{token}", self.prefix))
-            .map_err(|_| Status::internal("the token is not valid ASCII metadata"))?;
-        request.metadata_mut().insert(self.header.clone(), value);
+        if let Some(token) = token {
+            let value = AsciiMetadataValue::from_str(&format!("{}{token}", self.prefix))
+                .map_err(|_| Status::internal("the token is not valid ASCII metadata"))?;
+            request.metadata_mut().insert(self.header.clone(), value);
+        }
         for (k, v) in &self.metadata {
             request.metadata_mut().insert(k.clone(), v.clone());
         }
@@ -295,6 +448,11 @@ pub(crate) enum Next {
 }
 
 impl OpenCall {
+    /// Closes the client's side (client-streaming calls answer only then).
+    pub fn close_send(&mut self) {
+        self.tx = None;
+    }
+
     /// Sends one more message (client-streaming and bidi); false if the call is over.
     pub async fn send(&self, msg: DynamicMessage) -> bool {
         match &self.tx {
@@ -339,23 +497,56 @@ mod tests {
         let t = MessageTemplate::new(
             "probes.expiry.request",
             desc.clone(),
-            r#"{"uri": "mcp://users/{sub}/n", "interval_ms": 100}"#,
+            &r#"{"uri": "mcp://users/{sub}/n", "interval_ms": {seq}}"#.into(),
         )
         .unwrap();
-        let json = to_json(&t.render("alice", "x").unwrap());
+        let json = to_json(&t.render("alice", "x", 7).unwrap());
         assert_eq!(json["uri"], "mcp://users/alice/n");
-        assert_eq!(json["interval_ms"], 100);
-        let err = MessageTemplate::new("probes.expiry.request", desc.clone(), r#"{"url": "x"}"#)
-            .err()
-            .unwrap();
+        assert_eq!(json["interval_ms"], 7);
+        let err = MessageTemplate::new(
+            "probes.expiry.request",
+            desc.clone(),
+            &r#"{"url": "x"}"#.into(),
+        )
+        .err()
+        .unwrap();
         assert_eq!(err.key(), Some("probes.expiry.request"));
         assert!(err.to_string().contains("url"), "{err}");
-        let err = MessageTemplate::new("probes.expiry.request", desc, r#"{"uri": "#)
+        let err = MessageTemplate::new("probes.expiry.request", desc, &r#"{"uri": "#.into())
             .err()
             .unwrap();
         assert!(
             err.to_string().contains("mcp.v1.WatchResourceRequest"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_toml_table_under_a_bytes_field_is_sent_as_json_text_and_read_back_as_json() {
+        let desc = pool().get_message_by_name("mcp.v1.JsonRpcFrame").unwrap();
+        let table: toml::Table = toml::from_str(
+            r#"json = { jsonrpc = "2.0", id = "{seq}", method = "tools/call", params = { name = "echo", arguments = { text = "{nonce}" } } }"#,
+        )
+        .unwrap();
+        let spec = MessageSpec::Table(
+            serde_json::to_value(table)
+                .unwrap()
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        let t = MessageTemplate::new("probes.per_message.allowed", desc, &spec).unwrap();
+        assert!(t.mentions_nonce());
+        let msg = t.render("s", "n123", 42).unwrap();
+        let raw = msg.get_field_by_name("json").unwrap();
+        let frame: serde_json::Value =
+            serde_json::from_slice(raw.as_bytes().unwrap()).expect("the bytes are JSON text");
+        assert_eq!(frame["id"], 42, "{{seq}} alone is a number");
+        assert_eq!(frame["params"]["arguments"]["text"], "n123");
+        assert_eq!(
+            to_json(&msg)["json"]["params"]["name"],
+            "echo",
+            "decoded for judging"
         );
     }
 

@@ -21,6 +21,7 @@ mod command;
 mod config;
 mod credentials;
 mod grpc;
+mod init;
 mod judge;
 mod probes;
 mod reference;
@@ -29,9 +30,10 @@ mod revocation;
 pub use audit::{ProbeError, ProbeOutcome, audit};
 pub use command::{ProbeArgs, run_probe_command};
 pub use config::{
-    CallSpec, CanaryConfig, CancellationProbe, ConfigError, ConfigSource, CredentialsConfig,
-    DeadlineProbe, DescriptorSource, DescriptorsConfig, ExpiryProbe, HttpHook, LifetimeProbe,
-    Matcher, MintConfig, PerMessageProbe, ProbeConfig, ProbesConfig, RateLimitProbe,
-    RevocationConfig, RevocationProbe, RevokeBy, ScopeFormat,
+    AuthenticationProbe, CallSpec, CanaryConfig, CancellationProbe, ConfigError, ConfigSource,
+    CredentialsConfig, DeadlineProbe, DescriptorSource, DescriptorsConfig, ExpiryProbe, HttpHook,
+    LifetimeProbe, Matcher, MessageSpec, MintConfig, PerMessageProbe, ProbeConfig, ProbesConfig,
+    RateLimitProbe, RevocationConfig, RevocationProbe, RevokeBy, ScopeFormat,
 };
+pub use init::starter_config;
 pub use reference::reference_server_config;

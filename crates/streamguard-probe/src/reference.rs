@@ -43,6 +43,7 @@ pub fn reference_server_config(
                 algorithm: "HS256".into(),
                 secret: Some(dev_secret.into()),
                 secret_env: None,
+                secret_file: None,
                 key_file: None,
                 kid: None,
                 iss: Some("streamguard-dev".into()),
@@ -74,6 +75,8 @@ pub fn reference_server_config(
             max_hold: Duration::from_secs(25),
         }),
         probes: ProbesConfig {
+            // On, for every streaming method below.
+            authentication: None,
             expiry: Some(ExpiryProbe {
                 call: call(WATCH, watch, &["files:read"]),
                 token_ttl: Duration::from_secs(2),
@@ -94,6 +97,9 @@ pub fn reference_server_config(
                 forbidden: r#"{"request_id": "{nonce}", "name": "delete_repo", "arguments": {"repo": "{nonce}"}}"#.into(),
                 response_timeout: Duration::from_secs(3),
                 denial: None,
+                // delete_repo needs `admin`: with it the forbidden message must succeed, or a
+                // refusal on the narrow token proves nothing.
+                control_scopes: Some(vec!["tools:echo".into(), "admin".into()]),
             }),
             deadline: Some(DeadlineProbe {
                 call: call(PROGRESS, r#"{"name": "echo", "arguments": {"text": "{nonce}"}}"#, &["tools:echo"]),
@@ -113,6 +119,7 @@ pub fn reference_server_config(
                 max_duration: Duration::from_secs(10),
                 response_timeout: Duration::from_secs(3),
                 limited: None,
+                control_scopes: None,
             }),
             lifetime: Some(LifetimeProbe {
                 call: call(WATCH, r#"{"uri": "mcp://users/{sub}/notes", "interval_ms": 500}"#, &["files:read"]),

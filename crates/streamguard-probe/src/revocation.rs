@@ -10,8 +10,13 @@ use crate::{
     credentials::{Identity, run_shell, shell_quote},
 };
 
-/// Revokes `id` as the config says; `Ok` with what was revoked (`jti …` / `sub …`).
-pub(crate) async fn revoke(config: &RevocationConfig, id: &Identity) -> Result<String, String> {
+/// Revokes `id` as the config says; `Ok` with what was revoked (`jti …` / `sub …`). A command
+/// runs in `dir`, the config file's directory.
+pub(crate) async fn revoke(
+    config: &RevocationConfig,
+    id: &Identity,
+    dir: Option<&std::path::Path>,
+) -> Result<String, String> {
     let what = match config.by {
         RevokeBy::Jti => format!("jti {}", id.jti),
         RevokeBy::Sub => format!("sub {}", id.sub),
@@ -20,7 +25,7 @@ pub(crate) async fn revoke(config: &RevocationConfig, id: &Identity) -> Result<S
         let cmd = cmd
             .replace("{jti}", &shell_quote(&id.jti))
             .replace("{sub}", &shell_quote(&id.sub));
-        run_shell(&cmd).await?;
+        run_shell(&cmd, dir).await?;
         return Ok(what);
     }
     let Some(hook) = &config.http else {

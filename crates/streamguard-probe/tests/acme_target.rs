@@ -13,7 +13,7 @@ use support::{acme::Acme, acme_config, free_addr, status_of, summary};
 async fn hardened_acme_gateway_passes_every_probe_through_reflection_and_config_alone() {
     let canary = free_addr();
     let acme = Acme::start(true, canary).await;
-    let config = ProbeConfig::load(acme_config(acme.addr, canary, "")).unwrap();
+    let config = ProbeConfig::load(acme_config(&acme, canary, "")).unwrap();
     let outcome = audit(&config, &|_| {}).await.unwrap();
     let report = &outcome.report;
     for id in FindingId::ALL {
@@ -25,6 +25,7 @@ async fn hardened_acme_gateway_passes_every_probe_through_reflection_and_config_
         );
     }
     assert_eq!(report.score(), 100);
+    assert_eq!(report.grade(), Some('A'));
     assert!(
         outcome.wall_time < Duration::from_secs(30),
         "took {:?}",
@@ -41,7 +42,7 @@ async fn naive_acme_gateway_fails_every_probe_with_protos_compiled_in_process() 
         "[descriptors]\nsource = \"proto\"\nproto_files = [\"{0}/agent.proto\", \"{0}/store.proto\"]\ninclude_paths = [\"{0}\"]\n",
         dir.display()
     );
-    let config = ProbeConfig::load(acme_config(acme.addr, canary, &extra)).unwrap();
+    let config = ProbeConfig::load(acme_config(&acme, canary, &extra)).unwrap();
     let outcome = audit(&config, &|_| {}).await.unwrap();
     let report = &outcome.report;
     for id in FindingId::ALL {
@@ -53,7 +54,12 @@ async fn naive_acme_gateway_fails_every_probe_with_protos_compiled_in_process() 
         );
     }
     assert_eq!(report.score(), 42);
-    let f1 = &report.findings[0].evidence[0];
+    assert_eq!(report.grade(), Some('F'));
+    let checks = &report.findings[0].checks;
+    assert_eq!(checks[0].status, Status::Pass, "Acme checks tokens at open");
+    assert_eq!(checks[1].status, Status::Fail, "expiry");
+    assert_eq!(checks[2].status, Status::Fail, "revocation");
+    let f1 = &checks[1].evidence[0];
     assert!(
         f1.data["messages_after_tolerance"].as_u64().unwrap() > 0,
         "{:?}",

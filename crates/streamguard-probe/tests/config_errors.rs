@@ -26,7 +26,7 @@ fn args(config: &std::path::Path, extra: &[&str]) -> ProbeArgs {
 async fn acme_with(find: &str, replace: &str) -> (Acme, std::path::PathBuf) {
     let canary = free_addr();
     let acme = Acme::start(true, canary).await;
-    let path = acme_config(acme.addr, canary, "");
+    let path = acme_config(&acme, canary, "");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(find), "fixture has `{find}`");
     std::fs::write(&path, text.replacen(find, replace, 1)).unwrap();
@@ -92,7 +92,7 @@ async fn an_unknown_message_field_is_a_config_error_naming_the_field() {
 #[tokio::test]
 async fn an_unknown_config_key_is_refused_at_load_with_its_name_and_exit_code_2() {
     let path = write_temp(
-        "endpoint = \"http://127.0.0.1:1\"\n[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"s\"\n[probes.expiry]\nmethod = \"a.B/C\"\ntoken_tll = \"2s\"\n",
+        "endpoint = \"http://127.0.0.1:1\"\n[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"an-hmac-secret-of-at-least-32-bytes\"\n[probes.expiry]\nmethod = \"a.B/C\"\ntoken_tll = \"2s\"\n",
     );
     let err = ProbeConfig::load(&path).unwrap_err().to_string();
     assert!(
@@ -114,7 +114,7 @@ async fn an_unknown_config_key_is_refused_at_load_with_its_name_and_exit_code_2(
 async fn an_unreachable_endpoint_is_exit_code_3_with_the_endpoint_in_the_message() {
     let nobody: SocketAddr = free_addr();
     let path = write_temp(&format!(
-        "endpoint = \"http://{nobody}\"\nconnect_timeout = \"2s\"\n[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"s\"\n"
+        "endpoint = \"http://{nobody}\"\nconnect_timeout = \"2s\"\n[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"an-hmac-secret-of-at-least-32-bytes\"\n"
     ));
     let config = ProbeConfig::load(&path).unwrap();
     match audit(&config, &|_| {}).await {
@@ -131,7 +131,7 @@ async fn an_unreachable_endpoint_is_exit_code_3_with_the_endpoint_in_the_message
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn unconfigured_probes_are_not_tested_and_require_all_turns_them_into_failure() {
+async fn unconfigured_probes_are_not_tested_nothing_is_graded_and_require_all_fails_them() {
     let canary = free_addr();
     let acme = Acme::start(true, canary).await;
     let key = support::fixture("acme-ed25519.pem");
@@ -154,13 +154,22 @@ request = '{{"name": "x", "period_ms": 100}}'
     ));
     let config = ProbeConfig::load(&path).unwrap();
     let outcome = audit(&config, &|_| {}).await.unwrap();
-    assert_eq!(outcome.report.tested(), 1);
-    assert_eq!(outcome.report.findings[0].status, Status::Pass);
+    let report = &outcome.report;
+    let f1 = &report.findings[0];
+    assert_eq!(f1.checks[1].status, Status::Pass, "expiry passed");
     assert_eq!(
-        outcome.report.score(),
-        100,
-        "untested findings cost nothing"
+        f1.status,
+        Status::NotTested,
+        "revocation was not probed, so F1 has no verdict: {:?}",
+        f1.evidence
     );
+    assert_eq!(report.tested(), 0);
+    assert_eq!(
+        report.grade(),
+        None,
+        "nothing fully observed, nothing graded"
+    );
+    assert_eq!(report.score(), 100, "an upper bound");
 
     let out = std::env::temp_dir().join(format!("sg-probe-{}.json", rand::random::<u32>()));
     let mut a = args(&path, &["--require-all", "--format", "json"]);
@@ -168,6 +177,8 @@ request = '{{"name": "x", "period_ms": 100}}'
     assert_eq!(run_probe_command(a).await, exit::BELOW_THRESHOLD);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(json["score"], 100 - 12 - 8 - 8 - 6 - 4);
+    assert_eq!(json["score"], 42);
+    assert_eq!(json["graded"], true);
+    assert_eq!(json["grade"], "F");
     assert_eq!(json["findings"][1]["status"], "fail");
 }

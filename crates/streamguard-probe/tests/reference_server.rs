@@ -53,6 +53,14 @@ async fn audit_reference(disabled: &[Control], failing: &[FindingId]) {
     }
     let penalties: u32 = failing.iter().map(|f| f.penalty()).sum();
     assert_eq!(report.score(), 100 - penalties);
+    assert!(report.grade().is_some(), "every finding observed: graded");
+    let auth = &report.findings[0].checks[0];
+    assert_eq!(
+        (auth.id.as_str(), auth.status),
+        ("authentication", Status::Pass),
+        "the reference server refuses bad tokens at open whatever is disabled: {:?}",
+        auth.evidence
+    );
     assert!(
         outcome.wall_time < Duration::from_secs(30),
         "audit took {:?}",

@@ -4,7 +4,8 @@
 use crate::FindingId;
 
 /// The explanation of a finding as markdown: what it is, why it matters, how the probe measures
-/// it, how to fix it in grpc-js, tonic and grpc-go, and how streamguard fixes it.
+/// it, how to fix it in grpc-js, grpcio/grpc.aio, grpc-go, tonic and behind `streamguard gateway`,
+/// and how streamguard fixes it.
 pub fn explain(id: FindingId) -> &'static str {
     match id {
         FindingId::F1 => include_str!("explain/f1.md"),
@@ -41,7 +42,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_explanation_has_the_same_sections_and_names_all_three_stacks() {
+    fn every_explanation_has_the_same_sections_and_a_fix_for_every_stack() {
         for id in FindingId::ALL {
             let text = explain(id);
             assert!(text.starts_with(&format!("# {id} — ")), "{id}: title line");
@@ -58,8 +59,15 @@ mod tests {
                     "{id}: missing section {heading}"
                 );
             }
-            for stack in ["**grpc-js**", "**tonic**", "**grpc-go**"] {
-                assert!(text.contains(stack), "{id}: no fix for {stack}");
+            let fixes = section(id, "How to fix it").unwrap();
+            for stack in [
+                "**grpc-js**",
+                "**grpcio / grpc.aio**",
+                "**grpc-go**",
+                "**tonic**",
+                "**behind `streamguard gateway`**",
+            ] {
+                assert!(fixes.contains(stack), "{id}: no fix for {stack}");
             }
         }
     }

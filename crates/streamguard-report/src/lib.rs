@@ -2,7 +2,8 @@
 //! produce: score = 100 − penalties of the findings present.
 //!
 //! - [`FindingId`]: the catalog F1–F6; [`explain()`] says what each is and how to fix it.
-//! - [`Report`]: verdicts with evidence, [`Report::score`], [`Report::grade`].
+//! - [`Report`]: verdicts with evidence, [`Report::score`], and [`Report::grading`]: a grade
+//!   only when every finding passed or failed, otherwise "at most X, not graded".
 //! - [`render()`]: text, JSON, SARIF 2.1.0, HTML; [`OutputArgs`] and [`exit`] for the CLI.
 
 pub mod explain;
@@ -16,5 +17,5 @@ pub use explain::explain;
 pub use finding::{FindingId, Severity};
 pub use output::{OutputArgs, OutputError, exit};
 pub use render::{Format, RenderOptions, render};
-pub use report::{Evidence, FindingResult, Location, Report, ReportKind, Status};
+pub use report::{Check, Evidence, FindingResult, Grading, Location, Report, ReportKind, Status};
 pub use timeline::{MarkKind, Timeline, TimelineEnd, TimelineMark};

@@ -11,7 +11,8 @@ use crate::{Format, RenderOptions, Report, render};
 pub mod exit {
     /// The audit ran and the score is at or above `--fail-under` (or no threshold was set).
     pub const OK: u8 = 0;
-    /// The audit ran and the score is below `--fail-under` (or `--require-all` found an untested finding).
+    /// The audit ran and the score is below `--fail-under` (or `--require-all` found a finding
+    /// without a verdict: inconclusive or not tested).
     pub const BELOW_THRESHOLD: u8 = 1;
     /// Bad configuration or usage: the message names the key or flag and what to do.
     pub const CONFIG_ERROR: u8 = 2;
@@ -61,7 +62,8 @@ impl OutputArgs {
             && std::io::stdout().is_terminal()
     }
 
-    /// The exit code the report earns under `--fail-under`.
+    /// The exit code the report earns under `--fail-under`. A report that is not graded is
+    /// compared by its upper bound; `--require-all` is what makes unobserved findings count.
     pub fn exit_code(&self, report: &Report) -> u8 {
         match self.fail_under {
             Some(n) if report.score() < n => exit::BELOW_THRESHOLD,

@@ -120,6 +120,7 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
                 id,
                 status,
                 evidence,
+                checks: Vec::new(),
             }
         })
         .collect();
@@ -128,6 +129,7 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
             kind: ReportKind::Scan,
             target,
             findings,
+            notes: Vec::new(),
         },
         handlers: infos,
         suppressed,

@@ -1,6 +1,7 @@
 //! The six probes. Each measures one finding on the live target and returns a verdict with
 //! evidence; they run concurrently, each with its own identity.
 
+pub(crate) mod authentication;
 pub(crate) mod cancellation;
 pub(crate) mod deadline;
 pub(crate) mod expiry;
@@ -73,6 +74,109 @@ impl ResolvedCall {
             request,
             scopes: call.scopes.clone(),
         })
+    }
+
+    /// Like [`ResolvedCall::resolve`], for a probe that watches a stream of responses: a method
+    /// that does not stream them is a config error listing the target's methods that do.
+    pub fn resolve_streaming(
+        target: &Target,
+        key: &str,
+        call: &CallSpec,
+        needs: NeedsStream,
+    ) -> Result<Self, ConfigError> {
+        let resolved = Self::resolve(target, key, call)?;
+        needs.check(target, &format!("{key}.method"), &resolved.method)?;
+        Ok(resolved)
+    }
+}
+
+/// The kind of streaming method a probe needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NeedsStream {
+    /// Server-streaming or bidirectional: responses keep coming (expiry, revocation).
+    Responses,
+    /// Bidirectional: many messages on one stream (per-message, rate limit).
+    Bidi,
+    /// Any streaming method (lifetime, authentication).
+    Any,
+}
+
+impl NeedsStream {
+    fn fits(self, m: &MethodDescriptor) -> bool {
+        match self {
+            Self::Responses => m.is_server_streaming(),
+            Self::Bidi => m.is_server_streaming() && m.is_client_streaming(),
+            Self::Any => m.is_server_streaming() || m.is_client_streaming(),
+        }
+    }
+
+    fn wanted(self) -> &'static str {
+        match self {
+            Self::Responses => {
+                "a method that streams responses (server-streaming or bidirectional)"
+            }
+            Self::Bidi => "a bidirectional (`stream → stream`) method",
+            Self::Any => "a streaming method (server-, client-streaming or bidirectional)",
+        }
+    }
+
+    /// A method of the wrong kind is a config error naming the kind needed and every method of
+    /// the target that fits.
+    pub fn check(
+        self,
+        target: &Target,
+        key: &str,
+        method: &MethodDescriptor,
+    ) -> Result<(), ConfigError> {
+        if self.fits(method) {
+            return Ok(());
+        }
+        let fitting: Vec<String> = application_methods(&target.pool)
+            .filter(|m| self.fits(m))
+            .map(|m| format!("{} ({})", method_name(&m), kind(&m)))
+            .collect();
+        let found = if fitting.is_empty() {
+            "the target's descriptors have none".to_string()
+        } else {
+            format!("the target's descriptors have: {}", fitting.join(", "))
+        };
+        Err(ConfigError::invalid(
+            key,
+            format!(
+                "`{}` is {}; this probe needs {}: {found}",
+                method_name(method),
+                kind(method),
+                self.wanted()
+            ),
+        ))
+    }
+}
+
+/// The methods of the target's own services: not server reflection or health checking, which
+/// every gRPC server may serve and which are not the target's API.
+pub(crate) fn application_methods(
+    pool: &prost_reflect::DescriptorPool,
+) -> impl Iterator<Item = MethodDescriptor> + '_ {
+    pool.services()
+        .filter(|s| {
+            let name = s.full_name();
+            !name.starts_with("grpc.reflection.") && !name.starts_with("grpc.health.")
+        })
+        .flat_map(|s| s.methods().collect::<Vec<_>>())
+}
+
+/// `pkg.Service/Method`.
+pub(crate) fn method_name(m: &MethodDescriptor) -> String {
+    format!("{}/{}", m.parent_service().full_name(), m.name())
+}
+
+/// `unary`, `server-streaming`, `client-streaming` or `bidirectional`.
+pub(crate) fn kind(m: &MethodDescriptor) -> &'static str {
+    match (m.is_client_streaming(), m.is_server_streaming()) {
+        (false, false) => "unary",
+        (false, true) => "server-streaming",
+        (true, false) => "client-streaming",
+        (true, true) => "bidirectional",
     }
 }
 
@@ -154,11 +258,12 @@ pub(crate) async fn open(
 ) -> Result<OpenCall, Verdict> {
     let msg = call
         .request
-        .render(&id.sub, nonce)
+        .render(&id.sub, nonce, 1)
         .map_err(|e| Verdict::inconclusive(e.to_string()))?;
     match tokio::time::timeout(
         Duration::from_secs(10),
-        ctx.target.open(&call.method, &id.token, msg, deadline),
+        ctx.target
+            .open(&call.method, Some(&id.token), msg, deadline),
     )
     .await
     {
@@ -196,24 +301,6 @@ pub(crate) fn with_timeline(mut data: serde_json::Value, timeline: &Timeline) ->
         );
     }
     data
-}
-
-/// Combines the verdicts of several sub-probes of one finding: any fail fails; else any
-/// inconclusive is inconclusive; else any pass passes; evidence of all is kept.
-pub(crate) fn combine(verdicts: Vec<Verdict>) -> Verdict {
-    let status = if verdicts.iter().any(|v| v.status == Status::Fail) {
-        Status::Fail
-    } else if verdicts.iter().any(|v| v.status == Status::Inconclusive) {
-        Status::Inconclusive
-    } else if verdicts.iter().any(|v| v.status == Status::Pass) {
-        Status::Pass
-    } else {
-        Status::NotTested
-    };
-    Verdict {
-        status,
-        evidence: verdicts.into_iter().flat_map(|v| v.evidence).collect(),
-    }
 }
 
 /// How a stream we watched ended.
@@ -282,13 +369,13 @@ pub(crate) fn spawn_call(
 ) -> SpawnedCall {
     let target = ctx.target.clone();
     let (method, token) = (call.method.clone(), id.token.clone());
-    let msg = call.request.render(&id.sub, nonce);
+    let msg = call.request.render(&id.sub, nonce, 1);
     let task = tokio::spawn(async move {
         let msg = match msg {
             Ok(m) => m,
             Err(e) => return e.to_string(),
         };
-        let mut c = match target.open(&method, &token, msg, deadline).await {
+        let mut c = match target.open(&method, Some(&token), msg, deadline).await {
             Ok(c) => c,
             Err(s) => return describe(&s),
         };

@@ -1,4 +1,8 @@
 //! F2: on one authorized bidi stream, is a message the token does not cover refused?
+//!
+//! A refusal counts only against a control: the same forbidden message must succeed on a stream
+//! whose token holds the scopes it needs. Otherwise "refused" may be an unknown tool or arguments
+//! that do not parse, and the verdict is inconclusive. No answer at all is never a pass.
 
 use std::time::Duration;
 
@@ -6,7 +10,7 @@ use serde_json::json;
 use streamguard_report::{MarkKind, Status, Timeline, TimelineEnd};
 use tokio::time::Instant;
 
-use super::{Ctx, Verdict, at, identity, refused, secs, with_timeline};
+use super::{Ctx, NeedsStream, Verdict, at, identity, refused, secs, with_timeline};
 use crate::{
     config::{ConfigError, PerMessageProbe},
     grpc::{MessageTemplate, Next, OpenCall, Target, describe, nonce, to_json},
@@ -19,22 +23,25 @@ pub(crate) struct Plan {
     pub allowed: MessageTemplate,
     pub forbidden: MessageTemplate,
     pub cfg: PerMessageProbe,
+    /// The scopes of the control stream.
+    pub control_scopes: Vec<String>,
 }
 
 impl Plan {
-    pub fn resolve(target: &Target, cfg: &PerMessageProbe) -> Result<Self, ConfigError> {
+    /// `all_scopes`: every scope the config names, the default control scopes.
+    pub fn resolve(
+        target: &Target,
+        cfg: &PerMessageProbe,
+        all_scopes: &[String],
+    ) -> Result<Self, ConfigError> {
         let key = "probes.per_message";
         let method = find_method(&target.pool, &format!("{key}.method"), &cfg.method)?;
-        if !method.is_client_streaming() || !method.is_server_streaming() {
-            return Err(ConfigError::invalid(
-                format!("{key}.method"),
-                format!(
-                    "`{}` is not bidirectional; per-message authorization is probed on a `stream → stream` method",
-                    cfg.method
-                ),
-            ));
-        }
+        NeedsStream::Bidi.check(target, &format!("{key}.method"), &method)?;
         Ok(Self {
+            control_scopes: cfg
+                .control_scopes
+                .clone()
+                .unwrap_or_else(|| all_scopes.to_vec()),
             allowed: MessageTemplate::new(&format!("{key}.allowed"), method.input(), &cfg.allowed)?,
             forbidden: MessageTemplate::new(
                 &format!("{key}.forbidden"),
@@ -96,14 +103,14 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         Err(v) => return v,
     };
     let nonces = [nonce(), nonce(), nonce()];
-    let render = |t: &MessageTemplate, n: &str| {
-        t.render(&id.sub, n)
+    let render = |t: &MessageTemplate, n: &str, seq: u64| {
+        t.render(&id.sub, n, seq)
             .map_err(|e| Verdict::inconclusive(e.to_string()))
     };
     let (m1, m2, m3) = match (
-        render(&plan.allowed, &nonces[0]),
-        render(&plan.forbidden, &nonces[1]),
-        render(&plan.allowed, &nonces[2]),
+        render(&plan.allowed, &nonces[0], 1),
+        render(&plan.forbidden, &nonces[1], 2),
+        render(&plan.allowed, &nonces[2], 3),
     ) {
         (Ok(a), Ok(b), Ok(c)) => (a, b, c),
         (Err(v), _, _) | (_, Err(v), _) | (_, _, Err(v)) => return v,
@@ -113,7 +120,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
     let mut received = vec![];
     let mut call = match tokio::time::timeout(
         Duration::from_secs(10),
-        ctx.target.open(&plan.method, &id.token, m1, None),
+        ctx.target.open(&plan.method, Some(&id.token), m1, None),
     )
     .await
     {
@@ -194,46 +201,108 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
         None => "",
     };
     match (&second, reached) {
-        (Answer::Success(_), _) => Verdict::new(
-            Status::Fail,
-            format!(
-                "the forbidden message was answered with success on a stream authorized for {:?}{canary_note}",
-                cfg.scopes
-            ),
-            data,
-        ),
-        (_, Some(true)) => Verdict::new(
-            Status::Fail,
-            format!(
-                "the forbidden message was executed: it reached the downstream (answer: {})",
-                second.label()
-            ),
-            data,
-        ),
-        (Answer::Denied(_) | Answer::Ended(_), _) => Verdict::new(
-            Status::Pass,
-            format!(
-                "the forbidden message was refused: {}{canary_note}; then {}",
-                second.label(),
-                third.label()
-            ),
-            data,
-        ),
-        (Answer::Silence, Some(false)) => Verdict::new(
-            Status::Pass,
-            format!(
-                "the forbidden message got no answer within {} and never reached the downstream",
-                secs(cfg.response_timeout)
-            ),
-            data,
-        ),
-        (Answer::Silence, None) => Verdict::new(
+        (Answer::Success(_), _) => {
+            return Verdict::new(
+                Status::Fail,
+                format!(
+                    "the forbidden message was answered with success on a stream authorized for {:?}{canary_note}",
+                    cfg.scopes
+                ),
+                data,
+            );
+        }
+        (_, Some(true)) => {
+            return Verdict::new(
+                Status::Fail,
+                format!(
+                    "the forbidden message was executed: it reached the downstream (answer: {})",
+                    second.label()
+                ),
+                data,
+            );
+        }
+        _ => {}
+    }
+    // Refused or silent: only a control stream tells a denial from a message that fails anyway.
+    (ctx.progress)("F2 per-message: sending the forbidden message on a control stream");
+    let control = control(ctx, plan).await;
+    let mut data = data;
+    data["control"] = json!(control.label());
+    data["control_scopes"] = json!(plan.control_scopes);
+    if !matches!(control, Answer::Success(_)) {
+        return Verdict::new(
             Status::Inconclusive,
             format!(
-                "the forbidden message got no answer within {}; configure a [canary] and put {{nonce}} in probes.per_message.forbidden to see whether it was executed",
+                "the forbidden message got {} on the narrow token, but it did not succeed on a control stream holding {:?} either ({}): that answer may not be an authorization denial (an unknown tool, arguments that do not parse). Name a tool the server has, with arguments it accepts, in probes.per_message.forbidden, and grant what it needs in probes.per_message.control_scopes",
+                second.label(),
+                plan.control_scopes,
+                control.label()
+            ),
+            data,
+        );
+    }
+    match second {
+        Answer::Silence => Verdict::new(
+            Status::Inconclusive,
+            format!(
+                "the forbidden message got no answer within {}{canary_note}, though it succeeded on a control stream: silence is never a pass — a refusal must be seen (an error answer or the stream ending)",
                 secs(cfg.response_timeout)
+            ),
+            data,
+        ),
+        _ => Verdict::new(
+            Status::Pass,
+            format!(
+                "the forbidden message was refused: {}{canary_note}; then {} — and it succeeded on a control stream holding {:?}",
+                second.label(),
+                third.label(),
+                plan.control_scopes
             ),
             data,
         ),
     }
+}
+
+/// Sends allowed, then forbidden, on a fresh stream whose token holds the control scopes; the
+/// answer to the forbidden message.
+async fn control(ctx: &Ctx<'_>, plan: &Plan) -> Answer {
+    let cfg = &plan.cfg;
+    let id = match identity(
+        ctx,
+        "f2-control",
+        &plan.control_scopes,
+        Duration::from_secs(120),
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(v) => return Answer::Ended(v.evidence[0].message.clone()),
+    };
+    let (allowed, forbidden) = match (
+        plan.allowed.render(&id.sub, &nonce(), 1),
+        plan.forbidden.render(&id.sub, &nonce(), 2),
+    ) {
+        (Ok(a), Ok(f)) => (a, f),
+        (Err(e), _) | (_, Err(e)) => return Answer::Ended(e.to_string()),
+    };
+    let mut call = match tokio::time::timeout(
+        Duration::from_secs(10),
+        ctx.target
+            .open(&plan.method, Some(&id.token), allowed, None),
+    )
+    .await
+    {
+        Ok(Ok(c)) => c,
+        Ok(Err(s)) => return Answer::Ended(format!("refused at open: {}", describe(&s))),
+        Err(_) => return Answer::Ended("no answer to the call within 10 s".into()),
+    };
+    let mut received = vec![];
+    let first = answer(&mut call, cfg.response_timeout, plan, &mut received).await;
+    if !matches!(first, Answer::Success(_)) {
+        return Answer::Ended(format!("the allowed message got {} there", first.label()));
+    }
+    if !call.send(forbidden).await {
+        return Answer::Ended("the stream closed before the forbidden message".into());
+    }
+    answer(&mut call, cfg.response_timeout, plan, &mut received).await
 }

@@ -1,4 +1,8 @@
 //! F5: after the identity is rate limited, does a new stream get a fresh allowance?
+//!
+//! "Limited" answers count as an identity limit only against a control: the same message must
+//! then succeed for a fresh identity (holding the control scopes). Otherwise the limit may be
+//! global, or the message may fail for every caller, and the verdict is inconclusive.
 
 use std::time::Duration;
 
@@ -6,11 +10,11 @@ use serde_json::json;
 use streamguard_report::{MarkKind, Status, Timeline, TimelineEnd};
 use tokio::time::Instant;
 
-use super::{Ctx, Verdict, at, identity, ms, refused, secs, with_timeline};
+use super::{Ctx, NeedsStream, Verdict, at, identity, ms, refused, secs, with_timeline};
 use crate::{
     config::{ConfigError, RateLimitProbe},
     grpc::{MessageTemplate, Next, OpenCall, Target, describe, nonce, to_json},
-    judge::is_rate_limited,
+    judge::{is_denial, is_rate_limited},
 };
 use streamguard_descriptors::find_method;
 
@@ -18,22 +22,25 @@ pub(crate) struct Plan {
     pub method: prost_reflect::MethodDescriptor,
     pub message: MessageTemplate,
     pub cfg: RateLimitProbe,
+    /// The scopes of the fresh control identity.
+    pub control_scopes: Vec<String>,
 }
 
 impl Plan {
-    pub fn resolve(target: &Target, cfg: &RateLimitProbe) -> Result<Self, ConfigError> {
+    /// `all_scopes`: every scope the config names, the default control scopes.
+    pub fn resolve(
+        target: &Target,
+        cfg: &RateLimitProbe,
+        all_scopes: &[String],
+    ) -> Result<Self, ConfigError> {
         let key = "probes.rate_limit";
         let method = find_method(&target.pool, &format!("{key}.method"), &cfg.method)?;
-        if !method.is_client_streaming() || !method.is_server_streaming() {
-            return Err(ConfigError::invalid(
-                format!("{key}.method"),
-                format!(
-                    "`{}` is not bidirectional; the rate-limit probe sends many messages on one `stream → stream` call",
-                    cfg.method
-                ),
-            ));
-        }
+        NeedsStream::Bidi.check(target, &format!("{key}.method"), &method)?;
         Ok(Self {
+            control_scopes: cfg
+                .control_scopes
+                .clone()
+                .unwrap_or_else(|| all_scopes.to_vec()),
             message: MessageTemplate::new(&format!("{key}.message"), method.input(), &cfg.message)?,
             method,
             cfg: cfg.clone(),
@@ -69,8 +76,8 @@ async fn send_until_limited(
         ended_at: None,
     };
     let msg = |r: &Run| {
-        plan.message
-            .render(sub, &format!("{}-{}", nonce(), r.sent.len()))
+        let seq = r.sent.len() as u64 + 1;
+        plan.message.render(sub, &format!("{}-{seq}", nonce()), seq)
     };
     let first = match msg(&run) {
         Ok(m) => m,
@@ -82,7 +89,7 @@ async fn send_until_limited(
     run.sent.push(Instant::now());
     let mut call: OpenCall = match tokio::time::timeout(
         Duration::from_secs(10),
-        ctx.target.open(&plan.method, token, first, None),
+        ctx.target.open(&plan.method, Some(token), first, None),
     )
     .await
     {
@@ -109,6 +116,11 @@ async fn send_until_limited(
                 let v = to_json(&m);
                 if is_rate_limited(&v, plan.cfg.limited.as_ref()) {
                     run.limited = Some(format!("message {v}"));
+                    return run;
+                }
+                if is_denial(&v, None) {
+                    // Not a success, not a limit: the message itself is refused.
+                    run.other_end = Some(format!("the message was refused: {v}"));
                     return run;
                 }
                 run.accepted += 1;
@@ -278,14 +290,78 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
             data,
         );
     }
+    // The limits must be this identity's: the same message succeeds for a fresh one.
+    (ctx.progress)("F5 rate limit: sending the message for a fresh control identity");
+    let control = control(ctx, plan).await;
+    let mut data = data;
+    data["control"] = json!(
+        control
+            .as_ref()
+            .map_or_else(|e| e.clone(), |()| "success".into())
+    );
+    data["control_scopes"] = json!(plan.control_scopes);
+    if let Err(why) = control {
+        return Verdict::new(
+            Status::Inconclusive,
+            format!(
+                "the identity was limited after {} messages and stayed limited on a new stream, but the same message did not succeed for a fresh control identity holding {:?} either ({why}): the limit may be global, or the message may fail for everyone",
+                first.accepted, plan.control_scopes
+            ),
+            data,
+        );
+    }
     Verdict::new(
         Status::Pass,
         format!(
-            "the identity stayed limited across streams: limited after {} messages, a new stream got {} before {}",
+            "the identity stayed limited across streams: limited after {} messages, a new stream got {} before {}, while a fresh identity's message succeeded",
             first.accepted,
             second.accepted,
             second.limited.unwrap_or_default()
         ),
         data,
     )
+}
+
+/// One message for a fresh identity holding the control scopes: `Ok` if answered with success.
+async fn control(ctx: &Ctx<'_>, plan: &Plan) -> Result<(), String> {
+    let id = identity(
+        ctx,
+        "f5-control",
+        &plan.control_scopes,
+        Duration::from_secs(120),
+    )
+    .await
+    .map_err(|v| v.evidence[0].message.clone())?;
+    let msg = plan
+        .message
+        .render(&id.sub, &nonce(), 1)
+        .map_err(|e| e.to_string())?;
+    let mut call = match tokio::time::timeout(
+        Duration::from_secs(10),
+        ctx.target.open(&plan.method, Some(&id.token), msg, None),
+    )
+    .await
+    {
+        Ok(Ok(c)) => c,
+        Ok(Err(s)) => return Err(format!("refused at open: {}", describe(&s))),
+        Err(_) => return Err("no answer to the call within 10 s".into()),
+    };
+    match call.next(Instant::now() + plan.cfg.response_timeout).await {
+        Next::Message(m) => {
+            let v = to_json(&m);
+            if is_rate_limited(&v, plan.cfg.limited.as_ref()) || is_denial(&v, None) {
+                Err(format!("answered {v}"))
+            } else {
+                Ok(())
+            }
+        }
+        Next::End(r) => Err(format!(
+            "the stream ended: {}",
+            r.err().map(|s| describe(&s)).unwrap_or_else(|| "OK".into())
+        )),
+        Next::Timeout => Err(format!(
+            "no answer within {}",
+            secs(plan.cfg.response_timeout)
+        )),
+    }
 }

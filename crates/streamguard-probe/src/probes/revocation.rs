@@ -18,6 +18,8 @@ pub(crate) struct Plan {
     pub call: ResolvedCall,
     pub cfg: RevocationProbe,
     pub hook: RevocationConfig,
+    /// Where `revocation.command` runs: the config file's directory.
+    pub dir: Option<std::path::PathBuf>,
 }
 
 pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
@@ -47,8 +49,9 @@ pub(crate) async fn run(ctx: &Ctx<'_>, plan: &Plan) -> Verdict {
     (ctx.progress)("F1 revocation: revoking the token mid-stream");
     let sent = Instant::now();
     let hook = plan.hook.clone();
-    let id2 = id.clone();
-    let mut task = tokio::spawn(async move { crate::revocation::revoke(&hook, &id2).await });
+    let (id2, dir) = (id.clone(), plan.dir.clone());
+    let mut task =
+        tokio::spawn(async move { crate::revocation::revoke(&hook, &id2, dir.as_deref()).await });
     // Keep reading while the hook runs: the stream may end before the hook returns.
     let outcome = loop {
         tokio::select! {

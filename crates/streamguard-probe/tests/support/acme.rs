@@ -5,7 +5,8 @@
 //!
 //! `hardened: true` implements every control by hand; `false` is the naive server of the
 //! reference text (auth at open only, first message only, fixed 30 s downstream timeout,
-//! detached downstream work, per-stream rate limit, no lifetime bound).
+//! detached downstream work, per-stream rate limit, no lifetime bound, revocation ignored).
+//! Revocations arrive on a plain HTTP admin endpoint, `POST /admin/revoke {"subject": "…"}`.
 
 use std::{
     collections::HashMap,
@@ -90,17 +91,71 @@ struct State {
     hardened: bool,
     store: tonic::transport::Channel,
     spent: Mutex<HashMap<String, u32>>,
+    /// Revoked subjects, pushed to live streams.
+    revoked: tokio::sync::broadcast::Sender<String>,
 }
 
 /// A running Acme; stops when dropped.
 pub struct Acme {
     pub addr: SocketAddr,
+    /// The admin endpoint: `POST /admin/revoke` with `{"subject": "…"}`.
+    pub admin: SocketAddr,
     task: tokio::task::JoinHandle<()>,
+    admin_task: tokio::task::JoinHandle<()>,
 }
 
 impl Drop for Acme {
     fn drop(&mut self) {
         self.task.abort();
+        self.admin_task.abort();
+    }
+}
+
+/// Serves `POST /admin/revoke` on `listener`, publishing each revoked subject.
+async fn serve_admin(
+    listener: tokio::net::TcpListener,
+    revoked: tokio::sync::broadcast::Sender<String>,
+) {
+    use http_body_util::BodyExt as _;
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let revoked = revoked.clone();
+        tokio::spawn(async move {
+            let svc =
+                hyper::service::service_fn(move |req: http::Request<hyper::body::Incoming>| {
+                    let revoked = revoked.clone();
+                    async move {
+                        let ok = req.uri().path() == "/admin/revoke";
+                        let body = req
+                            .into_body()
+                            .collect()
+                            .await
+                            .map(|b| b.to_bytes())
+                            .unwrap_or_default();
+                        let subject = serde_json::from_slice::<serde_json::Value>(&body)
+                            .ok()
+                            .and_then(|v| v["subject"].as_str().map(String::from));
+                        let status = match (ok, subject) {
+                            (true, Some(sub)) => {
+                                let _ = revoked.send(sub);
+                                200
+                            }
+                            _ => 400,
+                        };
+                        Ok::<_, Infallible>(
+                            http::Response::builder()
+                                .status(status)
+                                .body(http_body_util::Full::new(bytes::Bytes::new()))
+                                .unwrap(),
+                        )
+                    }
+                });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), svc)
+                .await;
+        });
     }
 }
 
@@ -121,10 +176,15 @@ impl Acme {
         let channel = tonic::transport::Endpoint::from_shared(format!("http://{store}"))
             .unwrap()
             .connect_lazy();
+        let (revoked, _) = tokio::sync::broadcast::channel(64);
+        let admin_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let admin = admin_listener.local_addr().unwrap();
+        let admin_task = tokio::spawn(serve_admin(admin_listener, revoked.clone()));
         let svc = Gateway(Arc::new(State {
             hardened,
             store: channel,
             spent: Mutex::default(),
+            revoked,
         }));
         let reflection = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(&descriptor_set())
@@ -137,7 +197,12 @@ impl Acme {
                 .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener))
                 .await;
         });
-        Acme { addr, task }
+        Acme {
+            addr,
+            admin,
+            task,
+            admin_task,
+        }
     }
 }
 
@@ -271,6 +336,7 @@ impl tonic::server::ServerStreamingService<Topic> for Subscribe {
 
     fn call(&mut self, req: Request<Topic>) -> Self::Future {
         let hardened = self.0.hardened;
+        let mut revoked = self.0.revoked.subscribe();
         Box::pin(async move {
             let claims = authenticate(&req)?;
             let topic = req.into_inner();
@@ -290,6 +356,13 @@ impl tonic::server::ServerStreamingService<Topic> for Subscribe {
                             _ = tokio::time::sleep_until(opened + MAX_LIFETIME) => {
                                 let _ = tx.send(Err(Status::unavailable("stream lifetime exceeded"))).await;
                                 return;
+                            }
+                            Ok(sub) = revoked.recv() => {
+                                if sub == claims.sub {
+                                    let _ = tx.send(Err(Status::permission_denied("revoked"))).await;
+                                    return;
+                                }
+                                continue;
                             }
                         }
                     } else {

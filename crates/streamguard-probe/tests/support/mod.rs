@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod acme;
+pub mod flawed;
 
 use std::{net::SocketAddr, path::PathBuf};
 
@@ -23,10 +24,11 @@ pub fn fixture(rel: &str) -> PathBuf {
 }
 
 /// The Acme audit config with its placeholders filled, written to a temp file; returns its path.
-pub fn acme_config(acme: SocketAddr, canary: SocketAddr, extra: &str) -> PathBuf {
+pub fn acme_config(acme: &acme::Acme, canary: SocketAddr, extra: &str) -> PathBuf {
     let text = std::fs::read_to_string(fixture("acme/audit.toml"))
         .unwrap()
-        .replace("{acme}", &acme.to_string())
+        .replace("{acme}", &acme.addr.to_string())
+        .replace("{admin}", &acme.admin.to_string())
         .replace("{canary}", &canary.to_string())
         .replace("{key}", &fixture("acme-ed25519.pem").display().to_string());
     write_temp(&format!("{text}\n{extra}"))

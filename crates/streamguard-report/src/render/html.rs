@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::RenderOptions;
-use crate::{MarkKind, Report, Status, Timeline, explain};
+use crate::{Evidence, Grading, MarkKind, Report, Status, Timeline, explain};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -167,6 +167,8 @@ h1{font-size:1.4rem;margin-bottom:.2rem}.meta{color:#6b7280}
 .score{font-size:3rem;font-weight:700;margin:.5rem 0}.grade{font-size:1.2rem;margin-left:.6rem;color:#374151}
 .finding{border:1px solid #e5e7eb;border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
 .finding h2{font-size:1.05rem;margin:0 0 .4rem}
+.check{border-left:3px solid #e5e7eb;padding-left:.8rem;margin:.6rem 0}.check h3{font-size:.95rem;margin:.2rem 0}
+.note{background:#fffbeb;border:1px solid #fde68a;border-radius:6px;padding:.4rem .7rem}
 .badge{display:inline-block;border-radius:4px;padding:0 .45rem;font-size:.8rem;font-weight:700;margin-right:.5rem;color:#fff}
 .pass{background:#16a34a}.fail{background:#dc2626}.not_tested{background:#9ca3af}.inconclusive{background:#d97706}
 .sev{color:#6b7280;font-size:.85rem}.ev{margin:.3rem 0}.loc{color:#6b7280;font-family:monospace}
@@ -174,6 +176,37 @@ details pre{white-space:pre-wrap;background:#f9fafb;padding:.6rem;border-radius:
 svg.timeline{margin:.4rem 0 .8rem;border:1px solid #f3f4f6}
 svg .lane,svg .tick{font-size:10px;fill:#6b7280}svg .tick{text-anchor:middle}svg .mark{font-size:10px}svg .end{font-size:10px;fill:#111827}
 "#;
+
+fn badge(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Pass => ("pass", "PASS"),
+        Status::Fail => ("fail", "FAIL"),
+        Status::NotTested => ("not_tested", "NOT TESTED"),
+        Status::Inconclusive => ("inconclusive", "INCONCLUSIVE"),
+    }
+}
+
+/// Each observation, with its location and, when it recorded one, its timeline.
+fn evidence(b: &mut String, evidence: &[Evidence]) {
+    for ev in evidence {
+        let loc = ev
+            .location
+            .as_ref()
+            .map(|l| {
+                format!(
+                    " <span class=\"loc\">{}:{}:{}</span>",
+                    esc(&l.path),
+                    l.line,
+                    l.column
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(b, "<p class=\"ev\">{}{loc}</p>", esc(&ev.message));
+        if let Some(t) = Timeline::from_data(&ev.data) {
+            b.push_str(&timeline_svg(&t));
+        }
+    }
+}
 
 pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut b = String::new();
@@ -192,19 +225,31 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     if let Some(d) = opts.duration {
         let _ = write!(meta, " · {:.1} s", d.as_secs_f64());
     }
-    let _ = write!(
-        b,
-        "<div class=\"meta\">{meta}</div><div class=\"score\">{}/100<span class=\"grade\">grade {}</span></div>",
-        report.score(),
-        report.grade()
-    );
+    let _ = write!(b, "<div class=\"meta\">{meta}</div>");
+    match report.grading() {
+        Grading::Graded { score, grade } => {
+            let _ = write!(
+                b,
+                "<div class=\"score\">{score}/100<span class=\"grade\">grade {grade}</span></div>"
+            );
+        }
+        Grading::NotGraded {
+            at_most,
+            inconclusive,
+            untested,
+        } => {
+            let _ = write!(
+                b,
+                "<div class=\"score\"><span class=\"grade\">at most</span> {at_most}/100<span class=\"grade\">not graded ({} findings inconclusive or untested)</span></div>",
+                inconclusive + untested
+            );
+        }
+    }
+    for note in &report.notes {
+        let _ = write!(b, "<p class=\"note\">{}</p>", esc(note));
+    }
     for f in &report.findings {
-        let (class, label) = match f.status {
-            Status::Pass => ("pass", "PASS"),
-            Status::Fail => ("fail", "FAIL"),
-            Status::NotTested => ("not_tested", "NOT TESTED"),
-            Status::Inconclusive => ("inconclusive", "INCONCLUSIVE"),
-        };
+        let (class, label) = badge(f.status);
         let _ = write!(
             b,
             "<section class=\"finding\" id=\"{id}\"><h2><span class=\"badge {class}\">{label}</span>{id} · {} <span class=\"sev\">{} · −{}</span></h2>",
@@ -220,23 +265,16 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
                 d.as_secs_f64()
             );
         }
-        for ev in &f.evidence {
-            let loc = ev
-                .location
-                .as_ref()
-                .map(|l| {
-                    format!(
-                        " <span class=\"loc\">{}:{}:{}</span>",
-                        esc(&l.path),
-                        l.line,
-                        l.column
-                    )
-                })
-                .unwrap_or_default();
-            let _ = write!(b, "<p class=\"ev\">{}{loc}</p>", esc(&ev.message));
-            if let Some(t) = Timeline::from_data(&ev.data) {
-                b.push_str(&timeline_svg(&t));
-            }
+        evidence(&mut b, &f.evidence);
+        for c in &f.checks {
+            let (class, label) = badge(c.status);
+            let _ = write!(
+                b,
+                "<div class=\"check\"><h3><span class=\"badge {class}\">{label}</span>{}</h3>",
+                esc(&c.label)
+            );
+            evidence(&mut b, &c.evidence);
+            b.push_str("</div>");
         }
         let _ = write!(
             b,
@@ -257,7 +295,12 @@ mod tests {
     fn html_is_self_contained_escaped_and_draws_the_recorded_timeline() {
         let out = render(&mixed_report(), &RenderOptions::default());
         assert!(out.starts_with("<!doctype html>"));
-        assert!(out.contains("74/100"));
+        assert!(
+            out.contains("at most</span> 74/100"),
+            "not graded: an upper bound"
+        );
+        assert!(out.contains("not graded (2 findings inconclusive or untested)"));
+        assert!(!out.contains("grade C"));
         assert!(
             out.contains("127.0.0.1:50051 &lt;&amp;&gt;"),
             "target is escaped"
@@ -273,5 +316,22 @@ mod tests {
             50,
             "one tick per message"
         );
+    }
+
+    #[test]
+    fn html_shows_the_grade_notes_and_each_check_with_its_verdict() {
+        let out = render(
+            &crate::render::fixtures::graded_report(),
+            &RenderOptions::default(),
+        );
+        assert!(
+            out.contains("80/100<span class=\"grade\">grade B</span>"),
+            "{out}"
+        );
+        assert!(out.contains("<p class=\"note\">a note</p>"));
+        assert!(out.contains(
+            "<h3><span class=\"badge fail\">FAIL</span>revocation mid-stream</h3><p class=\"ev\">the stream was still open 3.00 s after revoking jti x</p>"
+        ));
+        assert!(out.contains("<span class=\"badge pass\">PASS</span>expiry mid-stream"));
     }
 }

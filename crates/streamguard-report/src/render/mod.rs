@@ -8,8 +8,12 @@
 //!   "tool": { "name": "streamguard", "version": "0.1.0" },
 //!   "kind": "probe" | "scan",
 //!   "target": "http://127.0.0.1:50051",
-//!   "score": 58, "grade": "F",
-//!   "tested": 6, "total": 6,
+//!   "graded": true,          // every finding has a verdict (pass or fail)
+//!   "score": 58,             // 100 − penalties of failed findings; an upper bound when not graded
+//!   "grade": "F" | null,     // null when not graded
+//!   "tested": 6,             // findings with a pass or fail verdict
+//!   "inconclusive": 0, "untested": 0, "total": 6,
+//!   "notes": ["…"],          // present when the audit has something to say about itself
 //!   "duration_ms": 14210,                       // present when known
 //!   "findings": [{
 //!     "id": "F1", "rule_id": "SG-F1", "title": "…",
@@ -17,13 +21,15 @@
 //!     "status": "pass" | "fail" | "not_tested" | "inconclusive",
 //!     "counted_penalty": 20,                     // penalty if status is fail, else 0
 //!     "evidence": [{ "message": "…", "location": { "path", "line", "column" }?, "data": {…}? }],
+//!     "checks": [{ "id": "expiry", "label": "…", "status": "…", "evidence": […] }],  // when the finding has sub-probes
 //!     "timings": { "probe_ms": 5012, "<measurement>_ms": … }
 //!   }]
 //! }
 //! ```
 //!
 //! `timings` gathers the probe's wall time and every numeric top-level `*_ms` field of the
-//! evidence data (first occurrence wins). Fields are only ever added to this schema.
+//! evidence data, checks included (first occurrence wins). Fields are only ever added to this
+//! schema; `grade` became nullable when reports that are not graded were introduced.
 
 mod html;
 mod json;
@@ -90,7 +96,8 @@ pub(crate) fn timings(
     if let Some(d) = opts.finding_durations.get(&finding.id) {
         out.insert("probe_ms".into(), (d.as_millis() as u64).into());
     }
-    for ev in &finding.evidence {
+    let checks = finding.checks.iter().flat_map(|c| &c.evidence);
+    for ev in finding.evidence.iter().chain(checks) {
         let Some(obj) = ev.data.as_object() else {
             continue;
         };
@@ -106,7 +113,7 @@ pub(crate) fn timings(
 #[cfg(test)]
 pub(crate) mod fixtures {
     use crate::{
-        Evidence, FindingId, FindingResult, Location, MarkKind, Report, ReportKind, Status,
+        Check, Evidence, FindingId, FindingResult, Location, MarkKind, Report, ReportKind, Status,
         Timeline, TimelineEnd,
     };
 
@@ -167,8 +174,61 @@ pub(crate) mod fixtures {
                             data: serde_json::Value::Null,
                         }],
                     },
+                    checks: vec![],
                 })
                 .collect(),
+            notes: vec![],
+        }
+    }
+
+    /// Every finding observed: F1 failed through its revocation check, the rest passed.
+    pub fn graded_report() -> Report {
+        let check = |id: &str, label: &str, status: Status, message: &str| Check {
+            id: id.into(),
+            label: label.into(),
+            status,
+            evidence: vec![Evidence::note(message)],
+        };
+        Report {
+            kind: ReportKind::Probe,
+            target: "http://127.0.0.1:50051".into(),
+            findings: FindingId::ALL
+                .into_iter()
+                .map(|id| match id {
+                    FindingId::F1 => FindingResult {
+                        id,
+                        status: Status::Fail,
+                        evidence: vec![Evidence::note("revocation mid-stream failed")],
+                        checks: vec![
+                            check(
+                                "authentication",
+                                "authentication at open",
+                                Status::Pass,
+                                "refused every bad token",
+                            ),
+                            check(
+                                "expiry",
+                                "expiry mid-stream",
+                                Status::Pass,
+                                "the stream ended 120 ms after exp",
+                            ),
+                            check(
+                                "revocation",
+                                "revocation mid-stream",
+                                Status::Fail,
+                                "the stream was still open 3.00 s after revoking jti x",
+                            ),
+                        ],
+                    },
+                    _ => FindingResult {
+                        id,
+                        status: Status::Pass,
+                        evidence: vec![Evidence::note(format!("{id} passed"))],
+                        checks: vec![],
+                    },
+                })
+                .collect(),
+            notes: vec!["a note".into()],
         }
     }
 }

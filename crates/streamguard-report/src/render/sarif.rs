@@ -1,13 +1,14 @@
 //! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 //!
 //! One rule per finding (`SG-F1` … `SG-F6`) with `properties.security-severity` and the
-//! explanation as help; one result per failed finding and location. A scanner fingerprint in
-//! `evidence.data["fingerprint"]` becomes `partialFingerprints`.
+//! explanation as help; one result per failed finding and location. An inconclusive finding is a
+//! result of `kind: "review"` (level `none`) carrying its reason: a human must look, it did not
+//! pass. A scanner fingerprint in `evidence.data["fingerprint"]` becomes `partialFingerprints`.
 
 use serde_json::{Value, json};
 
 use super::RenderOptions;
-use crate::{Evidence, FindingId, FindingResult, Report, Severity, Status, explain};
+use crate::{Check, Evidence, FindingId, FindingResult, Report, Severity, Status, explain};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const FINGERPRINT_KEY: &str = "streamguardFingerprint/v1";
@@ -78,22 +79,60 @@ fn result(report: &Report, f: &FindingResult, message: String, ev: Option<&Evide
     r
 }
 
+/// The checks that decided a finding's status (those with that status), if it has checks.
+fn deciding_checks(f: &FindingResult) -> impl Iterator<Item = &Check> {
+    f.checks.iter().filter(move |c| c.status == f.status)
+}
+
+/// One result for the whole finding: its evidence and that of the checks that decided it.
+fn summary_result(report: &Report, f: &FindingResult) -> Value {
+    let mut parts = vec![f.id.title().to_string()];
+    if f.status == Status::Inconclusive {
+        parts.push("inconclusive".into());
+    }
+    parts.extend(f.evidence.iter().map(|e| e.message.clone()));
+    for c in deciding_checks(f) {
+        let msgs: Vec<&str> = c.evidence.iter().map(|e| e.message.as_str()).collect();
+        parts.push(format!(
+            "{} ({}): {}",
+            c.label,
+            c.status.as_str(),
+            msgs.join("; ")
+        ));
+    }
+    let located = f
+        .evidence
+        .iter()
+        .chain(deciding_checks(f).flat_map(|c| &c.evidence))
+        .find(|e| e.location.is_some())
+        .or_else(|| f.evidence.first());
+    result(report, f, parts.join(" — "), located)
+}
+
 pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut results = Vec::new();
-    for f in report.findings.iter().filter(|f| f.status == Status::Fail) {
-        let located: Vec<&Evidence> = f.evidence.iter().filter(|e| e.location.is_some()).collect();
-        if located.is_empty() {
-            // No file to point at: one result carrying every observation.
-            let msg = std::iter::once(f.id.title().to_string())
-                .chain(f.evidence.iter().map(|e| e.message.clone()))
-                .collect::<Vec<_>>()
-                .join(" — ");
-            results.push(result(report, f, msg, f.evidence.first()));
-        } else {
-            for ev in located {
-                let msg = format!("{}: {}", f.id.title(), ev.message);
-                results.push(result(report, f, msg, Some(ev)));
+    for f in &report.findings {
+        match f.status {
+            Status::Fail => {
+                let located: Vec<&Evidence> =
+                    f.evidence.iter().filter(|e| e.location.is_some()).collect();
+                if located.is_empty() || !f.checks.is_empty() {
+                    // No file to point at, or sub-probes: one result carrying every observation.
+                    results.push(summary_result(report, f));
+                } else {
+                    for ev in located {
+                        let msg = format!("{}: {}", f.id.title(), ev.message);
+                        results.push(result(report, f, msg, Some(ev)));
+                    }
+                }
             }
+            Status::Inconclusive => {
+                let mut r = summary_result(report, f);
+                r["kind"] = json!("review");
+                r["level"] = json!("none");
+                results.push(r);
+            }
+            Status::Pass | Status::NotTested => {}
         }
     }
     let doc = json!({
@@ -115,9 +154,13 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             "results": results,
             "properties": {
                 "target": report.target,
+                "graded": report.grade().is_some(),
                 "score": report.score(),
-                "grade": report.grade().to_string(),
+                "grade": report.grade().map(String::from),
                 "tested": report.tested(),
+                "inconclusive": report.inconclusive(),
+                "untested": report.untested(),
+                "notes": report.notes,
             }
         }]
     });
@@ -183,14 +226,32 @@ mod tests {
     }
 
     #[test]
-    fn only_failed_findings_become_results_with_location_and_fingerprint() {
+    fn failed_findings_are_results_and_inconclusive_ones_are_for_review_never_pass() {
         let v = sarif();
         let results = v["runs"][0]["results"].as_array().unwrap();
         let ids: Vec<_> = results
             .iter()
             .map(|r| r["ruleId"].as_str().unwrap())
             .collect();
-        assert_eq!(ids, ["SG-F1", "SG-F5"]);
+        assert_eq!(ids, ["SG-F1", "SG-F4", "SG-F5"]);
+        let f4 = &results[1];
+        assert_eq!(f4["kind"], "review");
+        assert_eq!(
+            f4["level"], "none",
+            "SARIF: a kind other than fail has level none"
+        );
+        assert!(
+            f4["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("inconclusive — F4 evidence"),
+            "{f4}"
+        );
+        assert!(results.iter().all(|r| r["kind"] != "pass"));
+        let props = &v["runs"][0]["properties"];
+        assert_eq!(props["graded"], false);
+        assert_eq!(props["grade"], Value::Null);
+        assert_eq!(props["tested"], 4);
         let f1 = &results[0];
         assert_eq!(f1["level"], "error");
         assert_eq!(f1["partialFingerprints"][FINGERPRINT_KEY], "abc123");
@@ -202,7 +263,28 @@ mod tests {
             f1["locations"][0]["physicalLocation"]["region"]["startLine"],
             12
         );
-        assert_eq!(results[1]["level"], "warning");
+        assert_eq!(results[2]["level"], "warning");
         assert_eq!(v["runs"][0]["properties"]["score"], 74);
+    }
+
+    #[test]
+    fn a_finding_with_checks_is_one_result_naming_the_check_that_decided_it() {
+        let v: Value = serde_json::from_str(&render(
+            &crate::render::fixtures::graded_report(),
+            &RenderOptions::default(),
+        ))
+        .unwrap();
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), 1);
+        let text = results[0]["message"]["text"].as_str().unwrap();
+        assert!(
+            text.contains("revocation mid-stream (fail): the stream was still open"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("expiry mid-stream"),
+            "a passing check does not explain a failure: {text}"
+        );
+        assert_eq!(v["runs"][0]["properties"]["grade"], "B");
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::RenderOptions;
-use crate::{Report, ReportKind, Status};
+use crate::{Evidence, Grading, Report, ReportKind, Status};
 
 struct Paint {
     on: bool,
@@ -46,23 +46,27 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
         "{}",
         p.bold(&format!("streamguard {what} · {}", report.target))
     );
-    let score = report.score();
-    let score_code = match score {
-        90.. => "1;32",
-        70..=89 => "1;33",
-        _ => "1;31",
+    let grading = report.grading();
+    let score_code = match grading {
+        Grading::Graded { score: 90.., .. } => "1;32",
+        Grading::Graded { score: 70..=89, .. } => "1;33",
+        Grading::Graded { .. } => "1;31",
+        Grading::NotGraded { .. } => "1;33",
     };
     let mut line = format!(
-        "score {} (grade {}) · {} of {} findings tested",
-        p.wrap(score_code, &format!("{score}/100")),
-        report.grade(),
+        "{} · {} of {} findings tested",
+        p.wrap(score_code, &grading.headline()),
         report.tested(),
         report.findings.len()
     );
     if let Some(d) = opts.duration {
         let _ = write!(line, " · {:.1} s", d.as_secs_f64());
     }
-    let _ = writeln!(out, "{line}\n");
+    let _ = writeln!(out, "{line}");
+    for note in &report.notes {
+        let _ = writeln!(out, "{}", p.wrap("33", &format!("note: {note}")));
+    }
+    out.push('\n');
     for f in &report.findings {
         let penalty = if f.status == Status::Fail {
             format!("−{}", f.id.penalty())
@@ -78,13 +82,16 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             penalty,
             f.id.title()
         );
-        for ev in &f.evidence {
-            let at = ev
-                .location
-                .as_ref()
-                .map(|l| format!(" ({}:{}:{})", l.path, l.line, l.column))
-                .unwrap_or_default();
-            let _ = writeln!(out, "{:16}· {}{}", "", ev.message, p.dim(&at));
+        evidence_lines(&mut out, &p, 16, &f.evidence);
+        for check in &f.checks {
+            let _ = writeln!(
+                out,
+                "{:16}{}: {}",
+                "",
+                check.label,
+                p.status(check.status).trim_end()
+            );
+            evidence_lines(&mut out, &p, 18, &check.evidence);
         }
         if let Some(d) = opts.finding_durations.get(&f.id) {
             let _ = writeln!(
@@ -103,23 +110,56 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     out
 }
 
+fn evidence_lines(out: &mut String, p: &Paint, indent: usize, evidence: &[Evidence]) {
+    for ev in evidence {
+        let at = ev
+            .location
+            .as_ref()
+            .map(|l| format!(" ({}:{}:{})", l.path, l.line, l.column))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{:indent$}· {}{}", "", ev.message, p.dim(&at));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::fixtures::mixed_report;
+    use crate::render::fixtures::{graded_report, mixed_report};
 
     #[test]
     fn plain_text_has_score_statuses_and_evidence_without_escape_codes() {
         let out = render(&mixed_report(), &RenderOptions::default());
         assert!(
-            out.contains("score 74/100 (grade C) · 5 of 6 findings tested"),
+            out.contains(
+                "score at most 74/100 · not graded (2 findings inconclusive or untested) · 4 of 6 findings tested"
+            ),
             "{out}"
+        );
+        assert!(
+            out.contains("F4 evidence"),
+            "the reason of an inconclusive finding"
         );
         assert!(out.contains("FAIL"));
         assert!(out.contains("NOT TESTED"));
         assert!(out.contains("INCONCLUSIVE"));
         assert!(out.contains("· data kept flowing 3.2 s after exp (audit.toml:12:1)"));
         assert!(!out.contains('\x1b'));
+    }
+
+    #[test]
+    fn a_fully_observed_report_is_graded_and_checks_show_label_verdict_and_evidence() {
+        let out = render(&graded_report(), &RenderOptions::default());
+        assert!(
+            out.contains("score 80/100 (grade B) · 6 of 6 findings tested"),
+            "{out}"
+        );
+        assert!(out.contains("expiry mid-stream: PASS\n"), "{out}");
+        assert!(out.contains("revocation mid-stream: FAIL\n"), "{out}");
+        assert!(
+            out.contains("· the stream was still open 3.00 s after revoking"),
+            "{out}"
+        );
+        assert!(out.contains("note: a note"), "{out}");
     }
 
     #[test]
