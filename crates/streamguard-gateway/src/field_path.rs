@@ -69,6 +69,8 @@ impl FieldPath {
             let last = i + 1 == names.len();
             match (field.kind(), last) {
                 (Kind::Message(m), false) => current = m,
+                // `struct_field#/pointer`: the message in its JSON mapping (google.protobuf.Struct).
+                (Kind::Message(_), true) if pointer.is_some() => {}
                 (_, false) => {
                     return Err(format!(
                         "{text:?}: field {name:?} is not a message, so the path cannot go on"
@@ -93,7 +95,8 @@ impl FieldPath {
                     return Err(format!(
                         "{text:?}: field {name:?} is {kind:?}; expected {}",
                         match (leaf, pointer.is_some()) {
-                            (Leaf::JsonText, _) | (_, true) => "a string or bytes field holding JSON text",
+                            (Leaf::JsonText, _) => "a string or bytes field holding JSON text",
+                            (_, true) => "a string or bytes field holding JSON text, or a message (e.g. google.protobuf.Struct)",
                             _ => "a string (or integer) field",
                         }
                     ));
@@ -131,15 +134,15 @@ impl FieldPath {
                 }
             }
             Some(pointer) => {
-                let raw: &[u8] = match leaf {
-                    Value::String(s) => s.as_bytes(),
-                    Value::Bytes(b) => b,
+                let parsed = match leaf {
+                    Value::String(s) if s.is_empty() => return,
+                    Value::String(s) => parse_strict(s.as_bytes()),
+                    Value::Bytes(b) if b.is_empty() => return,
+                    Value::Bytes(b) => parse_strict(b),
+                    Value::Message(m) => serde_json::to_value(m).map_err(|e| e.to_string()),
                     _ => return,
                 };
-                if raw.is_empty() {
-                    return;
-                }
-                match parse_strict(raw) {
+                match parsed {
                     Err(e) => found(Err(Unreadable(format!("{}: {e}", self.text)))),
                     Ok(json) => match json.pointer(pointer) {
                         None | Some(serde_json::Value::Null) => {}
