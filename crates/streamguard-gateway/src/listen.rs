@@ -45,7 +45,8 @@ where
             let mut builder = hyper::server::conn::http2::Builder::new(TokioExecutor::new());
             builder
                 .timer(TokioTimer::new())
-                .adaptive_window(true)
+                .initial_stream_window_size(crate::upstream::STREAM_WINDOW)
+                .initial_connection_window_size(crate::upstream::CONNECTION_WINDOW)
                 .max_concurrent_streams(MAX_STREAMS_PER_CONNECTION);
             let conn = builder.serve_connection(TokioIo::new(tcp), svc);
             tokio::select! {

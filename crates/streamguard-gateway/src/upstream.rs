@@ -18,6 +18,12 @@ use tokio_rustls::TlsConnector;
 use crate::config::UpstreamConfig;
 use crate::inbound::InboundFilter;
 
+/// HTTP/2 flow-control windows on both sides of the gateway. Large enough that many streams
+/// opening at once (each with a small first message waiting for its upstream stream) stay
+/// within h2's budget for buffered small DATA frames (half the connection window).
+pub const STREAM_WINDOW: u32 = 1024 * 1024;
+pub const CONNECTION_WINDOW: u32 = 16 * 1024 * 1024;
+
 /// Where the upstream is and how to reach it.
 #[derive(Clone)]
 pub struct Target {
@@ -188,7 +194,8 @@ impl Upstream {
         let mut builder = Builder::new(TokioExecutor::new());
         builder
             .timer(TokioTimer::new())
-            .adaptive_window(true)
+            .initial_stream_window_size(STREAM_WINDOW)
+            .initial_connection_window_size(CONNECTION_WINDOW)
             .keep_alive_interval(self.config.keepalive)
             .keep_alive_timeout(self.config.keepalive)
             .keep_alive_while_idle(true);
