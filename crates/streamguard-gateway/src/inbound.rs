@@ -12,7 +12,7 @@ use http_body::{Body, Frame};
 use tonic::Status;
 
 use crate::exchange::Exchange;
-use crate::frames::Decoder;
+use crate::frames::{Coalesce, Decoder};
 use crate::rule::Verdict;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -26,6 +26,7 @@ fn cancel() -> BoxError {
 pub struct InboundFilter {
     body: tonic::body::Body,
     decoder: Decoder,
+    batch: Coalesce,
     ex: Arc<Exchange>,
     /// A denial reply waiting for room in the exchange.
     held: Option<Bytes>,
@@ -37,6 +38,7 @@ impl InboundFilter {
         InboundFilter {
             body,
             decoder: Decoder::new(ex.max_message_size),
+            batch: Coalesce::default(),
             ex,
             held: None,
             done: false,
@@ -83,22 +85,26 @@ impl Body for InboundFilter {
                     match verdict {
                         Verdict::Forward => {
                             this.ex.stats.forwarded_in();
-                            return Poll::Ready(Some(Ok(Frame::data(message.into_bytes()))));
+                            if let Some(chunk) = this.batch.push(message.into_bytes()) {
+                                return Poll::Ready(Some(Ok(Frame::data(chunk))));
+                            }
+                            continue;
                         }
                         Verdict::Denied { reason, reply } => {
                             this.ex.stats.denied(reason);
                             if reply.is_none() {
                                 return this.fail();
                             }
-                            if reply.is_some() {
-                                this.ex.stats.replied();
-                            }
                             this.held = reply;
                             continue;
                         }
                     }
                 }
-                Ok(None) => {}
+                Ok(None) => {
+                    if let Some(chunk) = this.batch.take() {
+                        return Poll::Ready(Some(Ok(Frame::data(chunk))));
+                    }
+                }
             }
             match ready!(Pin::new(&mut this.body).poll_frame(cx)) {
                 Some(Ok(frame)) => match frame.into_data() {

@@ -15,12 +15,13 @@ use hyper::body::Incoming;
 use tonic::Status;
 
 use crate::exchange::Exchange;
-use crate::frames::Decoder;
+use crate::frames::{Coalesce, Decoder};
 
 /// The body sent back to the client (inside the guard's response body).
 pub struct OutboundFilter {
     body: Incoming,
     decoder: Decoder,
+    batch: Coalesce,
     ex: Arc<Exchange>,
     trailers: Option<HeaderMap>,
     upstream_done: bool,
@@ -32,6 +33,7 @@ impl OutboundFilter {
         OutboundFilter {
             body,
             decoder: Decoder::new(ex.max_message_size),
+            batch: Coalesce::default(),
             ex,
             trailers: None,
             upstream_done: false,
@@ -65,7 +67,11 @@ impl Body for OutboundFilter {
                 return this.finish(&status);
             }
             if let Some(reply) = this.ex.next_reply() {
-                return Poll::Ready(Some(Ok(Frame::data(reply))));
+                this.ex.stats.replied();
+                if let Some(chunk) = this.batch.push(reply) {
+                    return Poll::Ready(Some(Ok(Frame::data(chunk))));
+                }
+                continue;
             }
             match this.decoder.next() {
                 Err(too_large) => {
@@ -82,12 +88,19 @@ impl Body for OutboundFilter {
                     };
                     if allowed {
                         this.ex.stats.forwarded_out();
-                        return Poll::Ready(Some(Ok(Frame::data(message.into_bytes()))));
+                        if let Some(chunk) = this.batch.push(message.into_bytes()) {
+                            return Poll::Ready(Some(Ok(Frame::data(chunk))));
+                        }
+                        continue;
                     }
                     this.ex.stats.dropped_out();
                     continue;
                 }
                 Ok(None) => {}
+            }
+            // Nothing more to hand on without waiting: send what is batched first.
+            if let Some(chunk) = this.batch.take() {
+                return Poll::Ready(Some(Ok(Frame::data(chunk))));
             }
             if this.upstream_done {
                 this.done = true;

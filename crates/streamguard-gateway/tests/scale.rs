@@ -129,3 +129,41 @@ async fn an_upstream_that_never_answers_fails_its_streams_unavailable() {
     all_released(&lab.gateway, &std::sync::atomic::AtomicI64::new(0), Duration::from_secs(2)).await.unwrap();
     drop(listener);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipelined_small_messages_are_forwarded_without_tripping_the_upstreams_http2_limits() {
+    // One DATA frame per tiny message makes hyper peers close the connection
+    // (ENHANCE_YOUR_CALM, too_many_data_frames); the gateway joins them as gRPC senders do.
+    let rec = Recorder::default();
+    let mut c = config(rec.serve().await);
+    c.methods = vec![tool_calls_method()];
+    c.guard.messages_per_minute = 0;
+    let lab = lab(c).await;
+    let (tok, _) = token("alice", "tools:echo", Duration::from_secs(60));
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let mut client = McpStreamingClient::new(lab.channel.clone());
+        let tok = tok.clone();
+        tasks.push(tokio::spawn(async move {
+            let (tx, rx) = tokio::sync::mpsc::channel(64);
+            let mut inbound = client
+                .stream_tool_calls(authed(tokio_stream::wrappers::ReceiverStream::new(rx), &tok))
+                .await
+                .unwrap()
+                .into_inner();
+            let send = tokio::spawn(async move {
+                for i in 0..2000 {
+                    tx.send(tool_call(&i.to_string(), "echo", "")).await.unwrap();
+                }
+            });
+            for _ in 0..2000 {
+                inbound.next().await.unwrap().unwrap();
+            }
+            send.await.unwrap();
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(rec.tools().len(), 16_000);
+}
