@@ -3,8 +3,8 @@
 //! stream. The gateway runs in a child process (this binary re-executed) so its CPU time and
 //! RSS are its own, read from /proc. Prints a Markdown table.
 //!
-//! `SG_BENCH_ROUNDS` (5), `SG_BENCH_MESSAGES` (20000 per throughput run), `SG_BENCH_STREAMS` (8),
-//! `SG_BENCH_IDLE` (10000).
+//! `SG_BENCH_ROUNDS` (5), `SG_BENCH_MESSAGES` (200000 per throughput run), `SG_BENCH_STREAMS` (8),
+//! `SG_BENCH_INFLIGHT` (32 messages in flight per stream), `SG_BENCH_IDLE` (10000).
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -142,6 +142,7 @@ fn call(i: usize) -> ToolCall {
 
 /// `streams` bidi streams, each echoing its share of `messages` with up to 32 in flight.
 async fn throughput(ch: &tonic::transport::Channel, token: &str, streams: usize, messages: usize) -> Duration {
+    let window = env("SG_BENCH_INFLIGHT", 32);
     let t0 = Instant::now();
     let per = messages / streams;
     let mut tasks = Vec::new();
@@ -149,7 +150,7 @@ async fn throughput(ch: &tonic::transport::Channel, token: &str, streams: usize,
         let mut client = McpStreamingClient::new(ch.clone());
         let token = token.to_string();
         tasks.push(tokio::spawn(async move {
-            let (tx, rx) = mpsc::channel(32);
+            let (tx, rx) = mpsc::channel(window);
             let mut inbound = client.stream_tool_calls(authed(ReceiverStream::new(rx), &token)).await.unwrap().into_inner();
             let sender = tokio::spawn(async move {
                 for i in 0..per {
@@ -199,7 +200,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 async fn bench() {
     let rounds = env("SG_BENCH_ROUNDS", 5);
-    let messages = env("SG_BENCH_MESSAGES", 20_000);
+    let messages = env("SG_BENCH_MESSAGES", 200_000);
     let streams = env("SG_BENCH_STREAMS", 8);
     let idle = env("SG_BENCH_IDLE", 10_000);
 
@@ -276,7 +277,7 @@ async fn bench() {
     drop(open);
 
     let r = median(ratios.clone());
-    println!("\n`cargo bench -p streamguard-gateway --bench gateway_overhead` — {rounds} interleaved rounds; throughput: {streams} bidi streams × {} `StreamToolCalls` echo messages, 32 in flight per stream; latency: 2 000 sequential round trips per round on one stream. Gateway in its own process with per-message authorization on (`tool`, `request_id`, scopes), every guard control on.\n", messages / streams);
+    println!("\n`cargo bench -p streamguard-gateway --bench gateway_overhead` — {rounds} interleaved rounds; throughput: {streams} bidi streams × {} `StreamToolCalls` echo messages, {} in flight per stream; latency: 2 000 sequential round trips per round on one stream. Gateway in its own process with per-message authorization on (`tool`, `request_id`, scopes), every guard control on.\n", messages / streams, env("SG_BENCH_INFLIGHT", 32));
     println!("| measurement | direct | through the gateway |");
     println!("|---|---:|---:|");
     println!("| throughput, msg/s (median of rounds) | {:.0} | {:.0} |", median(direct_rate), median(gw_rate));

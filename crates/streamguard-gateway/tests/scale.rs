@@ -167,3 +167,37 @@ async fn pipelined_small_messages_are_forwarded_without_tripping_the_upstreams_h
     }
     assert_eq!(rec.tools().len(), 16_000);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_streams_with_one_message_in_flight_each_are_forwarded() {
+    let rec = Recorder::default();
+    let mut c = config(rec.serve().await);
+    c.methods = vec![tool_calls_method()];
+    c.guard.messages_per_minute = 0;
+    c.guard.max_streams_per_identity = 0;
+    let lab = lab(c).await;
+    let (tok, _) = token("alice", "tools:echo", Duration::from_secs(60));
+    let mut tasks = Vec::new();
+    for _ in 0..64 {
+        let mut client = McpStreamingClient::new(lab.channel.clone());
+        let tok = tok.clone();
+        tasks.push(tokio::spawn(async move {
+            let (tx, rx) = tokio::sync::mpsc::channel(1);
+            tx.send(tool_call("0", "echo", "")).await.unwrap();
+            let mut inbound = client
+                .stream_tool_calls(authed(tokio_stream::wrappers::ReceiverStream::new(rx), &tok))
+                .await
+                .unwrap()
+                .into_inner();
+            inbound.next().await.unwrap().unwrap();
+            for i in 1..300 {
+                tx.send(tool_call(&i.to_string(), "echo", "")).await.unwrap();
+                inbound.next().await.unwrap().unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(rec.tools().len(), 64 * 300);
+}
