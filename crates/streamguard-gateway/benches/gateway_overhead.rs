@@ -36,31 +36,54 @@ impl McpStreaming for Echo {
     type StreamToolCallsStream = Out<ToolCallEvent>;
     type WatchResourceStream = Out<ResourceUpdate>;
 
-    async fn call_tool_with_progress(&self, _: Request<CallToolRequest>) -> Result<Response<Self::CallToolWithProgressStream>, Status> {
+    async fn call_tool_with_progress(
+        &self,
+        _: Request<CallToolRequest>,
+    ) -> Result<Response<Self::CallToolWithProgressStream>, Status> {
         Err(Status::unimplemented("bench"))
     }
 
-    async fn stream_tool_calls(&self, request: Request<Streaming<ToolCall>>) -> Result<Response<Self::StreamToolCallsStream>, Status> {
+    async fn stream_tool_calls(
+        &self,
+        request: Request<Streaming<ToolCall>>,
+    ) -> Result<Response<Self::StreamToolCallsStream>, Status> {
         let out = request.into_inner().map(|m| {
-            m.map(|call| ToolCallEvent { request_id: call.request_id, event: None })
+            m.map(|call| ToolCallEvent {
+                request_id: call.request_id,
+                event: None,
+            })
         });
         Ok(Response::new(Box::pin(out)))
     }
 
-    async fn upload_tool_input(&self, _: Request<Streaming<ToolInputChunk>>) -> Result<Response<CallToolResponse>, Status> {
+    async fn upload_tool_input(
+        &self,
+        _: Request<Streaming<ToolInputChunk>>,
+    ) -> Result<Response<CallToolResponse>, Status> {
         Err(Status::unimplemented("bench"))
     }
 
     /// One update, then silence until the call ends: an idle stream.
-    async fn watch_resource(&self, request: Request<WatchResourceRequest>) -> Result<Response<Self::WatchResourceStream>, Status> {
-        let first = ResourceUpdate { seq: 1, uri: request.into_inner().uri, unix_ms: 0, text: String::new() };
+    async fn watch_resource(
+        &self,
+        request: Request<WatchResourceRequest>,
+    ) -> Result<Response<Self::WatchResourceStream>, Status> {
+        let first = ResourceUpdate {
+            seq: 1,
+            uri: request.into_inner().uri,
+            unix_ms: 0,
+            text: String::new(),
+        };
         let out = futures::stream::once(async { Ok(first) }).chain(futures::stream::pending());
         Ok(Response::new(Box::pin(out)))
     }
 }
 
 fn env(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// The child process: the gateway in front of the upstream named in `SG_BENCH_UPSTREAM`.
@@ -99,7 +122,12 @@ impl Child {
     fn proc_stat(&self) -> (Duration, u64) {
         let pid = self.proc.id().expect("child pid");
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-        let fields: Vec<&str> = stat.rsplit_once(')').unwrap().1.split_whitespace().collect();
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .unwrap()
+            .1
+            .split_whitespace()
+            .collect();
         let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
         let rss_kib = status
@@ -121,27 +149,46 @@ async fn spawn_gateway(upstream: SocketAddr) -> Child {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(proc.stdout.take().unwrap()).lines();
-    let line = lines.next_line().await.unwrap().expect("gateway child ready");
+    let line = lines
+        .next_line()
+        .await
+        .unwrap()
+        .expect("gateway child ready");
     let addr = line.trim_start_matches("ready ").parse().unwrap();
     Child { proc, addr }
 }
 
 async fn channel(addr: SocketAddr) -> tonic::transport::Channel {
-    tonic::transport::Channel::from_shared(format!("http://{addr}")).unwrap().connect().await.unwrap()
+    tonic::transport::Channel::from_shared(format!("http://{addr}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap()
 }
 
 fn authed<T>(m: T, token: &str) -> Request<T> {
     let mut r = Request::new(m);
-    r.metadata_mut().insert("authorization", format!("Bearer {token}").parse().unwrap());
+    r.metadata_mut()
+        .insert("authorization", format!("Bearer {token}").parse().unwrap());
     r
 }
 
 fn call(i: usize) -> ToolCall {
-    ToolCall { request_id: i.to_string(), name: "echo".into(), arguments: None, resource_uri: String::new() }
+    ToolCall {
+        request_id: i.to_string(),
+        name: "echo".into(),
+        arguments: None,
+        resource_uri: String::new(),
+    }
 }
 
 /// `streams` bidi streams, each echoing its share of `messages` with up to 32 in flight.
-async fn throughput(ch: &tonic::transport::Channel, token: &str, streams: usize, messages: usize) -> Duration {
+async fn throughput(
+    ch: &tonic::transport::Channel,
+    token: &str,
+    streams: usize,
+    messages: usize,
+) -> Duration {
     let window = env("SG_BENCH_INFLIGHT", 32);
     let t0 = Instant::now();
     let per = messages / streams;
@@ -151,7 +198,11 @@ async fn throughput(ch: &tonic::transport::Channel, token: &str, streams: usize,
         let token = token.to_string();
         tasks.push(tokio::spawn(async move {
             let (tx, rx) = mpsc::channel(window);
-            let mut inbound = client.stream_tool_calls(authed(ReceiverStream::new(rx), &token)).await.unwrap().into_inner();
+            let mut inbound = client
+                .stream_tool_calls(authed(ReceiverStream::new(rx), &token))
+                .await
+                .unwrap()
+                .into_inner();
             let sender = tokio::spawn(async move {
                 for i in 0..per {
                     if tx.send(call(i)).await.is_err() {
@@ -176,7 +227,11 @@ async fn latency(ch: &tonic::transport::Channel, token: &str, n: usize) -> Vec<D
     let mut client = McpStreamingClient::new(ch.clone());
     let (tx, rx) = mpsc::channel(1);
     tx.send(call(0)).await.unwrap();
-    let mut inbound = client.stream_tool_calls(authed(ReceiverStream::new(rx), token)).await.unwrap().into_inner();
+    let mut inbound = client
+        .stream_tool_calls(authed(ReceiverStream::new(rx), token))
+        .await
+        .unwrap()
+        .into_inner();
     inbound.next().await.unwrap().unwrap();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -221,11 +276,16 @@ async fn bench() {
     throughput(&direct, &token, streams, messages / 4).await;
     throughput(&through, &token, streams, messages / 4).await;
 
-    let (mut ratios, mut direct_rate, mut gw_rate, mut cpu_per_msg) = (vec![], vec![], vec![], vec![]);
+    let (mut ratios, mut direct_rate, mut gw_rate, mut cpu_per_msg) =
+        (vec![], vec![], vec![], vec![]);
     let (mut lat_direct, mut lat_gw) = (vec![], vec![]);
     for round in 0..rounds {
         // Alternate which path goes first.
-        let order = if round % 2 == 0 { [false, true] } else { [true, false] };
+        let order = if round % 2 == 0 {
+            [false, true]
+        } else {
+            [true, false]
+        };
         let mut rate = [0.0; 2];
         for via_gateway in order {
             let ch = if via_gateway { &through } else { &direct };
@@ -243,7 +303,11 @@ async fn bench() {
         for via_gateway in order {
             let ch = if via_gateway { &through } else { &direct };
             let l = latency(ch, &token, 2000).await;
-            if via_gateway { lat_gw.extend(l) } else { lat_direct.extend(l) }
+            if via_gateway {
+                lat_gw.extend(l)
+            } else {
+                lat_direct.extend(l)
+            }
         }
     }
     lat_direct.sort();
@@ -252,11 +316,22 @@ async fn bench() {
     // Memory per idle proxied stream.
     let (_, rss_before) = gw.proc_stat();
     let mut open = Vec::with_capacity(idle);
-    let chans = [channel(gw.addr).await, channel(gw.addr).await, channel(gw.addr).await, channel(gw.addr).await];
+    let chans = [
+        channel(gw.addr).await,
+        channel(gw.addr).await,
+        channel(gw.addr).await,
+        channel(gw.addr).await,
+    ];
     let mut pending = Vec::new();
     for i in 0..idle {
         let mut client = McpStreamingClient::new(chans[i % chans.len()].clone());
-        let req = authed(WatchResourceRequest { uri: format!("mcp://users/bench/{i}"), interval_ms: 3_600_000 }, &token);
+        let req = authed(
+            WatchResourceRequest {
+                uri: format!("mcp://users/bench/{i}"),
+                interval_ms: 3_600_000,
+            },
+            &token,
+        );
         pending.push(tokio::spawn(async move {
             let mut s = client.watch_resource(req).await.unwrap().into_inner();
             s.next().await.unwrap().unwrap();
@@ -277,21 +352,53 @@ async fn bench() {
     drop(open);
 
     let r = median(ratios.clone());
-    println!("\n`cargo bench -p streamguard-gateway --bench gateway_overhead` — {rounds} interleaved rounds; throughput: {streams} bidi streams × {} `StreamToolCalls` echo messages, {} in flight per stream; latency: 2 000 sequential round trips per round on one stream. Gateway in its own process with per-message authorization on (`tool`, `request_id`, scopes), every guard control on.\n", messages / streams, env("SG_BENCH_INFLIGHT", 32));
+    println!(
+        "\n`cargo bench -p streamguard-gateway --bench gateway_overhead` — {rounds} interleaved rounds; throughput: {streams} bidi streams × {} `StreamToolCalls` echo messages, {} in flight per stream; latency: 2 000 sequential round trips per round on one stream. Gateway in its own process with per-message authorization on (`tool`, `request_id`, scopes), every guard control on.\n",
+        messages / streams,
+        env("SG_BENCH_INFLIGHT", 32)
+    );
     println!("| measurement | direct | through the gateway |");
     println!("|---|---:|---:|");
-    println!("| throughput, msg/s (median of rounds) | {:.0} | {:.0} |", median(direct_rate), median(gw_rate));
-    println!("| throughput ratio gateway ÷ direct (median of per-round ratios; goal ≥ 0.6) | | **{r:.2}** ({}) |", if r >= 0.6 { "met" } else { "NOT met" });
-    println!("| round trip p50, µs | {:.0} | {:.0} (+{:.0}) |", pct(&lat_direct, 0.5), pct(&lat_gw, 0.5), pct(&lat_gw, 0.5) - pct(&lat_direct, 0.5));
-    println!("| round trip p99, µs | {:.0} | {:.0} (+{:.0}) |", pct(&lat_direct, 0.99), pct(&lat_gw, 0.99), pct(&lat_gw, 0.99) - pct(&lat_direct, 0.99));
-    println!("| gateway CPU per echoed message (request + response), µs (median) | | {:.1} |", median(cpu_per_msg));
-    println!("| gateway RSS per idle proxied stream at {idle} streams, KiB | | {per_stream_kib:.1} |");
-    println!("\nper-round ratios: {:?}", ratios.iter().map(|r| format!("{r:.2}")).collect::<Vec<_>>());
+    println!(
+        "| throughput, msg/s (median of rounds) | {:.0} | {:.0} |",
+        median(direct_rate),
+        median(gw_rate)
+    );
+    println!(
+        "| throughput ratio gateway ÷ direct (median of per-round ratios; goal ≥ 0.6) | | **{r:.2}** ({}) |",
+        if r >= 0.6 { "met" } else { "NOT met" }
+    );
+    println!(
+        "| round trip p50, µs | {:.0} | {:.0} (+{:.0}) |",
+        pct(&lat_direct, 0.5),
+        pct(&lat_gw, 0.5),
+        pct(&lat_gw, 0.5) - pct(&lat_direct, 0.5)
+    );
+    println!(
+        "| round trip p99, µs | {:.0} | {:.0} (+{:.0}) |",
+        pct(&lat_direct, 0.99),
+        pct(&lat_gw, 0.99),
+        pct(&lat_gw, 0.99) - pct(&lat_direct, 0.99)
+    );
+    println!(
+        "| gateway CPU per echoed message (request + response), µs (median) | | {:.1} |",
+        median(cpu_per_msg)
+    );
+    println!(
+        "| gateway RSS per idle proxied stream at {idle} streams, KiB | | {per_stream_kib:.1} |"
+    );
+    println!(
+        "\nper-round ratios: {:?}",
+        ratios.iter().map(|r| format!("{r:.2}")).collect::<Vec<_>>()
+    );
     println!("gateway RSS before {rss_before} KiB, with {idle} idle streams {rss_after} KiB");
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     match std::env::var("SG_BENCH_UPSTREAM") {
         Ok(upstream) => rt.block_on(gateway_child(upstream)),
         Err(_) => rt.block_on(bench()),

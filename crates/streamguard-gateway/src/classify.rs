@@ -35,10 +35,14 @@ pub fn authorize_call(
     let tool = call.tool.as_deref();
     if call.resources.is_empty() {
         return match (tool, untyped) {
-            (Some(tool), _) => session.authorize_under(policy, &with_id(Action::call_tool(tool), id)),
+            (Some(tool), _) => {
+                session.authorize_under(policy, &with_id(Action::call_tool(tool), id))
+            }
             (None, Untyped::Allow) => Ok(()),
             // A message naming no tool is refused as a call of no listed tool.
-            (None, Untyped::Deny) => session.authorize_under(policy, &with_id(Action::call_tool(""), id)),
+            (None, Untyped::Deny) => {
+                session.authorize_under(policy, &with_id(Action::call_tool(""), id))
+            }
         };
     }
     for resource in &call.resources {

@@ -329,10 +329,15 @@ impl ByteSize {
             ByteSize::Bytes(n) => *n,
             ByteSize::Text(t) => {
                 let t = t.trim();
-                let (digits, mult) = [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)]
-                    .iter()
-                    .find_map(|(suffix, m)| t.strip_suffix(suffix).map(|d| (d.trim(), *m)))
-                    .unwrap_or((t, 1));
+                let (digits, mult) = [
+                    ("GiB", 1u64 << 30),
+                    ("MiB", 1 << 20),
+                    ("KiB", 1 << 10),
+                    ("B", 1),
+                ]
+                .iter()
+                .find_map(|(suffix, m)| t.strip_suffix(suffix).map(|d| (d.trim(), *m)))
+                .unwrap_or((t, 1));
                 digits
                     .parse::<u64>()
                     .ok()
@@ -389,14 +394,16 @@ impl FileConfig {
             (Some(k), None) => Some(k),
             (None, Some(var)) => Some(env_secret("upstream_identity.signing_key_env", &var)?),
             (None, None) => None,
-            (Some(_), Some(_)) => bail!(
-                "upstream_identity: set signing_key or signing_key_env, not both"
-            ),
+            (Some(_), Some(_)) => {
+                bail!("upstream_identity: set signing_key or signing_key_env, not both")
+            }
         };
         c.identity.token = match id.token_audience {
             Some(audience) => Some(MintConfig {
                 audience,
-                issuer: id.token_issuer.unwrap_or_else(|| "streamguard-gateway".into()),
+                issuer: id
+                    .token_issuer
+                    .unwrap_or_else(|| "streamguard-gateway".into()),
                 ttl: match &id.token_ttl {
                     Some(t) => parse_duration("upstream_identity.token_ttl", t)?,
                     None => Duration::from_secs(60),
@@ -481,7 +488,10 @@ mod tests {
     #[test]
     fn config_errors_name_the_key() {
         let e = parse("upstream_connect_timeout = \"soon\"").unwrap_err();
-        assert!(format!("{e:#}").contains("upstream_connect_timeout"), "{e:#}");
+        assert!(
+            format!("{e:#}").contains("upstream_connect_timeout"),
+            "{e:#}"
+        );
         let e = parse("max_message_size = \"lots\"").unwrap_err();
         assert!(format!("{e:#}").contains("max_message_size"), "{e:#}");
         let e = parse("[limits]\nidle_timeout = \"x\"").unwrap_err();
@@ -489,13 +499,22 @@ mod tests {
         let e = parse("[[methods]]\nmethod = \"a.B/C\"\ntol = \"x\"").unwrap_err();
         assert!(format!("{e:#}").contains("tol"), "{e:#}");
         let e = parse("[descriptors]\nsource = \"proto\"").unwrap_err();
-        assert!(format!("{e:#}").contains("descriptors.proto_files"), "{e:#}");
+        assert!(
+            format!("{e:#}").contains("descriptors.proto_files"),
+            "{e:#}"
+        );
         let e = parse("upstream = \"http://x:1\"\n[upstream_identity]\nsigning_key = \"short\"")
             .unwrap()
             .validate()
             .unwrap_err();
-        assert!(format!("{e:#}").contains("upstream_identity.signing_key"), "{e:#}");
-        let e = parse("upstream = \"ftp://x\"").unwrap().validate().unwrap_err();
+        assert!(
+            format!("{e:#}").contains("upstream_identity.signing_key"),
+            "{e:#}"
+        );
+        let e = parse("upstream = \"ftp://x\"")
+            .unwrap()
+            .validate()
+            .unwrap_err();
         assert!(format!("{e:#}").contains("upstream"), "{e:#}");
         let e = parse("").unwrap().validate().unwrap_err();
         assert!(format!("{e:#}").contains("upstream"), "{e:#}");

@@ -96,7 +96,8 @@ impl FieldPath {
                         "{text:?}: field {name:?} is {kind:?}; expected {}",
                         match (leaf, pointer.is_some()) {
                             (Leaf::JsonText, _) => "a string or bytes field holding JSON text",
-                            (_, true) => "a string or bytes field holding JSON text, or a message (e.g. google.protobuf.Struct)",
+                            (_, true) =>
+                                "a string or bytes field holding JSON text, or a message (e.g. google.protobuf.Struct)",
                             _ => "a string (or integer) field",
                         }
                     ));
@@ -148,10 +149,7 @@ impl FieldPath {
                         None | Some(serde_json::Value::Null) => {}
                         Some(serde_json::Value::String(s)) if s.is_empty() => {}
                         Some(serde_json::Value::String(s)) => found(Ok(Cow::Owned(s.clone()))),
-                        Some(_) => found(Err(Unreadable(format!(
-                            "{}: not a string",
-                            self.text
-                        )))),
+                        Some(_) => found(Err(Unreadable(format!("{}: not a string", self.text)))),
                     },
                 }
             }
@@ -159,7 +157,10 @@ impl FieldPath {
     }
 
     /// The first value at the path, if any.
-    pub fn first<'m>(&self, message: &'m DynamicMessage) -> Option<Result<Cow<'m, str>, Unreadable>> {
+    pub fn first<'m>(
+        &self,
+        message: &'m DynamicMessage,
+    ) -> Option<Result<Cow<'m, str>, Unreadable>> {
         let mut out = None;
         self.values(message, &mut |v| {
             if out.is_none() {
@@ -199,7 +200,11 @@ impl FieldPath {
     }
 }
 
-fn walk<'m>(message: &'m DynamicMessage, steps: &[FieldDescriptor], leaf: &mut impl FnMut(&'m Value)) {
+fn walk<'m>(
+    message: &'m DynamicMessage,
+    steps: &[FieldDescriptor],
+    leaf: &mut impl FnMut(&'m Value),
+) {
     let Some((step, rest)) = steps.split_first() else {
         return;
     };

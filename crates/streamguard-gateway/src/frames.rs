@@ -66,7 +66,9 @@ impl Coalesce {
 
 /// A message announced longer than the configured maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a message of {announced} bytes exceeds the gateway's limit of {limit} bytes (max_message_size)")]
+#[error(
+    "a message of {announced} bytes exceeds the gateway's limit of {limit} bytes (max_message_size)"
+)]
 pub struct TooLarge {
     pub announced: u64,
     pub limit: usize,
@@ -92,7 +94,7 @@ impl Decoder {
         }
     }
 
-    /// Adds a chunk; call [`Self::next`] until it returns `Ok(None)` before the next push.
+    /// Adds a chunk; call [`Self::next_message`] until it returns `Ok(None)` before the next push.
     pub fn push(&mut self, chunk: Bytes) {
         debug_assert!(self.pending.is_empty());
         self.pending = chunk;
@@ -119,7 +121,7 @@ impl Decoder {
     }
 
     /// The next whole message, if the bytes so far complete one.
-    pub fn next(&mut self) -> Result<Option<Message>, TooLarge> {
+    pub fn next_message(&mut self) -> Result<Option<Message>, TooLarge> {
         if self.partial.is_empty() {
             if let Some(total) = self.announced(&self.pending)?
                 && self.pending.len() >= total
@@ -164,7 +166,7 @@ mod tests {
         let mut out = Vec::new();
         for c in bytes.chunks(chunk) {
             d.push(Bytes::copy_from_slice(c));
-            while let Some(m) = d.next()? {
+            while let Some(m) = d.next_message()? {
                 out.push(m);
             }
         }

@@ -108,7 +108,11 @@ impl UpstreamIdentity {
         headers.insert(TIMESTAMP, timestamp);
         if let (Some(mint), Some(key)) = (&self.mint, &self.key) {
             let left = claims.exp.saturating_sub(now);
-            let mut spec = TokenSpec::new(&claims.sub, &claims.scopes().collect::<Vec<_>>().join(" "), mint.ttl.min(Duration::from_secs(left.max(1))));
+            let mut spec = TokenSpec::new(
+                &claims.sub,
+                &claims.scopes().collect::<Vec<_>>().join(" "),
+                mint.ttl.min(Duration::from_secs(left.max(1))),
+            );
             spec.iss = Some(mint.issuer.clone());
             spec.aud = Some(mint.audience.clone());
             match mint_hs256(key, &spec).map(|t| HeaderValue::from_str(&format!("Bearer {t}"))) {
@@ -124,9 +128,16 @@ impl UpstreamIdentity {
 /// The bytes the signature covers (see the module docs).
 pub fn canonical(timestamp: &[u8], path: &[u8], sub: &[u8], scopes: &[u8], jti: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + path.len() + sub.len() + scopes.len() + jti.len());
-    for (i, part) in [&b"streamguard-identity-v1"[..], timestamp, path, sub, scopes, jti]
-        .into_iter()
-        .enumerate()
+    for (i, part) in [
+        &b"streamguard-identity-v1"[..],
+        timestamp,
+        path,
+        sub,
+        scopes,
+        jti,
+    ]
+    .into_iter()
+    .enumerate()
     {
         if i > 0 {
             out.push(b'\n');

@@ -70,11 +70,12 @@ impl Body for InboundFilter {
                 this.held = Some(reply);
                 return Poll::Pending;
             }
-            match this.decoder.next() {
+            match this.decoder.next_message() {
                 Err(too_large) => {
                     this.ex.stats.too_large();
                     tracing::info!(upstream = %this.ex.upstream_url, error = %too_large, "message from the client refused");
-                    this.ex.end_with(Status::resource_exhausted(too_large.to_string()));
+                    this.ex
+                        .end_with(Status::resource_exhausted(too_large.to_string()));
                     return this.fail();
                 }
                 Ok(Some(message)) => {

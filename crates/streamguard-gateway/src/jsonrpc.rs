@@ -94,7 +94,10 @@ mod tests {
         assert_eq!(c.resources, ["p"]);
         let v = json!({"jsonrpc": "2.0", "id": "r", "method": "resources/read", "params": {"uri": "mcp://x"}});
         let c = call_of(&v, &[]).unwrap();
-        assert_eq!((c.tool, c.resources), (None, vec![Cow::Borrowed("mcp://x")]));
+        assert_eq!(
+            (c.tool, c.resources),
+            (None, vec![Cow::Borrowed("mcp://x")])
+        );
     }
 
     #[test]
@@ -128,6 +131,9 @@ mod tests {
         let e = error(Some(&json!(42)), DENIED, "unknown_tool", "wipe");
         assert_eq!(e["id"], 42);
         assert_eq!(e["error"]["code"], DENIED);
-        assert_eq!(error(None, PARSE_ERROR, "malformed_message", "x")["id"], Value::Null);
+        assert_eq!(
+            error(None, PARSE_ERROR, "malformed_message", "x")["id"],
+            Value::Null
+        );
     }
 }

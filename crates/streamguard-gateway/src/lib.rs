@@ -137,9 +137,14 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
         .await
         .with_context(|| format!("listen: cannot listen for gRPC on {}", config.listen))?;
     let grpc_addr = grpc.local_addr()?;
-    let admin = TcpListener::bind(config.admin_listen).await.with_context(|| {
-        format!("admin_listen: cannot listen for the admin API on {}", config.admin_listen)
-    })?;
+    let admin = TcpListener::bind(config.admin_listen)
+        .await
+        .with_context(|| {
+            format!(
+                "admin_listen: cannot listen for the admin API on {}",
+                config.admin_listen
+            )
+        })?;
     let admin_addr = admin.local_addr()?;
     let shutdown = CancellationToken::new();
     let mut tasks = Vec::new();

@@ -150,26 +150,74 @@ impl GatewayMetrics {
         type Get = fn(&MethodStats) -> &AtomicU64;
         // (name, help — empty for a second series of the same metric, extra labels, value)
         let counters: [(&str, &str, &str, Get); 7] = [
-            ("streamguard_gateway_streams_total", "Authenticated streams proxied, by method.", "", |s| &s.streams),
-            ("streamguard_gateway_messages_forwarded_total", "Messages forwarded, by method and direction.", "direction=\"to_upstream\",", |s| &s.inbound),
-            ("streamguard_gateway_messages_forwarded_total", "", "direction=\"to_client\",", |s| &s.outbound),
-            ("streamguard_gateway_deny_replies_total", "Denied messages answered with a reply, by method.", "", |s| &s.replies),
-            ("streamguard_gateway_outbound_dropped_total", "Responses dropped: about a resource the caller does not own.", "", |s| &s.outbound_dropped),
-            ("streamguard_gateway_upstream_errors_total", "Calls the upstream could not take or reset, by method.", "", |s| &s.upstream_errors),
-            ("streamguard_gateway_messages_too_large_total", "Streams ended for a message over max_message_size, by method.", "", |s| &s.too_large),
+            (
+                "streamguard_gateway_streams_total",
+                "Authenticated streams proxied, by method.",
+                "",
+                |s| &s.streams,
+            ),
+            (
+                "streamguard_gateway_messages_forwarded_total",
+                "Messages forwarded, by method and direction.",
+                "direction=\"to_upstream\",",
+                |s| &s.inbound,
+            ),
+            (
+                "streamguard_gateway_messages_forwarded_total",
+                "",
+                "direction=\"to_client\",",
+                |s| &s.outbound,
+            ),
+            (
+                "streamguard_gateway_deny_replies_total",
+                "Denied messages answered with a reply, by method.",
+                "",
+                |s| &s.replies,
+            ),
+            (
+                "streamguard_gateway_outbound_dropped_total",
+                "Responses dropped: about a resource the caller does not own.",
+                "",
+                |s| &s.outbound_dropped,
+            ),
+            (
+                "streamguard_gateway_upstream_errors_total",
+                "Calls the upstream could not take or reset, by method.",
+                "",
+                |s| &s.upstream_errors,
+            ),
+            (
+                "streamguard_gateway_messages_too_large_total",
+                "Streams ended for a message over max_message_size, by method.",
+                "",
+                |s| &s.too_large,
+            ),
         ];
         for (name, help, labels, get) in counters {
             if !help.is_empty() {
                 let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
             }
             for (p, s) in &all {
-                let _ = writeln!(out, "{name}{{{labels}method=\"{}\"}} {}", label(p), get(s).load(Relaxed));
+                let _ = writeln!(
+                    out,
+                    "{name}{{{labels}method=\"{}\"}} {}",
+                    label(p),
+                    get(s).load(Relaxed)
+                );
             }
         }
         type GetArr = fn(&MethodStats) -> &[AtomicU64; N];
         let by_reason: [(&str, &str, GetArr); 2] = [
-            ("streamguard_gateway_denied_messages_total", "Incoming messages denied, by method and reason.", |s| &s.denied),
-            ("streamguard_gateway_stream_terminations_total", "Streams ended by the guard, by method and reason.", |s| &s.ended),
+            (
+                "streamguard_gateway_denied_messages_total",
+                "Incoming messages denied, by method and reason.",
+                |s| &s.denied,
+            ),
+            (
+                "streamguard_gateway_stream_terminations_total",
+                "Streams ended by the guard, by method and reason.",
+                |s| &s.ended,
+            ),
         ];
         for (name, help, get) in by_reason {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
@@ -177,7 +225,8 @@ impl GatewayMetrics {
                 for r in Reason::ALL {
                     let v = get(s)[index(r)].load(Relaxed);
                     if v > 0 {
-                        let _ = writeln!(out, "{name}{{method=\"{}\",reason=\"{r}\"}} {v}", label(p));
+                        let _ =
+                            writeln!(out, "{name}{{method=\"{}\",reason=\"{r}\"}} {v}", label(p));
                     }
                 }
             }
@@ -191,7 +240,9 @@ fn well_formed(path: &str) -> bool {
         return false;
     };
     path.len() <= 200
-        && rest.split_once('/').is_some_and(|(s, m)| !s.is_empty() && !m.is_empty())
+        && rest
+            .split_once('/')
+            .is_some_and(|(s, m)| !s.is_empty() && !m.is_empty())
         && rest
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/'))
@@ -212,8 +263,14 @@ mod tests {
         }
         let mut out = String::new();
         m.render(&mut out);
-        assert!(out.contains("streamguard_gateway_streams_total{method=\"a.B/C\"} 1"), "{out}");
-        assert!(out.contains("streamguard_gateway_streams_total{method=\"other\"} 11"), "{out}");
+        assert!(
+            out.contains("streamguard_gateway_streams_total{method=\"a.B/C\"} 1"),
+            "{out}"
+        );
+        assert!(
+            out.contains("streamguard_gateway_streams_total{method=\"other\"} 11"),
+            "{out}"
+        );
         assert!(!out.contains("x\\\""), "{out}");
         assert!(out.contains("streamguard_gateway_messages_forwarded_total{direction=\"to_client\",method=\"a.B/C\"} 0"), "{out}");
     }

@@ -73,11 +73,13 @@ impl Body for OutboundFilter {
                 }
                 continue;
             }
-            match this.decoder.next() {
+            match this.decoder.next_message() {
                 Err(too_large) => {
                     this.ex.stats.too_large();
                     tracing::info!(upstream = %this.ex.upstream_url, error = %too_large, "message from the upstream refused");
-                    let status = Status::resource_exhausted(format!("upstream response refused: {too_large}"));
+                    let status = Status::resource_exhausted(format!(
+                        "upstream response refused: {too_large}"
+                    ));
                     this.ex.end_with(status.clone());
                     return this.finish(&status);
                 }

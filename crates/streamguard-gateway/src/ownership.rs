@@ -103,7 +103,9 @@ fn is_ambiguous(resource: &str) -> bool {
     let lower = resource.to_ascii_lowercase();
     resource.contains('\\')
         || ["%2e", "%2f", "%5c"].iter().any(|e| lower.contains(e))
-        || resource.split(['/', '?', '#']).any(|seg| seg == "." || seg == "..")
+        || resource
+            .split(['/', '?', '#'])
+            .any(|seg| seg == "." || seg == "..")
 }
 
 impl OwnershipRule for ResourcePattern {
@@ -143,8 +145,14 @@ mod tests {
         let p = ResourcePattern::parse("files/*/{sub}.txt").unwrap();
         assert!(p.owns("files/a/b/bob.txt", "bob"));
         assert!(!p.owns("files/a/bob.txt.exe", "bob"));
-        assert!(p.owns("files//bob.txt", "bob"), "the wildcard may match nothing");
-        assert!(!p.owns("files/bob.txt", "bob"), "prefix and suffix may not overlap");
+        assert!(
+            p.owns("files//bob.txt", "bob"),
+            "the wildcard may match nothing"
+        );
+        assert!(
+            !p.owns("files/bob.txt", "bob"),
+            "prefix and suffix may not overlap"
+        );
     }
 
     #[test]

@@ -125,9 +125,22 @@ impl ProxyInner {
             }
             // The call was ended on the gateway's side first (a message too large, a denial,
             // a guard termination): that is the status, not the reset it caused upstream.
-            Err(_) if ex.ended_with().is_some() => ex.ended_with().cloned().unwrap_or_else(|| Status::cancelled("")).into_http(),
-            Err(_) if ex.session.as_ref().is_some_and(|s| s.termination().is_some()) => {
-                ex.session.as_ref().map(StreamSession::end_status).unwrap_or_else(|| Status::cancelled("")).into_http()
+            Err(_) if ex.ended_with().is_some() => ex
+                .ended_with()
+                .cloned()
+                .unwrap_or_else(|| Status::cancelled(""))
+                .into_http(),
+            Err(_)
+                if ex
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.termination().is_some()) =>
+            {
+                ex.session
+                    .as_ref()
+                    .map(StreamSession::end_status)
+                    .unwrap_or_else(|| Status::cancelled(""))
+                    .into_http()
             }
             Err(e) => {
                 stats.upstream_error();

@@ -25,9 +25,8 @@ impl DenyTemplate {
             template,
             output: output.clone(),
         };
-        t.render("1", "insufficient_scope", "tool").map_err(|e| {
-            format!("does not fit the response type {}: {e}", output.full_name())
-        })?;
+        t.render("1", "insufficient_scope", "tool")
+            .map_err(|e| format!("does not fit the response type {}: {e}", output.full_name()))?;
         Ok(t)
     }
 
@@ -35,11 +34,14 @@ impl DenyTemplate {
     /// values only, so a request id cannot change the template's shape.
     pub fn render(&self, request_id: &str, reason: &str, subject: &str) -> Result<Bytes, String> {
         let mut v = self.template.clone();
-        fill(&mut v, &[
-            ("{request_id}", request_id),
-            ("{reason}", reason),
-            ("{subject}", subject),
-        ]);
+        fill(
+            &mut v,
+            &[
+                ("{request_id}", request_id),
+                ("{reason}", reason),
+                ("{subject}", subject),
+            ],
+        );
         let msg = DynamicMessage::deserialize(self.output.clone(), v).map_err(|e| e.to_string())?;
         Ok(frames::encode(&msg.encode_to_vec()))
     }

@@ -27,7 +27,10 @@ pub enum Verdict {
     Forward,
     /// Not forwarded; answered with `reply` when there is one (the stream goes on), else the
     /// stream has been ended.
-    Denied { reason: Reason, reply: Option<Bytes> },
+    Denied {
+        reason: Reason,
+        reply: Option<Bytes>,
+    },
 }
 
 #[derive(Debug)]
@@ -78,14 +81,19 @@ impl MethodRule {
         };
         let inbound = match (&cfg.tool, &cfg.jsonrpc) {
             (Some(_), Some(_)) => {
-                return Err(bad("jsonrpc", "set either tool or jsonrpc, not both".into()));
+                return Err(bad(
+                    "jsonrpc",
+                    "set either tool or jsonrpc, not both".into(),
+                ));
             }
             (_, Some(field)) => {
                 let resources = cfg.resource.to_vec();
                 if let Some(r) = resources.iter().find(|r| !r.starts_with("#/")) {
                     return Err(bad(
                         "resource",
-                        format!("{r:?}: with jsonrpc, a resource is a JSON pointer into each JSON-RPC message, e.g. \"#/params/arguments/path\""),
+                        format!(
+                            "{r:?}: with jsonrpc, a resource is a JSON pointer into each JSON-RPC message, e.g. \"#/params/arguments/path\""
+                        ),
                     ));
                 }
                 if cfg.deny_reply.is_some() || cfg.request_id.is_some() {
@@ -104,11 +112,20 @@ impl MethodRule {
             }
             (tool, None) => {
                 let reply = match &cfg.deny_reply {
-                    Some(t) => Some(DenyTemplate::new(t, &output).map_err(|e| bad("deny_reply", e))?),
-                    None if bidi && on_deny == OnDeny::Reply && (tool.is_some() || !cfg.resource.to_vec().is_empty()) => {
+                    Some(t) => {
+                        Some(DenyTemplate::new(t, &output).map_err(|e| bad("deny_reply", e))?)
+                    }
+                    None if bidi
+                        && on_deny == OnDeny::Reply
+                        && (tool.is_some() || !cfg.resource.to_vec().is_empty()) =>
+                    {
                         return Err(bad(
                             "deny_reply",
-                            format!("missing: with on_deny = \"reply\" a denied message of the bidirectional {} is answered with a response built from deny_reply (JSON of {}), e.g. '{{\"request_id\": \"{{request_id}}\", \"error\": \"{{reason}}\"}}'; or set [policy] on_deny = \"end\"", cfg.method, output.full_name()),
+                            format!(
+                                "missing: with on_deny = \"reply\" a denied message of the bidirectional {} is answered with a response built from deny_reply (JSON of {}), e.g. '{{\"request_id\": \"{{request_id}}\", \"error\": \"{{reason}}\"}}'; or set [policy] on_deny = \"end\"",
+                                cfg.method,
+                                output.full_name()
+                            ),
                         ));
                     }
                     None => None,
@@ -162,9 +179,9 @@ impl MethodRule {
     pub fn inspects_inbound(&self) -> bool {
         match &self.inbound {
             Inbound::JsonRpc { .. } => true,
-            Inbound::Typed { tool, resources, .. } => {
-                tool.is_some() || !resources.is_empty() || self.untyped == Untyped::Deny
-            }
+            Inbound::Typed {
+                tool, resources, ..
+            } => tool.is_some() || !resources.is_empty() || self.untyped == Untyped::Deny,
         }
     }
 
@@ -179,14 +196,25 @@ impl MethodRule {
         }
         if message.compressed() {
             // Compressed payloads cannot be inspected, so they cannot be allowed.
-            return self.refuse_unreadable(session, "a compressed message (turn compression off for this method)");
+            return self.refuse_unreadable(
+                session,
+                "a compressed message (turn compression off for this method)",
+            );
         }
         let decoded = match DynamicMessage::decode(self.input.clone(), message.payload()) {
             Ok(m) => m,
-            Err(_) => return self.refuse_unreadable(session, "a message that does not decode as its type"),
+            Err(_) => {
+                return self
+                    .refuse_unreadable(session, "a message that does not decode as its type");
+            }
         };
         match &self.inbound {
-            Inbound::Typed { tool, resources, request_id, reply } => {
+            Inbound::Typed {
+                tool,
+                resources,
+                request_id,
+                reply,
+            } => {
                 let mut call = Call::default();
                 let mut unreadable = None;
                 if let Some(path) = tool {
@@ -225,9 +253,11 @@ impl MethodRule {
                     }
                 })
             }
-            Inbound::JsonRpc { field, reply_field, resources } => {
-                self.inbound_jsonrpc(session, &decoded, field, reply_field, resources)
-            }
+            Inbound::JsonRpc {
+                field,
+                reply_field,
+                resources,
+            } => self.inbound_jsonrpc(session, &decoded, field, reply_field, resources),
         }
     }
 
@@ -245,7 +275,12 @@ impl MethodRule {
             None | Some(Err(_)) => {
                 let d = self.malformed(session, None, "a frame that is not JSON");
                 return self.denied(session, &d, || {
-                    reply(jsonrpc::error(None, jsonrpc::PARSE_ERROR, d.reason.as_str(), &d.subject))
+                    reply(jsonrpc::error(
+                        None,
+                        jsonrpc::PARSE_ERROR,
+                        d.reason.as_str(),
+                        &d.subject,
+                    ))
                 });
             }
         };
@@ -254,7 +289,12 @@ impl MethodRule {
             Err(what) => {
                 let d = self.malformed(session, None, what);
                 return self.denied(session, &d, || {
-                    reply(jsonrpc::error(None, jsonrpc::INVALID_REQUEST, d.reason.as_str(), &d.subject))
+                    reply(jsonrpc::error(
+                        None,
+                        jsonrpc::INVALID_REQUEST,
+                        d.reason.as_str(),
+                        &d.subject,
+                    ))
                 });
             }
         };
@@ -262,23 +302,46 @@ impl MethodRule {
             let verdict = match jsonrpc::call_of(item, resources) {
                 Ok(call) => authorize_call(session, &self.policy, &call, self.untyped)
                     .map_err(|d| (d, jsonrpc::DENIED)),
-                Err(what) => Err((self.malformed(session, None, what), jsonrpc::INVALID_REQUEST)),
+                Err(what) => Err((
+                    self.malformed(session, None, what),
+                    jsonrpc::INVALID_REQUEST,
+                )),
             };
-            let Err((denial, code)) = verdict else { continue };
+            let Err((denial, code)) = verdict else {
+                continue;
+            };
             // The whole frame is held back: the upstream never sees part of a batch.
             return self.denied(session, &denial, || {
                 let error_for = |j: usize, it: &Value| {
                     let id = it.get("id");
                     if j == i {
-                        Some(jsonrpc::error(id, code, denial.reason.as_str(), &denial.subject))
+                        Some(jsonrpc::error(
+                            id,
+                            code,
+                            denial.reason.as_str(),
+                            &denial.subject,
+                        ))
                     } else {
                         // Notifications (no id) get no answer, as JSON-RPC says.
-                        id.map(|_| jsonrpc::error(id, jsonrpc::DENIED, "batch_refused", "another message of the same batch was denied"))
+                        id.map(|_| {
+                            jsonrpc::error(
+                                id,
+                                jsonrpc::DENIED,
+                                "batch_refused",
+                                "another message of the same batch was denied",
+                            )
+                        })
                     }
                 };
                 if parsed.is_array() {
-                    let errors: Vec<Value> = items.iter().enumerate().filter_map(|(j, it)| error_for(j, it)).collect();
-                    (!errors.is_empty()).then(|| reply(Value::Array(errors))).flatten()
+                    let errors: Vec<Value> = items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, it)| error_for(j, it))
+                        .collect();
+                    (!errors.is_empty())
+                        .then(|| reply(Value::Array(errors)))
+                        .flatten()
                 } else {
                     error_for(i, item).and_then(reply)
                 }
@@ -323,10 +386,18 @@ impl MethodRule {
 
     /// A denied message: the stream goes on with a reply on a bidirectional stream; otherwise
     /// (or when no reply can be built) it ends with the denial's status.
-    fn denied(&self, session: &StreamSession, denial: &Denial, reply: impl FnOnce() -> Option<Bytes>) -> Verdict {
+    fn denied(
+        &self,
+        session: &StreamSession,
+        denial: &Denial,
+        reply: impl FnOnce() -> Option<Bytes>,
+    ) -> Verdict {
         let reason = denial.reason;
         if session.termination().is_some() {
-            return Verdict::Denied { reason, reply: None };
+            return Verdict::Denied {
+                reason,
+                reply: None,
+            };
         }
         let reply = if self.bidi { reply() } else { None };
         if reply.is_none() {
@@ -350,7 +421,10 @@ impl MethodRule {
         let mut allowed = true;
         path.values(&decoded, &mut |r| {
             allowed &= match r {
-                Ok(r) => self.policy.check(session.claims(), &Action::read_resource(r)).is_ok(),
+                Ok(r) => self
+                    .policy
+                    .check(session.claims(), &Action::read_resource(r))
+                    .is_ok(),
                 Err(_) => false,
             }
         });
@@ -373,7 +447,10 @@ impl MethodRules {
             let rule = MethodRule::compile(i, m, pool, on_deny)?;
             let path = format!("/{}", rule.name);
             if rules.insert(path, std::sync::Arc::new(rule)).is_some() {
-                anyhow::bail!("config key `methods[{i}].method`: {} is configured twice", m.method);
+                anyhow::bail!(
+                    "config key `methods[{i}].method`: {} is configured twice",
+                    m.method
+                );
             }
         }
         Ok(MethodRules(rules))

@@ -45,7 +45,10 @@ impl Target {
     /// Parses and checks `upstream` (and its TLS keys); errors name the key.
     pub fn parse(config: &UpstreamConfig) -> anyhow::Result<Target> {
         let uri: Uri = config.url.parse().with_context(|| {
-            format!("upstream = {:?} is not a URL; write e.g. \"http://127.0.0.1:50051\"", config.url)
+            format!(
+                "upstream = {:?} is not a URL; write e.g. \"http://127.0.0.1:50051\"",
+                config.url
+            )
         })?;
         let tls = match uri.scheme_str() {
             Some("http") => false,
@@ -59,22 +62,37 @@ impl Target {
             .authority()
             .cloned()
             .with_context(|| format!("upstream = {:?} has no host", config.url))?;
-        let host = authority.host().trim_start_matches('[').trim_end_matches(']').to_string();
+        let host = authority
+            .host()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
         let port = authority.port_u16().unwrap_or(if tls { 443 } else { 80 });
         if !tls && (config.ca_file.is_some() || config.server_name.is_some()) {
-            bail!("upstream_ca_file and upstream_server_name apply to an https:// upstream; upstream is {:?}", config.url);
+            bail!(
+                "upstream_ca_file and upstream_server_name apply to an https:// upstream; upstream is {:?}",
+                config.url
+            );
         }
         let tls = if tls {
             let name = config.server_name.clone().unwrap_or_else(|| host.clone());
-            let server_name = ServerName::try_from(name.clone())
-                .with_context(|| format!("upstream_server_name = {name:?} is not a DNS name or IP address"))?;
-            Some((TlsConnector::from(Arc::new(tls_config(config)?)), server_name))
+            let server_name = ServerName::try_from(name.clone()).with_context(|| {
+                format!("upstream_server_name = {name:?} is not a DNS name or IP address")
+            })?;
+            Some((
+                TlsConnector::from(Arc::new(tls_config(config)?)),
+                server_name,
+            ))
         } else {
             None
         };
         Ok(Target {
             url: config.url.clone(),
-            scheme: if tls.is_some() { Scheme::HTTPS } else { Scheme::HTTP },
+            scheme: if tls.is_some() {
+                Scheme::HTTPS
+            } else {
+                Scheme::HTTP
+            },
             authority,
             host,
             port,
@@ -90,14 +108,22 @@ fn tls_config(config: &UpstreamConfig) -> anyhow::Result<rustls::ClientConfig> {
             let certs: Vec<CertificateDer> = CertificateDer::pem_file_iter(path)
                 .with_context(|| format!("upstream_ca_file: cannot read {}", path.display()))?
                 .collect::<Result<_, _>>()
-                .with_context(|| format!("upstream_ca_file: {} is not PEM certificates", path.display()))?;
+                .with_context(|| {
+                    format!(
+                        "upstream_ca_file: {} is not PEM certificates",
+                        path.display()
+                    )
+                })?;
             if certs.is_empty() {
                 bail!("upstream_ca_file: {} holds no certificate", path.display());
             }
             for c in certs {
-                roots
-                    .add(c)
-                    .with_context(|| format!("upstream_ca_file: a certificate in {} is invalid", path.display()))?;
+                roots.add(c).with_context(|| {
+                    format!(
+                        "upstream_ca_file: a certificate in {} is invalid",
+                        path.display()
+                    )
+                })?;
             }
         }
         None => {
@@ -139,7 +165,9 @@ pub struct Upstream {
 
 impl std::fmt::Debug for Upstream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Upstream").field("url", &self.target.url).finish()
+        f.debug_struct("Upstream")
+            .field("url", &self.target.url)
+            .finish()
     }
 }
 
@@ -158,7 +186,10 @@ impl Upstream {
     }
 
     /// Sends one call; resolves with the upstream's response headers.
-    pub async fn send(&self, request: Request<InboundFilter>) -> Result<Response<Incoming>, UpstreamError> {
+    pub async fn send(
+        &self,
+        request: Request<InboundFilter>,
+    ) -> Result<Response<Incoming>, UpstreamError> {
         let mut sender = self.sender().await?;
         sender.ready().await?;
         Ok(sender.send_request(request).await?)

@@ -14,7 +14,10 @@ use streamguard_server::ServeConfig;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_fixes_f1_f2_f5_f6_of_a_server_with_every_control_off() {
-    let canary = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let canary = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let server = streamguard_server::start(ServeConfig {
         disabled: Control::ALL.to_vec(),
         backend: Some(format!("http://{canary}")),
@@ -78,13 +81,30 @@ async fn the_gateway_fixes_f1_f2_f5_f6_of_a_server_with_every_control_off() {
             format!("{}={:?} [{}]", f.id, f.status, ev.join(" | "))
         })
         .collect();
-    let status = |id: FindingId| outcome.report.findings.iter().find(|f| f.id == id).map(|f| f.status);
+    let status = |id: FindingId| {
+        outcome
+            .report
+            .findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.status)
+    };
     for id in [FindingId::F1, FindingId::F2, FindingId::F5, FindingId::F6] {
-        assert_eq!(status(id), Some(Status::Pass), "{id} through the gateway:\n{}", summary.join("\n"));
+        assert_eq!(
+            status(id),
+            Some(Status::Pass),
+            "{id} through the gateway:\n{}",
+            summary.join("\n")
+        );
     }
     // What the upstream does with its own downstream calls is beyond a proxy.
     for id in [FindingId::F3, FindingId::F4] {
-        assert_eq!(status(id), Some(Status::Fail), "{id} is the upstream's:\n{}", summary.join("\n"));
+        assert_eq!(
+            status(id),
+            Some(Status::Fail),
+            "{id} is the upstream's:\n{}",
+            summary.join("\n")
+        );
     }
     gateway.shutdown().await;
     server.shutdown().await;

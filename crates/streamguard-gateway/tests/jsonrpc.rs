@@ -22,7 +22,10 @@ struct Rpc {
 
 impl Rpc {
     async fn send_raw(&mut self, raw: &[u8]) -> Value {
-        self.tx.send(JsonRpcFrame { json: raw.to_vec() }).await.unwrap();
+        self.tx
+            .send(JsonRpcFrame { json: raw.to_vec() })
+            .await
+            .unwrap();
         let frame = tokio::time::timeout(Duration::from_secs(5), self.rx.next())
             .await
             .expect("an answer within 5 s")
@@ -66,8 +69,13 @@ fn call(id: Value, tool: &str) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unscoped_tool_call_is_answered_with_a_jsonrpc_error_carrying_the_same_id() {
     let (_lab, rec, mut rpc) = setup().await;
-    let init = rpc.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {}})).await;
-    assert_eq!(init["result"]["echo"], "initialize", "messages naming no tool pass");
+    let init = rpc
+        .send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {}}))
+        .await;
+    assert_eq!(
+        init["result"]["echo"], "initialize",
+        "messages naming no tool pass"
+    );
     let ok = rpc.send(call(json!(1), "echo")).await;
     assert_eq!(ok["id"], 1);
     assert!(ok.get("error").is_none(), "{ok}");
@@ -83,18 +91,31 @@ async fn an_unscoped_tool_call_is_answered_with_a_jsonrpc_error_carrying_the_sam
     let mut owned = call(json!(9), "echo");
     owned["params"]["arguments"]["path"] = json!("mcp://users/bob/secrets");
     let e = rpc.send(owned).await;
-    assert_eq!((e["id"].clone(), e["error"]["data"]["reason"].clone()), (json!(9), json!("resource_not_owned")));
+    assert_eq!(
+        (e["id"].clone(), e["error"]["data"]["reason"].clone()),
+        (json!(9), json!("resource_not_owned"))
+    );
     let again = rpc.send(call(json!(10), "echo")).await;
     assert_eq!(again["id"], 10, "the stream goes on");
     let frames = rec.seen().jsonrpc_frames.clone();
-    assert_eq!(frames.len(), 3, "only initialize and the two allowed calls reached the upstream: {frames:?}");
-    assert!(frames.iter().all(|f| !f.contains("delete_repo") && !f.contains("bob")));
+    assert_eq!(
+        frames.len(),
+        3,
+        "only initialize and the two allowed calls reached the upstream: {frames:?}"
+    );
+    assert!(
+        frames
+            .iter()
+            .all(|f| !f.contains("delete_repo") && !f.contains("bob"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batches_are_checked_item_by_item_and_never_forwarded_in_part() {
     let (_lab, rec, mut rpc) = setup().await;
-    let ok = rpc.send(json!([call(json!(1), "echo"), call(json!(2), "echo")])).await;
+    let ok = rpc
+        .send(json!([call(json!(1), "echo"), call(json!(2), "echo")]))
+        .await;
     assert_eq!(ok.as_array().unwrap().len(), 2, "{ok}");
     let denied = rpc
         .send(json!([
@@ -105,13 +126,22 @@ async fn batches_are_checked_item_by_item_and_never_forwarded_in_part() {
         ]))
         .await;
     let errors = denied.as_array().unwrap();
-    assert_eq!(errors.len(), 3, "one error per request with an id: {denied}");
-    let by_id = |id: i64| errors.iter().find(|e| e["id"] == id).unwrap()["error"]["data"]["reason"].clone();
+    assert_eq!(
+        errors.len(),
+        3,
+        "one error per request with an id: {denied}"
+    );
+    let by_id =
+        |id: i64| errors.iter().find(|e| e["id"] == id).unwrap()["error"]["data"]["reason"].clone();
     assert_eq!(by_id(4), "unknown_tool");
     assert_eq!(by_id(3), "batch_refused");
     assert_eq!(by_id(5), "batch_refused");
     let frames = rec.seen().jsonrpc_frames.clone();
-    assert_eq!(frames.len(), 1, "the denied batch never reached the upstream: {frames:?}");
+    assert_eq!(
+        frames.len(),
+        1,
+        "the denied batch never reached the upstream: {frames:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -129,8 +159,14 @@ async fn malformed_json_is_denied_and_not_forwarded() {
         assert_eq!(e["error"]["data"]["reason"], "malformed_message", "{}: {e}", String::from_utf8_lossy(raw));
     }
     let e = rpc.send_raw(b"{not json").await;
-    assert_eq!((e["id"].clone(), e["error"]["code"].clone()), (Value::Null, json!(-32700)));
-    assert!(rec.seen().jsonrpc_frames.is_empty(), "nothing malformed reached the upstream");
+    assert_eq!(
+        (e["id"].clone(), e["error"]["code"].clone()),
+        (Value::Null, json!(-32700))
+    );
+    assert!(
+        rec.seen().jsonrpc_frames.is_empty(),
+        "nothing malformed reached the upstream"
+    );
     let ok = rpc.send(call(json!(3), "echo")).await;
     assert_eq!(ok["id"], 3);
     let metrics = admin_get(&lab.gateway, "/metrics").await;

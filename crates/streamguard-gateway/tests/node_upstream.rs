@@ -102,7 +102,10 @@ impl Node {
             .expect("node server starts within 10 s")
             .unwrap()
             .expect("node server prints its port");
-        let port = line.trim_start_matches("listening ").parse().expect("a port");
+        let port = line
+            .trim_start_matches("listening ")
+            .parse()
+            .expect("a port");
         Node { child, port }
     }
 
@@ -182,21 +185,44 @@ struct Setup {
 async fn setup(lifetime: &str) -> Setup {
     let node = Node::start(0).await;
     let config = GatewayConfig::from_toml(&gateway_toml(node.port, lifetime), &node_dir()).unwrap();
-    let gateway = streamguard_gateway::start(config).await.expect("gateway starts");
+    let gateway = streamguard_gateway::start(config)
+        .await
+        .expect("gateway starts");
     let channel = common::connect(gateway.grpc_addr).await;
-    Setup { node, gateway, channel }
+    Setup {
+        node,
+        gateway,
+        channel,
+    }
 }
 
-async fn tail(channel: &tonic::transport::Channel, tok: &str, topic: &str, timeout: Option<Duration>) -> Result<Streaming<Line>, Status> {
+async fn tail(
+    channel: &tonic::transport::Channel,
+    tok: &str,
+    topic: &str,
+    timeout: Option<Duration>,
+) -> Result<Streaming<Line>, Status> {
     let mut grpc = tonic::client::Grpc::new(channel.clone());
-    grpc.ready().await.map_err(|e| Status::unknown(e.to_string()))?;
-    let mut req = authed(TailRequest { topic: topic.into(), period_ms: 20 }, tok);
+    grpc.ready()
+        .await
+        .map_err(|e| Status::unknown(e.to_string()))?;
+    let mut req = authed(
+        TailRequest {
+            topic: topic.into(),
+            period_ms: 20,
+        },
+        tok,
+    );
     if let Some(t) = timeout {
         req.set_timeout(t);
     }
-    grpc.server_streaming(req, PathAndQuery::from_static("/toolbox.v1.Toolbox/Tail"), tonic_prost::ProstCodec::default())
-        .await
-        .map(|r| r.into_inner())
+    grpc.server_streaming(
+        req,
+        PathAndQuery::from_static("/toolbox.v1.Toolbox/Tail"),
+        tonic_prost::ProstCodec::default(),
+    )
+    .await
+    .map(|r| r.into_inner())
 }
 
 async fn until_end(mut s: Streaming<Line>) -> (Status, Instant, usize) {
@@ -218,12 +244,24 @@ struct Session {
 impl Session {
     /// Opens a session with its first command queued: grpc-js sends response headers only
     /// with the first response.
-    async fn open(channel: &tonic::transport::Channel, tok: &str, first: (&str, &str, &str)) -> Result<(Session, Result<Event, Status>), Status> {
+    async fn open(
+        channel: &tonic::transport::Channel,
+        tok: &str,
+        first: (&str, &str, &str),
+    ) -> Result<(Session, Result<Event, Status>), Status> {
         let (tx, rx) = mpsc::channel(64);
         let (id, tool, target) = first;
-        tx.send(Command { id: id.into(), tool: tool.into(), target: target.into() }).await.unwrap();
+        tx.send(Command {
+            id: id.into(),
+            tool: tool.into(),
+            target: target.into(),
+        })
+        .await
+        .unwrap();
         let mut grpc = tonic::client::Grpc::new(channel.clone());
-        grpc.ready().await.map_err(|e| Status::unknown(e.to_string()))?;
+        grpc.ready()
+            .await
+            .map_err(|e| Status::unknown(e.to_string()))?;
         let rx = grpc
             .streaming(
                 authed(ReceiverStream::new(rx), tok),
@@ -246,7 +284,11 @@ impl Session {
     }
 
     async fn call(&mut self, id: &str, tool: &str, target: &str) -> Result<Event, Status> {
-        let cmd = Command { id: id.into(), tool: tool.into(), target: target.into() };
+        let cmd = Command {
+            id: id.into(),
+            tool: tool.into(),
+            target: target.into(),
+        };
         if self.tx.send(cmd).await.is_err() {
             return Err(Status::unknown("stream closed"));
         }
@@ -259,12 +301,20 @@ fn cancelled_topics(state: &Value) -> Vec<(String, f64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["name"].as_str().unwrap().to_string(), c["at"].as_f64().unwrap()))
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["at"].as_f64().unwrap(),
+            )
+        })
         .collect()
 }
 
 fn unix_ms() -> f64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as f64
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as f64
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -272,22 +322,42 @@ async fn expiry_and_revocation_end_the_node_servers_streams_and_its_handlers_see
     let s = setup("30m").await;
     let (short, _) = token("erin", "tools:ping", Duration::from_secs(2));
     let (long, jti) = token("fred", "tools:ping", Duration::from_secs(60));
-    let expiring = tokio::spawn(until_end(tail(&s.channel, &short, "expiry", None).await.unwrap()));
-    let revoked = tokio::spawn(until_end(tail(&s.channel, &long, "revocation", None).await.unwrap()));
+    let expiring = tokio::spawn(until_end(
+        tail(&s.channel, &short, "expiry", None).await.unwrap(),
+    ));
+    let revoked = tokio::spawn(until_end(
+        tail(&s.channel, &long, "revocation", None).await.unwrap(),
+    ));
     tokio::time::sleep(Duration::from_millis(600)).await;
     let t_revoke = Instant::now();
-    assert_eq!(common::revoke(&s.gateway, serde_json::json!({"jti": jti})).await, 200);
+    assert_eq!(
+        common::revoke(&s.gateway, serde_json::json!({"jti": jti})).await,
+        200
+    );
     let (e, at, n) = revoked.await.unwrap();
-    assert_eq!((e.code(), e.message()), (Code::PermissionDenied, "token_revoked"));
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::PermissionDenied, "token_revoked")
+    );
     assert!(at - t_revoke < Duration::from_millis(500) && n > 0);
     let (e, end, _) = expiring.await.unwrap();
-    assert_eq!((e.code(), e.message()), (Code::Unauthenticated, "token_expired"));
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::Unauthenticated, "token_expired")
+    );
     let ended_ms = unix_ms() - end.elapsed().as_millis() as f64;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let state = s.node.inspect().await;
     let cancelled = cancelled_topics(&state);
-    let expiry = cancelled.iter().find(|(t, _)| t == "expiry").expect("the expiry handler saw its call cancelled");
-    assert!(expiry.1 - ended_ms < 1000.0, "cancelled {} ms after the client saw the end", expiry.1 - ended_ms);
+    let expiry = cancelled
+        .iter()
+        .find(|(t, _)| t == "expiry")
+        .expect("the expiry handler saw its call cancelled");
+    assert!(
+        expiry.1 - ended_ms < 1000.0,
+        "cancelled {} ms after the client saw the end",
+        expiry.1 - ended_ms
+    );
     assert!(cancelled.iter().any(|(t, _)| t == "revocation"), "{state}");
     assert_eq!(state["active"], 0, "{state}");
 }
@@ -296,26 +366,48 @@ async fn expiry_and_revocation_end_the_node_servers_streams_and_its_handlers_see
 async fn a_forbidden_tool_on_the_node_bidi_is_denied_while_later_allowed_ones_go_through() {
     let s = setup("30m").await;
     let (tok, _) = token("carol", "tools:ping", Duration::from_secs(60));
-    let (mut session, e1) = Session::open(&s.channel, &tok, ("c1", "ping", "res-carol-1")).await.unwrap();
+    let (mut session, e1) = Session::open(&s.channel, &tok, ("c1", "ping", "res-carol-1"))
+        .await
+        .unwrap();
     let e1 = e1.unwrap();
     assert_eq!((e1.id.as_str(), e1.outcome.as_str()), ("c1", "ok"));
-    assert_eq!((e1.sub.as_str(), e1.verified), ("carol", true), "the server verified the gateway's signature");
+    assert_eq!(
+        (e1.sub.as_str(), e1.verified),
+        ("carol", true),
+        "the server verified the gateway's signature"
+    );
     let e2 = session.call("c2", "wipe", "res-carol-1").await.unwrap();
-    assert_eq!((e2.id.as_str(), e2.outcome.as_str(), e2.tool.as_str()), ("c2", "DENIED", "insufficient_scope"));
+    assert_eq!(
+        (e2.id.as_str(), e2.outcome.as_str(), e2.tool.as_str()),
+        ("c2", "DENIED", "insufficient_scope")
+    );
     let e3 = session.call("c3", "ping", "res-dave-1").await.unwrap();
-    assert_eq!((e3.id.as_str(), e3.outcome.as_str(), e3.tool.as_str()), ("c3", "DENIED", "resource_not_owned"));
+    assert_eq!(
+        (e3.id.as_str(), e3.outcome.as_str(), e3.tool.as_str()),
+        ("c3", "DENIED", "resource_not_owned")
+    );
     let e4 = session.call("c4", "ping", "").await.unwrap();
     assert_eq!((e4.id.as_str(), e4.outcome.as_str()), ("c4", "ok"));
     let state = s.node.inspect().await;
-    assert_eq!(state["tools"], serde_json::json!(["ping", "ping"]), "the denied ones never reached it");
-    assert!(state["metadata"][0].get("authorization").is_none(), "no token passthrough: {}", state["metadata"][0]);
+    assert_eq!(
+        state["tools"],
+        serde_json::json!(["ping", "ping"]),
+        "the denied ones never reached it"
+    );
+    assert!(
+        state["metadata"][0].get("authorization").is_none(),
+        "no token passthrough: {}",
+        state["metadata"][0]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reconnecting_to_the_node_server_does_not_reset_the_identity_limit() {
     let s = setup("30m").await;
     let (tok, _) = token("dave", "tools:ping", Duration::from_secs(60));
-    let (mut first, e) = Session::open(&s.channel, &tok, ("c", "ping", "")).await.unwrap();
+    let (mut first, e) = Session::open(&s.channel, &tok, ("c", "ping", ""))
+        .await
+        .unwrap();
     e.unwrap();
     let mut ok = 1;
     let end = loop {
@@ -330,7 +422,11 @@ async fn reconnecting_to_the_node_server_does_not_reset_the_identity_limit() {
         Ok((_, answer)) => answer.map(|_| ()),
         Err(e) => Err(e),
     };
-    assert_eq!(again.unwrap_err().code(), Code::ResourceExhausted, "a new stream does not reset the limit");
+    assert_eq!(
+        again.unwrap_err().code(),
+        Code::ResourceExhausted,
+        "a new stream does not reset the limit"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -339,14 +435,27 @@ async fn lifetime_ends_node_streams_and_the_callers_deadline_reaches_the_node_se
     let (tok, _) = token("erin", "tools:ping", Duration::from_secs(60));
     let t0 = Instant::now();
     let (e, end, _) = until_end(tail(&s.channel, &tok, "lifetime", None).await.unwrap()).await;
-    assert_eq!((e.code(), e.message()), (Code::Unavailable, "max_stream_lifetime"));
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::Unavailable, "max_stream_lifetime")
+    );
     assert!((end - t0) < Duration::from_millis(3000), "{:?}", end - t0);
 
-    let (e, _, _) = until_end(tail(&s.channel, &tok, "deadline", Some(Duration::from_secs(1))).await.unwrap()).await;
+    let (e, _, _) = until_end(
+        tail(&s.channel, &tok, "deadline", Some(Duration::from_secs(1)))
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(e.code(), Code::DeadlineExceeded);
     let state = s.node.inspect().await;
-    let seen = state["deadlines"][1].as_f64().expect("the node server saw a deadline");
-    assert!(seen <= 1000.0 && seen > 500.0, "the node server saw {seen} ms of a 1 s deadline");
+    let seen = state["deadlines"][1]
+        .as_f64()
+        .expect("the node server saw a deadline");
+    assert!(
+        seen <= 1000.0 && seen > 500.0,
+        "the node server saw {seen} ms of a 1 s deadline"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -358,17 +467,27 @@ async fn a_killed_node_upstream_ends_streams_unavailable_and_a_restarted_one_ser
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.node.child.start_kill().unwrap();
     let _ = s.node.child.wait().await;
-    let (e, _, n) = tokio::time::timeout(Duration::from_secs(5), ended).await.expect("ended").unwrap();
+    let (e, _, n) = tokio::time::timeout(Duration::from_secs(5), ended)
+        .await
+        .expect("ended")
+        .unwrap();
     assert!(n > 0);
     assert_eq!(e.code(), Code::Unavailable, "{e:?}");
-    assert!(e.message().contains(&format!("upstream http://127.0.0.1:{}", s.node.port)), "{}", e.message());
+    assert!(
+        e.message()
+            .contains(&format!("upstream http://127.0.0.1:{}", s.node.port)),
+        "{}",
+        e.message()
+    );
 
     // Same port, new process: the gateway reconnects for the next stream.
     s.node = Node::start(s.node.port).await;
     let mut fresh = tail(&s.channel, &tok, "fresh", None).await.unwrap();
     assert!(fresh.next().await.unwrap().is_ok());
     drop(fresh);
-    common::eventually(Duration::from_secs(2), || (s.gateway.guard.metrics().live().streams == 0).then_some(()))
-        .await
-        .expect("no session left");
+    common::eventually(Duration::from_secs(2), || {
+        (s.gateway.guard.metrics().live().streams == 0).then_some(())
+    })
+    .await
+    .expect("no session left");
 }

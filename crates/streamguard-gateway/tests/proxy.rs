@@ -68,42 +68,68 @@ async fn bidi_messages_are_authorized_one_by_one_and_denied_ones_never_reach_the
     let (tok, _) = token("alice", "tools:echo", Duration::from_secs(60));
     let mut s = Bidi::open(&lab, &tok).await.unwrap();
 
-    let ok = s.call(tool_call("r1", "echo", "mcp://users/alice/a")).await.unwrap();
+    let ok = s
+        .call(tool_call("r1", "echo", "mcp://users/alice/a"))
+        .await
+        .unwrap();
     assert_eq!((ok.request_id.as_str(), denial(&ok)), ("r1", None));
 
     let no = s.call(tool_call("r2", "delete_repo", "")).await.unwrap();
     assert_eq!(no.request_id, "r2");
     assert_eq!(denial(&no).unwrap().1, "insufficient_scope: delete_repo");
 
-    let no = s.call(tool_call("r3", "echo", "mcp://users/bob/a")).await.unwrap();
-    assert_eq!(denial(&no).unwrap().1, "resource_not_owned: mcp://users/bob/a");
+    let no = s
+        .call(tool_call("r3", "echo", "mcp://users/bob/a"))
+        .await
+        .unwrap();
+    assert_eq!(
+        denial(&no).unwrap().1,
+        "resource_not_owned: mcp://users/bob/a"
+    );
 
     let mut in_args = tool_call("r4", "echo", "mcp://users/alice/a");
     in_args.arguments = Some(prost_types::Struct {
         fields: [(
             "path".to_string(),
             prost_types::Value {
-                kind: Some(prost_types::value::Kind::StringValue("mcp://users/bob/x".into())),
+                kind: Some(prost_types::value::Kind::StringValue(
+                    "mcp://users/bob/x".into(),
+                )),
             },
         )]
         .into(),
     });
     let no = s.call(in_args).await.unwrap();
-    assert_eq!(denial(&no).unwrap().1, "resource_not_owned: mcp://users/bob/x", "resources inside arguments count");
+    assert_eq!(
+        denial(&no).unwrap().1,
+        "resource_not_owned: mcp://users/bob/x",
+        "resources inside arguments count"
+    );
 
     let no = s.call(tool_call("r5", "rm_rf", "")).await.unwrap();
     assert_eq!(denial(&no).unwrap().1, "unknown_tool: rm_rf");
 
     let ok = s.call(tool_call("r6", "echo", "")).await.unwrap();
-    assert_eq!((ok.request_id.as_str(), denial(&ok)), ("r6", None), "the stream goes on");
+    assert_eq!(
+        (ok.request_id.as_str(), denial(&ok)),
+        ("r6", None),
+        "the stream goes on"
+    );
 
-    assert_eq!(rec.tools(), ["echo", "echo"], "denied messages never reach the upstream");
+    assert_eq!(
+        rec.tools(),
+        ["echo", "echo"],
+        "denied messages never reach the upstream"
+    );
     let metrics = admin_get(&lab.gateway, "/metrics").await;
     assert!(
         metrics.contains("streamguard_gateway_denied_messages_total{method=\"mcp.v1.McpStreaming/StreamToolCalls\",reason=\"insufficient_scope\"} 1"),
         "{metrics}"
     );
-    assert!(metrics.contains("streamguard_denied_messages_total{reason=\"resource_not_owned\"} 2"), "{metrics}");
+    assert!(
+        metrics.contains("streamguard_denied_messages_total{reason=\"resource_not_owned\"} 2"),
+        "{metrics}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -112,10 +138,18 @@ async fn on_deny_end_ends_the_stream_permission_denied_with_the_reason() {
     let (tok, _) = token("alice", "tools:echo", Duration::from_secs(60));
     let mut s = Bidi::open(&lab, &tok).await.unwrap();
     s.call(tool_call("r1", "echo", "")).await.unwrap();
-    let end = s.call(tool_call("r2", "delete_repo", "")).await.unwrap_err();
-    assert_eq!((end.code(), end.message()), (Code::PermissionDenied, "insufficient_scope"));
+    let end = s
+        .call(tool_call("r2", "delete_repo", ""))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (end.code(), end.message()),
+        (Code::PermissionDenied, "insufficient_scope")
+    );
     assert_eq!(rec.tools(), ["echo"]);
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(3)).await.unwrap();
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(3))
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -123,11 +157,16 @@ async fn the_upstream_gets_a_signed_identity_and_never_the_clients_token() {
     let (lab, rec) = setup(|c| c.identity.signing_key = Some(UPSTREAM_KEY.into())).await;
     let (tok, jti) = token("alice", "tools:echo files:read", Duration::from_secs(60));
     let mut req = authed(
-        WatchResourceRequest { uri: "mcp://users/alice/n".into(), interval_ms: 10 },
+        WatchResourceRequest {
+            uri: "mcp://users/alice/n".into(),
+            interval_ms: 10,
+        },
         &tok,
     );
-    req.metadata_mut().insert("x-streamguard-sub", "root".parse().unwrap());
-    req.metadata_mut().insert("x-trace-id", "t-1".parse().unwrap());
+    req.metadata_mut()
+        .insert("x-streamguard-sub", "root".parse().unwrap());
+    req.metadata_mut()
+        .insert("x-trace-id", "t-1".parse().unwrap());
     let mut stream = McpStreamingClient::new(lab.channel.clone())
         .watch_resource(req)
         .await
@@ -138,17 +177,33 @@ async fn the_upstream_gets_a_signed_identity_and_never_the_clients_token() {
     let md = rec.seen().metadata[0].clone();
     let get = |k: &str| md.get(k).map(|v| v.to_str().unwrap().to_string());
     assert_eq!(get("authorization"), None, "no token passthrough");
-    assert_eq!(get("x-streamguard-sub").as_deref(), Some("alice"), "the client cannot claim another sub");
-    assert_eq!(get("x-streamguard-scopes").as_deref(), Some("tools:echo files:read"));
+    assert_eq!(
+        get("x-streamguard-sub").as_deref(),
+        Some("alice"),
+        "the client cannot claim another sub"
+    );
+    assert_eq!(
+        get("x-streamguard-scopes").as_deref(),
+        Some("tools:echo files:read")
+    );
     assert_eq!(get("x-streamguard-jti"), Some(jti.clone()));
-    assert_eq!(get("x-trace-id").as_deref(), Some("t-1"), "other metadata passes through");
+    assert_eq!(
+        get("x-trace-id").as_deref(),
+        Some("t-1"),
+        "other metadata passes through"
+    );
     let ts = get("x-streamguard-timestamp").unwrap();
     let canonical = format!(
         "streamguard-identity-v1\n{ts}\n/mcp.v1.McpStreaming/WatchResource\nalice\ntools:echo files:read\n{jti}"
     );
     let mut mac = Hmac::<Sha256>::new_from_slice(UPSTREAM_KEY.as_bytes()).unwrap();
     mac.update(canonical.as_bytes());
-    let want: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let want: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(get("x-streamguard-signature"), Some(format!("v1={want}")));
 }
 
@@ -158,13 +213,26 @@ async fn status_message_details_and_response_metadata_pass_through_unchanged() {
     let (tok, _) = token("alice", "tools:echo", Duration::from_secs(60));
     let mut client = McpStreamingClient::new(lab.channel.clone());
     let err = client
-        .call_tool_with_progress(authed(CallToolRequest { name: "echo".into(), ..Default::default() }, &tok))
+        .call_tool_with_progress(authed(
+            CallToolRequest {
+                name: "echo".into(),
+                ..Default::default()
+            },
+            &tok,
+        ))
         .await
         .unwrap_err();
-    assert_eq!((err.code(), err.message()), (Code::FailedPrecondition, "upstream says no"));
+    assert_eq!(
+        (err.code(), err.message()),
+        (Code::FailedPrecondition, "upstream says no")
+    );
     assert_eq!(err.details(), b"\x01\x02details");
 
-    let chunks = (0..5).map(|i| ToolInputChunk { name: format!("c{i}"), resource_uri: String::new(), data: vec![i; 1000] });
+    let chunks = (0..5).map(|i| ToolInputChunk {
+        name: format!("c{i}"),
+        resource_uri: String::new(),
+        data: vec![i; 1000],
+    });
     let resp = client
         .upload_tool_input(authed(tokio_stream::iter(chunks), &tok))
         .await
@@ -176,7 +244,13 @@ async fn status_message_details_and_response_metadata_pass_through_unchanged() {
 async fn the_upstream_gets_the_remaining_deadline_and_is_cancelled_at_it() {
     let (lab, rec) = setup(|_| {}).await;
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
-    let mut req = authed(WatchResourceRequest { uri: "u".into(), interval_ms: 20 }, &tok);
+    let mut req = authed(
+        WatchResourceRequest {
+            uri: "u".into(),
+            interval_ms: 20,
+        },
+        &tok,
+    );
     req.set_timeout(Duration::from_secs(2));
     let t0 = Instant::now();
     let mut stream = McpStreamingClient::new(lab.channel.clone())
@@ -194,10 +268,20 @@ async fn the_upstream_gets_the_remaining_deadline_and_is_cancelled_at_it() {
     let lived = t0.elapsed();
     assert_eq!(end.code(), Code::DeadlineExceeded, "{end:?}");
     assert!(lived < Duration::from_millis(2600), "{lived:?}");
-    let sent = rec.seen().metadata[0].get("grpc-timeout").unwrap().to_str().unwrap().to_string();
+    let sent = rec.seen().metadata[0]
+        .get("grpc-timeout")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     let sent = streamguard::deadline::parse_grpc_timeout(&sent).unwrap();
-    assert!(sent <= Duration::from_secs(2) && sent > Duration::from_millis(1500), "{sent:?}");
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(1)).await.unwrap();
+    assert!(
+        sent <= Duration::from_secs(2) && sent > Duration::from_millis(1500),
+        "{sent:?}"
+    );
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(1))
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -205,7 +289,13 @@ async fn expiry_and_revocation_end_streams_and_cancel_the_upstream_handlers() {
     let (lab, rec) = setup(|_| {}).await;
     let watch = |tok: &str| {
         let mut c = McpStreamingClient::new(lab.channel.clone());
-        let req = authed(WatchResourceRequest { uri: "u".into(), interval_ms: 20 }, tok);
+        let req = authed(
+            WatchResourceRequest {
+                uri: "u".into(),
+                interval_ms: 20,
+            },
+            tok,
+        );
         async move { c.watch_resource(req).await.unwrap().into_inner() }
     };
     let until_end = |mut s: tonic::Streaming<_>| async move {
@@ -224,14 +314,29 @@ async fn expiry_and_revocation_end_streams_and_cancel_the_upstream_handlers() {
     let revoked = tokio::spawn(until_end(b));
     tokio::time::sleep(Duration::from_millis(500)).await;
     let t_revoke = Instant::now();
-    assert_eq!(revoke(&lab.gateway, serde_json::json!({"jti": jti})).await, 200);
+    assert_eq!(
+        revoke(&lab.gateway, serde_json::json!({"jti": jti})).await,
+        200
+    );
     let (e, at) = revoked.await.unwrap();
-    assert_eq!((e.code(), e.message()), (Code::PermissionDenied, "token_revoked"));
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::PermissionDenied, "token_revoked")
+    );
     assert!(at - t_revoke < Duration::from_millis(500));
     let (e, _) = expired.await.unwrap();
-    assert_eq!((e.code(), e.message()), (Code::Unauthenticated, "token_expired"));
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(1)).await.unwrap();
-    assert_eq!(rec.seen().cancelled.len(), 2, "both upstream handlers saw their call cancelled");
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::Unauthenticated, "token_expired")
+    );
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        rec.seen().cancelled.len(),
+        2,
+        "both upstream handlers saw their call cancelled"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -239,7 +344,13 @@ async fn a_client_cancel_cancels_the_upstream_handler_at_once() {
     let (lab, rec) = setup(|_| {}).await;
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     let mut stream = McpStreamingClient::new(lab.channel.clone())
-        .watch_resource(authed(WatchResourceRequest { uri: "u".into(), interval_ms: 20 }, &tok))
+        .watch_resource(authed(
+            WatchResourceRequest {
+                uri: "u".into(),
+                interval_ms: 20,
+            },
+            &tok,
+        ))
         .await
         .unwrap()
         .into_inner();
@@ -247,7 +358,9 @@ async fn a_client_cancel_cancels_the_upstream_handler_at_once() {
     assert_eq!(rec.active.load(std::sync::atomic::Ordering::SeqCst), 1);
     let t0 = Instant::now();
     drop(stream);
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(1)).await.unwrap();
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(1))
+        .await
+        .unwrap();
     let cancelled = rec.seen().cancelled.clone();
     assert_eq!(cancelled.len(), 1);
     assert!(cancelled[0] - t0 < Duration::from_millis(500));
@@ -273,23 +386,46 @@ async fn the_identity_rate_limit_survives_reconnecting() {
     assert!((4..=6).contains(&answered), "{answered}");
     let mut again = Bidi::open(&lab, &tok).await.unwrap();
     let e = again.call(tool_call("r", "echo", "")).await.unwrap_err();
-    assert_eq!(e.code(), Code::ResourceExhausted, "a new stream does not reset the limit");
+    assert_eq!(
+        e.code(),
+        Code::ResourceExhausted,
+        "a new stream does not reset the limit"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_upstream_is_unavailable_naming_it_and_the_gateway_keeps_serving() {
-    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let mut c = config(dead);
     c.upstream.connect_timeout = Duration::from_secs(1);
     let lab = lab(c).await;
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     for _ in 0..2 {
         let e = McpStreamingClient::new(lab.channel.clone())
-            .watch_resource(authed(WatchResourceRequest { uri: "u".into(), interval_ms: 10 }, &tok))
+            .watch_resource(authed(
+                WatchResourceRequest {
+                    uri: "u".into(),
+                    interval_ms: 10,
+                },
+                &tok,
+            ))
             .await
             .unwrap_err();
         assert_eq!(e.code(), Code::Unavailable);
-        assert!(e.message().contains(&format!("upstream http://{dead}")), "{}", e.message());
+        assert!(
+            e.message().contains(&format!("upstream http://{dead}")),
+            "{}",
+            e.message()
+        );
     }
-    all_released(&lab.gateway, &std::sync::atomic::AtomicI64::new(0), Duration::from_secs(1)).await.unwrap();
+    all_released(
+        &lab.gateway,
+        &std::sync::atomic::AtomicI64::new(0),
+        Duration::from_secs(1),
+    )
+    .await
+    .unwrap();
 }

@@ -34,15 +34,27 @@ async fn a_4_mib_message_passes_and_a_larger_one_is_refused_resource_exhausted()
         .upload_tool_input(authed(tokio_stream::iter([chunk(data), chunk(10)]), &tok))
         .await
         .unwrap();
-    assert_eq!(resp.metadata().get("x-bytes-received").unwrap().to_str().unwrap(), (data + 10).to_string());
+    assert_eq!(
+        resp.metadata()
+            .get("x-bytes-received")
+            .unwrap()
+            .to_str()
+            .unwrap(),
+        (data + 10).to_string()
+    );
 
     let e = client
-        .upload_tool_input(authed(tokio_stream::iter([chunk(10), chunk(4 * 1024 * 1024)]), &tok))
+        .upload_tool_input(authed(
+            tokio_stream::iter([chunk(10), chunk(4 * 1024 * 1024)]),
+            &tok,
+        ))
         .await
         .unwrap_err();
     assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
     assert!(e.message().contains("max_message_size"), "{}", e.message());
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(2)).await.unwrap();
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(2))
+        .await
+        .unwrap();
     let metrics = admin_get(&lab.gateway, "/metrics").await;
     assert!(metrics.contains("streamguard_gateway_messages_too_large_total{method=\"mcp.v1.McpStreaming/UploadToolInput\"} 1"), "{metrics}");
 }
@@ -58,7 +70,13 @@ async fn a_thousand_concurrent_streams_then_cancelled_leave_no_session_task_or_u
     let mut streams = Vec::new();
     for i in 0..1000 {
         let mut client = McpStreamingClient::new(lab.channel.clone());
-        let req = authed(WatchResourceRequest { uri: format!("u{i}"), interval_ms: 1000 }, &tok);
+        let req = authed(
+            WatchResourceRequest {
+                uri: format!("u{i}"),
+                interval_ms: 1000,
+            },
+            &tok,
+        );
         streams.push(tokio::spawn(async move {
             let mut s = client.watch_resource(req).await.unwrap().into_inner();
             s.next().await.unwrap().unwrap();
@@ -73,8 +91,14 @@ async fn a_thousand_concurrent_streams_then_cancelled_leave_no_session_task_or_u
     assert_eq!(lab.gateway.guard.metrics().live().streams, 1000);
     assert_eq!(lab.gateway.metrics.upstream_streams(), 1000);
     drop(open);
-    all_released(&lab.gateway, &rec.active, Duration::from_secs(10)).await.unwrap();
-    assert_eq!(rec.seen().cancelled.len(), 1000, "every upstream handler saw its call cancelled");
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        rec.seen().cancelled.len(),
+        1000,
+        "every upstream handler saw its call cancelled"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -89,7 +113,9 @@ async fn an_upstream_slow_to_accept_is_waited_for_within_the_connect_timeout() {
         listener.set_nonblocking(true).unwrap();
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
         tonic::transport::Server::builder()
-            .add_service(streamguard_proto::mcp::v1::mcp_streaming_server::McpStreamingServer::new(serving))
+            .add_service(
+                streamguard_proto::mcp::v1::mcp_streaming_server::McpStreamingServer::new(serving),
+            )
             .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener))
             .await
             .unwrap();
@@ -100,12 +126,21 @@ async fn an_upstream_slow_to_accept_is_waited_for_within_the_connect_timeout() {
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     let t0 = Instant::now();
     let mut s = McpStreamingClient::new(lab.channel.clone())
-        .watch_resource(authed(WatchResourceRequest { uri: "u".into(), interval_ms: 10 }, &tok))
+        .watch_resource(authed(
+            WatchResourceRequest {
+                uri: "u".into(),
+                interval_ms: 10,
+            },
+            &tok,
+        ))
         .await
         .unwrap()
         .into_inner();
     s.next().await.unwrap().unwrap();
-    assert!(t0.elapsed() >= Duration::from_millis(900), "it waited for the accept");
+    assert!(
+        t0.elapsed() >= Duration::from_millis(900),
+        "it waited for the accept"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -120,13 +155,29 @@ async fn an_upstream_that_never_answers_fails_its_streams_unavailable() {
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     let t0 = Instant::now();
     let e = McpStreamingClient::new(lab.channel.clone())
-        .watch_resource(authed(WatchResourceRequest { uri: "u".into(), interval_ms: 10 }, &tok))
+        .watch_resource(authed(
+            WatchResourceRequest {
+                uri: "u".into(),
+                interval_ms: 10,
+            },
+            &tok,
+        ))
         .await
         .unwrap_err();
     assert_eq!(e.code(), Code::Unavailable, "{e:?}");
-    assert!(e.message().contains(&format!("http://{addr}")), "{}", e.message());
+    assert!(
+        e.message().contains(&format!("http://{addr}")),
+        "{}",
+        e.message()
+    );
     assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
-    all_released(&lab.gateway, &std::sync::atomic::AtomicI64::new(0), Duration::from_secs(2)).await.unwrap();
+    all_released(
+        &lab.gateway,
+        &std::sync::atomic::AtomicI64::new(0),
+        Duration::from_secs(2),
+    )
+    .await
+    .unwrap();
     drop(listener);
 }
 
@@ -147,13 +198,18 @@ async fn pipelined_small_messages_are_forwarded_without_tripping_the_upstreams_h
         tasks.push(tokio::spawn(async move {
             let (tx, rx) = tokio::sync::mpsc::channel(64);
             let mut inbound = client
-                .stream_tool_calls(authed(tokio_stream::wrappers::ReceiverStream::new(rx), &tok))
+                .stream_tool_calls(authed(
+                    tokio_stream::wrappers::ReceiverStream::new(rx),
+                    &tok,
+                ))
                 .await
                 .unwrap()
                 .into_inner();
             let send = tokio::spawn(async move {
                 for i in 0..2000 {
-                    tx.send(tool_call(&i.to_string(), "echo", "")).await.unwrap();
+                    tx.send(tool_call(&i.to_string(), "echo", ""))
+                        .await
+                        .unwrap();
                 }
             });
             for _ in 0..2000 {
@@ -185,13 +241,18 @@ async fn many_streams_with_one_message_in_flight_each_are_forwarded() {
             let (tx, rx) = tokio::sync::mpsc::channel(1);
             tx.send(tool_call("0", "echo", "")).await.unwrap();
             let mut inbound = client
-                .stream_tool_calls(authed(tokio_stream::wrappers::ReceiverStream::new(rx), &tok))
+                .stream_tool_calls(authed(
+                    tokio_stream::wrappers::ReceiverStream::new(rx),
+                    &tok,
+                ))
                 .await
                 .unwrap()
                 .into_inner();
             inbound.next().await.unwrap().unwrap();
             for i in 1..300 {
-                tx.send(tool_call(&i.to_string(), "echo", "")).await.unwrap();
+                tx.send(tool_call(&i.to_string(), "echo", ""))
+                    .await
+                    .unwrap();
                 inbound.next().await.unwrap().unwrap();
             }
         }));

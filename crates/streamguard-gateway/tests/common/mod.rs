@@ -237,9 +237,7 @@ impl McpJsonRpc for Recorder {
                 let text = String::from_utf8_lossy(&frame.json).into_owned();
                 rec.seen().jsonrpc_frames.push(text.clone());
                 let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                let answer = |m: &serde_json::Value| {
-                    serde_json::json!({"jsonrpc": "2.0", "id": m["id"], "result": {"echo": m["method"]}})
-                };
+                let answer = |m: &serde_json::Value| serde_json::json!({"jsonrpc": "2.0", "id": m["id"], "result": {"echo": m["method"]}});
                 let out = match &v {
                     serde_json::Value::Array(items) => {
                         serde_json::Value::Array(items.iter().map(answer).collect())
@@ -360,7 +358,15 @@ pub async fn admin_get(gw: &RunningGateway, path: &str) -> String {
         .build_http::<Empty<bytes::Bytes>>();
     let uri: http::Uri = format!("http://{}{path}", gw.admin_addr).parse().unwrap();
     let resp = client.get(uri).await.expect("admin API answers");
-    String::from_utf8(resp.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+    String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap()
 }
 
 /// POST /v1/revocations as the admin; returns the HTTP status.
@@ -380,7 +386,11 @@ pub async fn revoke(gw: &RunningGateway, body: serde_json::Value) -> u16 {
 }
 
 /// No session, task or upstream stream left, within `within`.
-pub async fn all_released(gw: &RunningGateway, upstream_active: &AtomicI64, within: Duration) -> Result<(), String> {
+pub async fn all_released(
+    gw: &RunningGateway,
+    upstream_active: &AtomicI64,
+    within: Duration,
+) -> Result<(), String> {
     let done = eventually(within, || {
         let live = gw.guard.metrics().live();
         (live.streams == 0
