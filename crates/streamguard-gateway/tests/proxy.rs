@@ -429,3 +429,35 @@ async fn an_unreachable_upstream_is_unavailable_naming_it_and_the_gateway_keeps_
     .await
     .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_about_resources_the_caller_does_not_own_are_dropped_and_counted() {
+    let (lab, _rec) = setup(|c| {
+        c.methods.push(streamguard_gateway::config::MethodConfig {
+            method: "mcp.v1.McpStreaming/WatchResource".into(),
+            resource_owner: Some("mcp://users/{sub}/*".into()),
+            outbound_resource: Some("uri".into()),
+            ..Default::default()
+        })
+    })
+    .await;
+    let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
+    let watch = |uri: &str| {
+        let mut c = McpStreamingClient::new(lab.channel.clone());
+        let req = authed(WatchResourceRequest { uri: uri.into(), interval_ms: 10 }, &tok);
+        async move { c.watch_resource(req).await.unwrap().into_inner() }
+    };
+    let mut own = watch("mcp://users/alice/notes").await;
+    let update = own.next().await.unwrap().unwrap();
+    assert_eq!(update.uri, "mcp://users/alice/notes");
+    let mut other = watch("mcp://users/bob/notes").await;
+    let got = tokio::time::timeout(Duration::from_millis(300), other.next()).await;
+    assert!(got.is_err(), "no update about bob's resource reached alice: {got:?}");
+    let metrics = admin_get(&lab.gateway, "/metrics").await;
+    let dropped: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("streamguard_gateway_outbound_dropped_total{method=\"mcp.v1.McpStreaming/WatchResource\"} "))
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    assert!(dropped >= 5, "{dropped} dropped");
+}
