@@ -160,8 +160,14 @@ fn gateway_with_a_bad_config_exits_2_naming_the_key() {
     let dir = std::env::temp_dir().join(format!("sg-cli-gw-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let cases = [
-        ("upstream = \"http://127.0.0.1:1\"\nmax_message_size = \"huge\"\n", "max_message_size"),
-        ("upstream = \"ftp://x\"\nadmin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"0123456789abcdef0123456789abcdef\"\n", "upstream"),
+        (
+            "upstream = \"http://127.0.0.1:1\"\nmax_message_size = \"huge\"\n",
+            "max_message_size",
+        ),
+        (
+            "upstream = \"ftp://x\"\nadmin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"0123456789abcdef0123456789abcdef\"\n",
+            "upstream",
+        ),
         (
             "upstream = \"http://127.0.0.1:1\"\nadmin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"0123456789abcdef0123456789abcdef\"\n[descriptors]\nsource = \"proto\"\nproto_files = [\"missing.proto\"]\n[[methods]]\nmethod = \"a.B/C\"\ntool = \"t\"\n",
             "descriptors.proto_files",
@@ -187,7 +193,13 @@ fn gateway_help_teaches_a_complete_config() {
     let out = streamguard().args(["gateway", "--help"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for needle in ["--upstream", "[[methods]]", "deny_reply", "[methods.scopes]", "Exit codes"] {
+    for needle in [
+        "--upstream",
+        "[[methods]]",
+        "deny_reply",
+        "[methods.scopes]",
+        "Exit codes",
+    ] {
         assert!(text.contains(needle), "--help mentions {needle}:\n{text}");
     }
 }

@@ -112,10 +112,6 @@ impl FieldPath {
         })
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The fields of the path, outermost first.
     pub fn steps(&self) -> &[FieldDescriptor] {
         &self.steps

@@ -185,10 +185,6 @@ impl MethodRule {
         }
     }
 
-    pub fn inspects_outbound(&self) -> bool {
-        self.outbound_resource.is_some()
-    }
-
     /// Classifies and authorizes one incoming message.
     pub fn inbound(&self, session: &StreamSession, message: &Message) -> Verdict {
         if !self.inspects_inbound() {
@@ -462,9 +458,5 @@ impl MethodRules {
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.0.values().map(|r| r.name.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }

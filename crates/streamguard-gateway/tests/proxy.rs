@@ -444,7 +444,13 @@ async fn responses_about_resources_the_caller_does_not_own_are_dropped_and_count
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     let watch = |uri: &str| {
         let mut c = McpStreamingClient::new(lab.channel.clone());
-        let req = authed(WatchResourceRequest { uri: uri.into(), interval_ms: 10 }, &tok);
+        let req = authed(
+            WatchResourceRequest {
+                uri: uri.into(),
+                interval_ms: 10,
+            },
+            &tok,
+        );
         async move { c.watch_resource(req).await.unwrap().into_inner() }
     };
     let mut own = watch("mcp://users/alice/notes").await;
@@ -452,7 +458,10 @@ async fn responses_about_resources_the_caller_does_not_own_are_dropped_and_count
     assert_eq!(update.uri, "mcp://users/alice/notes");
     let mut other = watch("mcp://users/bob/notes").await;
     let got = tokio::time::timeout(Duration::from_millis(300), other.next()).await;
-    assert!(got.is_err(), "no update about bob's resource reached alice: {got:?}");
+    assert!(
+        got.is_err(),
+        "no update about bob's resource reached alice: {got:?}"
+    );
     let metrics = admin_get(&lab.gateway, "/metrics").await;
     let dropped: u64 = metrics
         .lines()

@@ -42,7 +42,13 @@ async fn a_tls_upstream_is_verified_with_the_ca_file_and_server_name() {
     let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
     let watch = |lab: &Lab| {
         let mut c = McpStreamingClient::new(lab.channel.clone());
-        let req = authed(WatchResourceRequest { uri: "u".into(), interval_ms: 10 }, &tok);
+        let req = authed(
+            WatchResourceRequest {
+                uri: "u".into(),
+                interval_ms: 10,
+            },
+            &tok,
+        );
         async move { c.watch_resource(req).await }
     };
 
