@@ -470,3 +470,38 @@ async fn responses_about_resources_the_caller_does_not_own_are_dropped_and_count
         .unwrap();
     assert!(dropped >= 5, "{dropped} dropped");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_denied_request_of_a_server_streaming_call_ends_it_and_never_reaches_the_upstream() {
+    let (lab, rec) = setup(|c| {
+        c.methods.push(streamguard_gateway::config::MethodConfig {
+            method: "mcp.v1.McpStreaming/WatchResource".into(),
+            resource: streamguard_gateway::config::OneOrMany::One("uri".into()),
+            resource_owner: Some("mcp://users/{sub}/*".into()),
+            ..Default::default()
+        })
+    })
+    .await;
+    let (tok, _) = token("alice", "files:read", Duration::from_secs(60));
+    let e = McpStreamingClient::new(lab.channel.clone())
+        .watch_resource(authed(
+            WatchResourceRequest {
+                uri: "mcp://users/bob/notes".into(),
+                interval_ms: 10,
+            },
+            &tok,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.message()),
+        (Code::PermissionDenied, "resource_not_owned")
+    );
+    assert!(
+        rec.seen().resources.is_empty(),
+        "the upstream never saw the request"
+    );
+    all_released(&lab.gateway, &rec.active, Duration::from_secs(1))
+        .await
+        .unwrap();
+}
