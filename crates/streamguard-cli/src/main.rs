@@ -4,6 +4,7 @@
 mod admin_client;
 mod audit;
 mod demo;
+mod gateway;
 mod serve;
 mod token;
 
@@ -31,6 +32,12 @@ enum Command {
     /// Example: `streamguard serve --dev` prints an admin token and a client token, then serves
     /// gRPC on 127.0.0.1:50051 and the admin API on 127.0.0.1:9090.
     Serve(serve::ServeArgs),
+    /// Protect a gRPC streaming server written in any language: a sidecar that authorizes every
+    /// stream for as long as it lives and every message on it, then forwards it unchanged.
+    ///
+    /// Example: `streamguard gateway --config gateway.toml`, or
+    /// `streamguard gateway --dev --upstream http://127.0.0.1:50051` to try it.
+    Gateway(gateway::GatewayArgs),
     /// Tokens for the dev server and for tests.
     #[command(subcommand)]
     Token(token::TokenCommand),
@@ -54,7 +61,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // The server logs every refusal and termination; the other commands print their own results.
     let default_level = match cli.command {
-        Command::Serve(_) => "info",
+        Command::Serve(_) | Command::Gateway(_) => "info",
         _ => "warn",
     };
     tracing_subscriber::fmt()
@@ -75,6 +82,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
+            Command::Gateway(args) => gateway::run(args).await,
             Command::Token(cmd) => token::run(cmd),
             Command::Revoke(args) => admin_client::revoke(args).await,
             Command::Audit(cmd) => audit::run(cmd).await,

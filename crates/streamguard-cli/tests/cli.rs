@@ -177,6 +177,39 @@ fn audit_explain_gives_the_fix_for_every_stack_and_behind_the_gateway() {
 }
 
 #[test]
+fn gateway_with_a_bad_config_exits_2_naming_the_key() {
+    let dir = std::env::temp_dir().join(format!("sg-cli-gw-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "upstream = \"http://127.0.0.1:1\"\nmax_message_size = \"huge\"\n",
+            "max_message_size",
+        ),
+        (
+            "upstream = \"ftp://x\"\nadmin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"0123456789abcdef0123456789abcdef\"\n",
+            "upstream",
+        ),
+        (
+            "upstream = \"http://127.0.0.1:1\"\nadmin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"0123456789abcdef0123456789abcdef\"\n[descriptors]\nsource = \"proto\"\nproto_files = [\"missing.proto\"]\n[[methods]]\nmethod = \"a.B/C\"\ntool = \"t\"\n",
+            "descriptors.proto_files",
+        ),
+    ];
+    for (i, (text, key)) in cases.iter().enumerate() {
+        let path = dir.join(format!("gw{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = streamguard()
+            .args(["gateway", "--config"])
+            .arg(&path)
+            .args(["--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{key}: {stderr}");
+        assert!(stderr.contains(key), "the error names {key}: {stderr}");
+    }
+}
+
+#[test]
 fn demo_grades_the_hardened_server_100_and_the_vulnerable_one_42() {
     let dir = std::env::temp_dir().join(format!("sg-demo-{}", std::process::id()));
     let out = streamguard()
@@ -195,4 +228,20 @@ fn demo_grades_the_hardened_server_100_and_the_vulnerable_one_42() {
     );
     assert!(dir.join("hardened.html").exists());
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn gateway_help_teaches_a_complete_config() {
+    let out = streamguard().args(["gateway", "--help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    for needle in [
+        "--upstream",
+        "[[methods]]",
+        "deny_reply",
+        "[methods.scopes]",
+        "Exit codes",
+    ] {
+        assert!(text.contains(needle), "--help mentions {needle}:\n{text}");
+    }
 }

@@ -12,13 +12,23 @@ use serde_json::json;
 use streamguard::Guard;
 use streamguard::revocation::Revocation;
 
+/// Appends more Prometheus text to `GET /metrics` (the gateway's counters by method).
+pub type ExtraMetrics = Arc<dyn Fn(&mut String) + Send + Sync>;
+
 #[derive(Clone)]
 struct Admin {
     guard: Guard,
     token: Arc<str>,
+    extra: Option<ExtraMetrics>,
 }
 
+/// The admin API of `guard`, guarded by the admin bearer `token`.
 pub fn router(guard: Guard, token: String) -> Router {
+    router_with_metrics(guard, token, None)
+}
+
+/// [`router`], with `extra` appended to `GET /metrics`.
+pub fn router_with_metrics(guard: Guard, token: String, extra: Option<ExtraMetrics>) -> Router {
     Router::new()
         .route("/v1/revocations", post(revoke))
         .route("/metrics", get(metrics))
@@ -26,6 +36,7 @@ pub fn router(guard: Guard, token: String) -> Router {
         .with_state(Admin {
             guard,
             token: Arc::from(token),
+            extra,
         })
 }
 
@@ -111,5 +122,8 @@ async fn metrics(State(admin): State<Admin>) -> impl IntoResponse {
         "# HELP streamguard_revocations_stored Revocation entries kept.\n# TYPE streamguard_revocations_stored gauge\nstreamguard_revocations_stored {}\n",
         g.revocations().stored()
     ));
+    if let Some(extra) = &admin.extra {
+        extra(&mut text);
+    }
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }

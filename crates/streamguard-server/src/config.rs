@@ -146,26 +146,28 @@ impl ServeConfig {
             ),
         };
         let authenticator = Authenticator::new(auth).context("loading verification keys")?;
-        let guard = Guard::new(
-            GuardConfig {
-                disabled: self.disabled.clone(),
-                on_deny: self.on_deny,
-                messages_per_minute: self.messages_per_minute,
-                burst: self.burst,
-                max_streams_per_identity: self.max_streams_per_identity,
-                identity_claim: self.identity_claim.clone(),
-                max_stream_lifetime: self.max_stream_lifetime,
-                idle_timeout: self.idle_timeout,
-                max_deadline: self.max_deadline,
-                ..GuardConfig::default()
-            },
-            authenticator,
-        );
+        let guard = Guard::new(self.guard_config(), authenticator);
         Ok(Resolved {
             guard,
             admin_token,
             dev_secret,
         })
+    }
+
+    /// The guard settings of this config.
+    pub fn guard_config(&self) -> GuardConfig {
+        GuardConfig {
+            disabled: self.disabled.clone(),
+            on_deny: self.on_deny,
+            messages_per_minute: self.messages_per_minute,
+            burst: self.burst,
+            max_streams_per_identity: self.max_streams_per_identity,
+            identity_claim: self.identity_claim.clone(),
+            max_stream_lifetime: self.max_stream_lifetime,
+            idle_timeout: self.idle_timeout,
+            max_deadline: self.max_deadline,
+            ..GuardConfig::default()
+        }
     }
 
     /// Reads a TOML config file over the defaults.
@@ -205,7 +207,7 @@ struct FileConfig {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AuthSection {
+pub struct AuthSection {
     issuer: Option<String>,
     audience: Option<String>,
     leeway: Option<String>,
@@ -215,7 +217,7 @@ struct AuthSection {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct KeySection {
+pub struct KeySection {
     algorithm: String,
     kid: Option<String>,
     secret: Option<String>,
@@ -228,7 +230,7 @@ struct KeySection {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LimitsSection {
+pub struct LimitsSection {
     messages_per_minute: Option<u32>,
     burst: Option<u32>,
     max_streams_per_identity: Option<u32>,
@@ -240,8 +242,27 @@ struct LimitsSection {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PolicySection {
+pub struct PolicySection {
     on_deny: Option<String>,
+}
+
+/// `[auth]`, `[limits]` and `[policy]` read exactly as `serve` reads them, for other commands
+/// that share those sections (the gateway); relative key paths resolve against `base`.
+pub fn guard_sections(
+    auth: AuthSection,
+    limits: LimitsSection,
+    policy: PolicySection,
+    base: &Path,
+) -> anyhow::Result<(AuthConfig, GuardConfig)> {
+    let c = FileConfig {
+        auth,
+        limits,
+        policy,
+        ..FileConfig::default()
+    }
+    .into_config(base)?;
+    let guard = c.guard_config();
+    Ok((c.auth, guard))
 }
 
 /// Parses a duration such as `30m`, `2s`, `500ms`, naming the key on error.

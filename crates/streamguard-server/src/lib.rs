@@ -5,7 +5,7 @@
 //! cancellation. Each control can be switched off to make the vulnerable lab the auditor is
 //! tested on.
 
-mod admin;
+pub mod admin;
 pub mod backend;
 mod classify;
 pub mod config;

@@ -74,6 +74,13 @@ pub struct Denial {
 pub trait OwnershipRule: Send + Sync + std::fmt::Debug {
     /// The owner's `sub`, or `None` for a resource nobody owns (open to any caller with scope).
     fn owner<'u>(&self, uri: &'u str) -> Option<&'u str>;
+
+    /// Whether the holder of `sub` may act on `uri`: by default when nobody owns it or `sub`
+    /// does. Rules that cannot name an owner from the URI alone (a pattern such as
+    /// `res-{sub}-*`) decide here instead.
+    fn permits(&self, uri: &str, sub: &str) -> bool {
+        self.owner(uri).is_none_or(|owner| owner == sub)
+    }
 }
 
 /// The built-in rule: URIs under `mcp://users/{sub}/` belong to `{sub}`.
@@ -159,8 +166,7 @@ impl Policy {
             return Err(deny(Reason::InsufficientScope, scope));
         }
         if let Some(uri) = &action.resource
-            && let Some(owner) = self.ownership.owner(uri)
-            && owner != claims.sub
+            && !self.ownership.permits(uri, &claims.sub)
         {
             return Err(deny(Reason::ResourceNotOwned, uri));
         }

@@ -92,6 +92,25 @@ impl Deadline {
     }
 }
 
+/// Formats `timeout` as a `grpc-timeout` value (at most 8 digits and a unit), rounded down so
+/// the receiver never gets more time than remains.
+pub fn format_grpc_timeout(timeout: Duration) -> String {
+    const MAX: u128 = 99_999_999;
+    let units: [(u128, char); 6] = [
+        (timeout.as_nanos(), 'n'),
+        (timeout.as_micros(), 'u'),
+        (timeout.as_millis(), 'm'),
+        (u128::from(timeout.as_secs()), 'S'),
+        (u128::from(timeout.as_secs() / 60), 'M'),
+        (u128::from(timeout.as_secs() / 3600), 'H'),
+    ];
+    let (n, unit) = units
+        .into_iter()
+        .find(|(n, _)| *n <= MAX)
+        .unwrap_or((MAX, 'H'));
+    format!("{n}{unit}")
+}
+
 /// Parses a `grpc-timeout` value: up to 8 ASCII digits and a unit (`H M S m u n`).
 pub fn parse_grpc_timeout(text: &str) -> Result<Duration, InvalidTimeout> {
     let bad = || InvalidTimeout(text.to_string());
@@ -152,6 +171,24 @@ mod tests {
                 "{bad:?} should be refused"
             );
         }
+    }
+
+    #[test]
+    fn formatted_timeouts_round_down_and_parse_back() {
+        for d in [
+            Duration::ZERO,
+            Duration::from_nanos(7),
+            Duration::from_millis(1999),
+            Duration::from_secs(2),
+            Duration::from_secs(3 * 24 * 3600),
+            Duration::MAX,
+        ] {
+            let text = format_grpc_timeout(d);
+            let back = parse_grpc_timeout(&text).unwrap();
+            assert!(back <= d, "{d:?} -> {text}");
+            assert!(text.len() <= 9, "{text}");
+        }
+        assert_eq!(format_grpc_timeout(Duration::from_millis(1500)), "1500000u");
     }
 
     #[tokio::test]

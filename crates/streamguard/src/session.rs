@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tonic::Status;
 
 use crate::auth::Claims;
-use crate::authz::{Action, Denial};
+use crate::authz::{Action, Denial, Policy};
 use crate::config::{Control, OnDeny};
 use crate::deadline::Deadline;
 use crate::guard::Guard;
@@ -249,12 +249,18 @@ impl StreamSession {
     /// policy says `on_deny = end`. With the per-message control off only the first message
     /// of a stream is checked, as naive servers do.
     pub fn authorize(&self, action: &Action<'_>) -> Result<(), Denial> {
+        self.authorize_under(self.0.guard.policy(), action)
+    }
+
+    /// Like [`Self::authorize`], under a policy of the caller's instead of the guard's (the
+    /// gateway keeps one per proxied method); counted, logged and ended the same way.
+    pub fn authorize_under(&self, policy: &Policy, action: &Action<'_>) -> Result<(), Denial> {
         let n = self.0.messages_authorized.fetch_add(1, Relaxed);
         let cfg = self.0.guard.config();
         if n > 0 && !cfg.enforces(Control::PerMessage) {
             return Ok(());
         }
-        let verdict = self.0.guard.policy().check(&self.0.claims, action);
+        let verdict = policy.check(&self.0.claims, action);
         if let Err(denial) = &verdict {
             self.0.guard.metrics().denied(denial.reason);
             tracing::info!(

@@ -1,0 +1,110 @@
+//! `streamguard gateway`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use streamguard_gateway::GatewayConfig;
+use streamguard_server::tokens::{TokenSpec, mint_hs256};
+
+#[derive(Args)]
+#[command(after_long_help = "\
+A config for a grpc-js (or any) server on 127.0.0.1:50051:
+
+  listen = \"0.0.0.0:50052\"
+  admin_listen = \"127.0.0.1:9091\"
+  admin_token_env = \"STREAMGUARD_ADMIN_TOKEN\"
+  upstream = \"http://127.0.0.1:50051\"
+
+  [auth]
+  issuer = \"https://issuer.example\"
+  audience = \"acme-tools\"
+  [[auth.keys]]
+  algorithm = \"RS256\"
+  jwks_url = \"http://issuer.example/jwks.json\"
+
+  [limits]
+  messages_per_minute = 600
+  max_stream_lifetime = \"30m\"
+
+  [descriptors]
+  source = \"proto\"                    # or \"reflection\" (default), \"protoset\"
+  proto_files = [\"proto/tools.proto\"]
+
+  [[methods]]
+  method = \"acme.tools.v1.ToolSession/Run\"
+  tool = \"tool\"
+  request_id = \"id\"
+  deny_reply = '{\"id\": \"{request_id}\", \"outcome\": \"DENIED\"}'
+  [methods.scopes]
+  ping = \"tools:ping\"
+
+Every key is described in the README (\"Protect a server in any language\").
+Exit codes: 0 stopped by a signal, 2 bad config or start-up failure (the message names the key).")]
+pub struct GatewayArgs {
+    /// TOML config file: upstream, [auth], [limits], [policy], [descriptors], [[methods]];
+    /// flags override it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Dev mode: HS256 with the secret from env STREAMGUARD_DEV_SECRET (random if unset),
+    /// issuer `streamguard-dev`, audience `streamguard`; prints an admin and a client token.
+    #[arg(long)]
+    dev: bool,
+    /// gRPC listen address [default: 127.0.0.1:50052].
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    /// The server to protect: http://HOST:PORT (HTTP/2 without TLS) or https://HOST:PORT.
+    #[arg(long, value_name = "URL")]
+    upstream: Option<String>,
+    /// Admin HTTP API listen address (revocations, metrics, health) [default: 127.0.0.1:9091].
+    #[arg(long, value_name = "ADDR")]
+    admin_listen: Option<SocketAddr>,
+}
+
+impl GatewayArgs {
+    fn config(&self) -> anyhow::Result<GatewayConfig> {
+        let mut c = match &self.config {
+            Some(path) => GatewayConfig::from_file(path)?,
+            None if self.dev => GatewayConfig::default(),
+            None => anyhow::bail!(
+                "nothing to verify tokens with: pass --config FILE (see `streamguard gateway --help`), or --dev with --upstream URL"
+            ),
+        };
+        c.dev |= self.dev;
+        if let Some(v) = self.listen {
+            c.listen = v;
+        }
+        if let Some(v) = self.admin_listen {
+            c.admin_listen = v;
+        }
+        if let Some(v) = &self.upstream {
+            c.upstream.url = v.clone();
+        }
+        Ok(c)
+    }
+}
+
+pub async fn run(args: GatewayArgs) -> anyhow::Result<ExitCode> {
+    let config = args.config()?;
+    let upstream = config.upstream.url.clone();
+    let gateway = streamguard_gateway::start(config).await?;
+    println!("gRPC: {} -> {upstream}", gateway.grpc_addr);
+    println!("admin API: http://{}", gateway.admin_addr);
+    if !gateway.dev_secret.is_empty() {
+        println!("admin token: {}", gateway.admin_token);
+        let spec = TokenSpec::new(
+            "dev",
+            "tools:echo files:read files:write admin",
+            Duration::from_secs(3600),
+        );
+        println!("client token: {}", mint_hs256(&gateway.dev_secret, &spec)?);
+    }
+    tokio::select! {
+        _ = crate::serve::shutdown_signal() => tracing::info!("shutting down"),
+        _ = gateway.stopped() => {}
+    }
+    gateway.shutdown().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,220 @@
+//! `streamguard gateway`: continuous authorization in front of a gRPC streaming server written
+//! in any language, with no change to it.
+//!
+//! The gateway is the library's [`StreamGuardLayer`] over a transparent HTTP/2 forwarder: the
+//! layer authenticates each stream at open and keeps its [`streamguard::StreamSession`] — expiry
+//! and revocation mid-stream, the caller's deadline, the identity rate limit and stream cap,
+//! lifetime and idle timeout — and the forwarder below it adds what only a proxy can:
+//!
+//! | concern | module |
+//! |---|---|
+//! | forwarding calls, identity and remaining deadline to the upstream | [`proxy`] |
+//! | client → upstream messages: cut out whole, authorized, never re-encoded | [`inbound`], [`frames`] |
+//! | upstream → client messages, denial replies, trailers | [`outbound`] |
+//! | per-method rules: tool / resource / JSON-RPC classification, replies | [`rule`], [`classify`], [`jsonrpc`], [`reply`] |
+//! | field paths into messages and JSON text | [`field_path`], [`json`] |
+//! | resource ownership patterns (`res-{sub}-*`) | [`ownership`] |
+//! | the caller's identity for the upstream (signed headers or a minted token) | [`identity`] |
+//! | the pooled HTTP/2 connection to the upstream (h2c, TLS) | [`upstream`] |
+//! | counters by method | [`metrics`] |
+//! | accepting client connections | [`listen`] |
+//!
+//! Any guard termination or client cancel ends the response with trailers and resets the
+//! upstream stream with `CANCEL`, so the upstream's handler sees its call cancelled.
+
+pub mod classify;
+pub mod config;
+mod exchange;
+pub mod field_path;
+pub mod frames;
+pub mod identity;
+pub mod inbound;
+pub mod json;
+pub mod jsonrpc;
+pub mod listen;
+pub mod metrics;
+pub mod outbound;
+pub mod ownership;
+pub mod proxy;
+pub mod reply;
+pub mod rule;
+pub mod upstream;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use prost_reflect::DescriptorPool;
+use streamguard::auth::Authenticator;
+use streamguard::{Guard, StreamGuardLayer};
+use streamguard_descriptors::{DescriptorSource, load, load_offline, split_method};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tower::Layer;
+
+pub use config::GatewayConfig;
+pub use metrics::GatewayMetrics;
+pub use proxy::Proxy;
+
+/// A gateway started by [`start`]; stops when [`RunningGateway::shutdown`] is called or it is
+/// dropped.
+pub struct RunningGateway {
+    pub grpc_addr: SocketAddr,
+    pub admin_addr: SocketAddr,
+    pub admin_token: String,
+    /// The HS256 secret in dev mode (empty otherwise).
+    pub dev_secret: String,
+    pub guard: Guard,
+    pub metrics: Arc<GatewayMetrics>,
+    shutdown: CancellationToken,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl RunningGateway {
+    /// Stops accepting, drops open connections and waits for the listeners to close.
+    pub async fn shutdown(mut self) {
+        self.shutdown.cancel();
+        for t in self.tasks.drain(..) {
+            let _ = t.await;
+        }
+    }
+
+    /// Resolves when the gateway is asked to stop.
+    pub async fn stopped(&self) {
+        self.shutdown.cancelled().await
+    }
+}
+
+impl Drop for RunningGateway {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+/// Loads keys and descriptors, binds both listeners and starts serving.
+pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
+    config.validate()?;
+    let (auth, dev_secret) = config.resolved_auth()?;
+    let admin_token = match (&config.admin_token, config.dev) {
+        (Some(t), _) if !t.is_empty() => t.clone(),
+        (_, true) => config::random_secret(),
+        _ => anyhow::bail!(
+            "admin_token: missing; set admin_token or admin_token_env in the config file (the admin API requires one)"
+        ),
+    };
+    let guard = Guard::new(
+        config.guard.clone(),
+        Authenticator::new(auth).context("loading verification keys")?,
+    );
+    let upstream = upstream::Upstream::new(&config.upstream)?;
+    let rules = if config.methods.is_empty() {
+        rule::MethodRules::default()
+    } else {
+        let pool = descriptors(&config).await?;
+        rule::MethodRules::compile(&config.methods, &pool, config.guard.on_deny)?
+    };
+    let identity = identity::UpstreamIdentity::new(&config);
+    if identity.forwards_client_token() {
+        tracing::warn!(
+            "forward_client_token = true: the client's bearer token is passed to the upstream (token passthrough, which the MCP authorization spec forbids); prefer [upstream_identity]"
+        );
+    } else if !identity.is_signed() {
+        tracing::warn!(
+            "the x-streamguard-* identity headers are not signed: set [upstream_identity] signing_key_env so the upstream can verify them"
+        );
+    }
+    let metrics = Arc::new(GatewayMetrics::new(rules.names()));
+    let proxy = Proxy::new(
+        upstream,
+        rules,
+        identity,
+        metrics.clone(),
+        config.max_message_size,
+    );
+
+    let grpc = TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listen: cannot listen for gRPC on {}", config.listen))?;
+    let grpc_addr = grpc.local_addr()?;
+    let admin = TcpListener::bind(config.admin_listen)
+        .await
+        .with_context(|| {
+            format!(
+                "admin_listen: cannot listen for the admin API on {}",
+                config.admin_listen
+            )
+        })?;
+    let admin_addr = admin.local_addr()?;
+    let shutdown = CancellationToken::new();
+    let mut tasks = Vec::new();
+
+    let service = StreamGuardLayer::new(guard.clone()).layer(proxy);
+    tasks.push(tokio::spawn(listen::serve(grpc, service, shutdown.clone())));
+
+    let render = metrics.clone();
+    let app = streamguard_server::admin::router_with_metrics(
+        guard.clone(),
+        admin_token.clone(),
+        Some(Arc::new(move |out: &mut String| render.render(out))),
+    );
+    let stop = shutdown.clone();
+    tasks.push(tokio::spawn(async move {
+        if let Err(e) = axum::serve(admin, app)
+            .with_graceful_shutdown(stop.cancelled_owned())
+            .await
+        {
+            tracing::error!(error = %e, "admin API failed");
+        }
+    }));
+    tracing::info!(%grpc_addr, %admin_addr, upstream = %config.upstream.url, "streamguard gateway listening");
+    Ok(RunningGateway {
+        grpc_addr,
+        admin_addr,
+        admin_token,
+        dev_secret: dev_secret.unwrap_or_default(),
+        guard,
+        metrics,
+        shutdown,
+        tasks,
+    })
+}
+
+/// The message types of the configured methods: from the upstream's reflection, a protoset or
+/// `.proto` files.
+async fn descriptors(config: &GatewayConfig) -> anyhow::Result<DescriptorPool> {
+    let d = &config.descriptors;
+    if d.source != DescriptorSource::Reflection || d.encoded.is_some() {
+        return Ok(load_offline("descriptors", d)?);
+    }
+    let u = &config.upstream;
+    let mut endpoint = tonic::transport::Endpoint::from_shared(u.url.clone())
+        .with_context(|| format!("upstream = {:?} is not a URL", u.url))?
+        .connect_timeout(u.connect_timeout);
+    if u.url.starts_with("https://") {
+        let mut tls = tonic::transport::ClientTlsConfig::new();
+        tls = match &u.ca_file {
+            Some(path) => tls.ca_certificate(tonic::transport::Certificate::from_pem(
+                std::fs::read(path)
+                    .with_context(|| format!("upstream_ca_file: cannot read {}", path.display()))?,
+            )),
+            None => tls.with_native_roots(),
+        };
+        if let Some(name) = &u.server_name {
+            tls = tls.domain_name(name.clone());
+        }
+        endpoint = endpoint.tls_config(tls).context("upstream TLS")?;
+    }
+    let channel = endpoint.connect().await.with_context(|| {
+        format!(
+            "cannot reach the upstream {} for server reflection; start it first, or set [descriptors] source = \"protoset\" or \"proto\"",
+            u.url
+        )
+    })?;
+    let services: Vec<String> = config
+        .methods
+        .iter()
+        .filter_map(|m| split_method(&m.method).map(|(s, _)| s.to_string()))
+        .collect();
+    Ok(load("descriptors", d, &channel, &services).await?)
+}
