@@ -207,6 +207,8 @@ impl Bidi {
 pub struct SeenCall {
     pub tool: String,
     pub request_id: String,
+    /// The arguments the tool was handed.
+    pub arguments: serde_json::Value,
     pub grpc_timeout: Option<Duration>,
     pub arrived: Instant,
     pub cancelled_at: Option<Instant>,
@@ -249,11 +251,13 @@ impl ToolBackend for RecordingBackend {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_grpc_timeout(v).ok());
         let req = request.into_inner();
+        let args: serde_json::Value = serde_json::from_str(&req.arguments_json).unwrap_or_default();
         let index = {
             let mut calls = self.calls.lock().unwrap();
             calls.push(SeenCall {
                 tool: req.tool.clone(),
                 request_id: req.request_id.clone(),
+                arguments: args.clone(),
                 grpc_timeout,
                 arrived: Instant::now(),
                 cancelled_at: None,
@@ -266,7 +270,6 @@ impl ToolBackend for RecordingBackend {
             index,
             done: false,
         };
-        let args: serde_json::Value = serde_json::from_str(&req.arguments_json).unwrap_or_default();
         if req.tool == "slow_echo" {
             let ms = args["ms"].as_f64().unwrap_or(1000.0) as u64;
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -313,5 +316,40 @@ pub async fn eventually<T>(within: Duration, mut f: impl FnMut() -> Option<T>) -
             return None;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// A JSON-RPC `Exchange` stream the test drives one request at a time.
+pub struct JsonRpc {
+    tx: mpsc::Sender<streamguard_proto::mcp::v1::JsonRpcFrame>,
+    replies: tonic::Streaming<streamguard_proto::mcp::v1::JsonRpcFrame>,
+}
+
+pub async fn open_jsonrpc(lab: &Lab, token: &str) -> JsonRpc {
+    let (tx, rx) = mpsc::channel(8);
+    let replies = lab
+        .jsonrpc()
+        .exchange(authed(ReceiverStream::new(rx), token))
+        .await
+        .expect("the JSON-RPC stream opens")
+        .into_inner();
+    JsonRpc { tx, replies }
+}
+
+impl JsonRpc {
+    /// Sends one message and returns the reply.
+    pub async fn ask(&mut self, msg: serde_json::Value) -> serde_json::Value {
+        self.tx
+            .send(streamguard_proto::mcp::v1::JsonRpcFrame {
+                json: msg.to_string().into_bytes(),
+            })
+            .await
+            .expect("stream open");
+        let frame = tokio::time::timeout(Duration::from_secs(10), self.replies.next())
+            .await
+            .expect("a reply within 10 s")
+            .expect("a reply, not the end of the stream")
+            .expect("a reply, not an error status");
+        serde_json::from_slice(&frame.json).expect("the reply is JSON")
     }
 }
