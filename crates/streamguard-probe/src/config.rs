@@ -625,7 +625,7 @@ mod tests {
         endpoint = "http://127.0.0.1:50051"
         [credentials.mint]
         algorithm = "HS256"
-        secret = "s"
+        secret = "probe-config-test-secret-0123456789abcdef"
     "#;
 
     #[test]

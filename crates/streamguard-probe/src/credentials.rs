@@ -249,7 +249,7 @@ mod tests {
     #[tokio::test]
     async fn minted_hs256_token_carries_sub_scopes_iss_aud_and_exp() {
         let c = creds(
-            "[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"k\"\niss = \"i\"\naud = \"a\"\n[credentials.mint.extra_claims]\ntenant = \"t1\"\n",
+            "[credentials.mint]\nalgorithm = \"HS256\"\nsecret = \"probe-unit-test-secret-0123456789abcdef\"\niss = \"i\"\naud = \"a\"\n[credentials.mint.extra_claims]\ntenant = \"t1\"\n",
         );
         let id = Issuer::new(&c)
             .issue("alice", &["x:y".into(), "z".into()], Duration::from_secs(2))
@@ -260,7 +260,7 @@ mod tests {
         v.set_issuer(&["i"]);
         let data = jsonwebtoken::decode::<Map<String, Value>>(
             &id.token,
-            &jsonwebtoken::DecodingKey::from_secret(b"k"),
+            &jsonwebtoken::DecodingKey::from_secret(b"probe-unit-test-secret-0123456789abcdef"),
             &v,
         )
         .unwrap();

@@ -256,7 +256,7 @@ mod tests {
     use serde_json::json;
 
     fn claims(sub: &str, scope: &str) -> Claims {
-        let raw = json!({"sub": sub, "exp": 1, "scope": scope});
+        let raw = json!({"sub": sub, "exp": 1, "iat": 0, "scope": scope});
         crate::auth::Claims::from_raw(raw.as_object().unwrap(), &[]).unwrap()
     }
 

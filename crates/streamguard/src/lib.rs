@@ -20,7 +20,7 @@
 //! use streamguard::{Guard, GuardConfig, StreamGuardLayer, auth::{Authenticator, AuthConfig, KeyConfig}};
 //! # async fn run(routes: tonic::service::Routes) -> Result<(), Box<dyn std::error::Error>> {
 //! let auth = Authenticator::new(AuthConfig {
-//!     keys: vec![KeyConfig::hs256_secret("change-me")],
+//!     keys: vec![KeyConfig::hs256_secret(std::env::var("JWT_SECRET")?)],
 //!     issuer: Some("https://issuer.example".into()),
 //!     audience: Some("my-mcp-server".into()),
 //!     ..AuthConfig::default()
