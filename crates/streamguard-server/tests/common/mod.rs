@@ -72,10 +72,21 @@ impl Lab {
 
     /// POST /v1/revocations with `auth` as the Authorization header; returns the HTTP status.
     pub async fn revoke(&self, auth: Option<&str>, body: serde_json::Value) -> u16 {
+        self.admin_request(http::Method::POST, auth, body).await
+    }
+
+    /// `method` /v1/revocations with `auth` as the Authorization header; returns the status.
+    pub async fn admin_request(
+        &self,
+        method: http::Method,
+        auth: Option<&str>,
+        body: serde_json::Value,
+    ) -> u16 {
         use http_body_util::{BodyExt, Full};
-        let mut req =
-            http::Request::post(format!("http://{}/v1/revocations", self.server.admin_addr))
-                .header("content-type", "application/json");
+        let mut req = http::Request::builder()
+            .method(method)
+            .uri(format!("http://{}/v1/revocations", self.server.admin_addr))
+            .header("content-type", "application/json");
         if let Some(a) = auth {
             req = req.header("authorization", a);
         }
@@ -89,6 +100,37 @@ impl Lab {
         let status = resp.status().as_u16();
         let _ = resp.into_body().collect().await;
         status
+    }
+
+    /// DELETE /v1/revocations as the admin: lifts a revocation.
+    pub async fn lift_as_admin(&self, body: serde_json::Value) -> u16 {
+        let auth = format!("Bearer {}", self.server.admin_token);
+        self.admin_request(http::Method::DELETE, Some(&auth), body)
+            .await
+    }
+
+    /// A token with exactly these claims, signed with the dev secret.
+    pub fn token_with(&self, claims: serde_json::Value) -> String {
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(self.server.dev_secret.as_bytes()),
+        )
+        .unwrap()
+    }
+
+    /// The claims of a good dev token for `sub`, to alter in a test.
+    pub fn claims(&self, sub: &str, scope: &str, ttl: Duration) -> serde_json::Value {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        serde_json::json!({
+            "sub": sub, "scope": scope, "iat": now, "exp": now + ttl.as_secs(),
+            "iss": streamguard_server::config::DEV_ISSUER,
+            "aud": streamguard_server::config::DEV_AUDIENCE,
+            "jti": uuid::Uuid::new_v4().to_string(),
+        })
     }
 
     pub async fn revoke_as_admin(&self, body: serde_json::Value) -> u16 {
