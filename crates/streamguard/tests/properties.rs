@@ -141,9 +141,24 @@ fn uri_strategy() -> impl Strategy<Value = String> {
     ]
 }
 
+/// URIs and relative references that mostly normalize: the shapes a confused-deputy attempt
+/// would take.
+fn plausible_uri() -> impl Strategy<Value = String> {
+    let prefix = prop_oneof![
+        3 => prop::sample::select(vec!["mcp://users/", "MCP://Users/", "mcp://users/bob/"]),
+        1 => prop::sample::select(vec!["", "../", "/", "./"]),
+    ];
+    let segment = prop::sample::select(vec![
+        "alice", "bob", "..", ".", "%2e%2e", "%2E", "%61lice", "notes", "x", "a%3Ab",
+    ]);
+    (prefix, prop::collection::vec(segment, 1..5))
+        .prop_map(|(p, segs)| p.to_string() + &segs.join("/"))
+}
+
 fn resource_uris(cases: u32) {
     let rule = UserPrefixOwnership;
-    check("resource URI normalize", cases / 2, uri_strategy(), |uri| {
+    let uri = prop_oneof![plausible_uri(), uri_strategy()];
+    check("resource URI normalize", cases / 2, uri, |uri| {
         let Ok(once) = resource::normalize(&uri) else {
             return Ok(());
         };
@@ -180,10 +195,11 @@ fn resource_uris(cases: u32) {
         Just("mcp://users".to_string()),
         uri_strategy()
     ];
+    let reference = prop_oneof![plausible_uri(), uri_strategy()];
     check(
         "resource URI resolve",
         cases / 2,
-        (base, uri_strategy()),
+        (base, reference),
         |(base, reference)| {
             if let Ok(t) = resource::resolve(&base, &reference) {
                 let again = resource::normalize(&t)
@@ -219,6 +235,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(|f| json!(f)),
         uri_strategy().prop_map(Value::from),
+        plausible_uri().prop_map(Value::from),
         prop::sample::select(vec![
             "read_file",
             "write_file",
@@ -247,10 +264,11 @@ fn jsonrpc_frames(cases: u32) {
     let policy = Policy::default();
     let tool_call = (
         prop::sample::select(vec!["read_file", "write_file", "echo", "delete_repo"]),
-        prop::option::of(uri_strategy()),
+        prop::option::of(prop_oneof![3 => plausible_uri(), 1 => uri_strategy()]),
         prop::option::of(prop_oneof![
-            uri_strategy().prop_map(Value::from),
-            json_value()
+            4 => plausible_uri().prop_map(Value::from),
+            1 => uri_strategy().prop_map(Value::from),
+            1 => json_value()
         ]),
         prop::option::of(json_value()),
     )
@@ -264,6 +282,7 @@ fn jsonrpc_frames(cases: u32) {
             }
             json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": params})
         });
+    let checked = std::sync::atomic::AtomicU32::new(0);
     check("JSON-RPC tools/call", cases / 2, tool_call, |msg| {
         let action = classify_jsonrpc(msg.to_string().as_bytes(), &policy);
         let name = msg["params"]["name"].as_str().unwrap_or_default();
@@ -280,9 +299,16 @@ fn jsonrpc_frames(cases: u32) {
                 "{msg} hands {target:?}, authorizes {:?}",
                 action.resources().collect::<Vec<_>>()
             );
+            checked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(())
     });
+    let checked = checked.into_inner();
+    eprintln!("  of which {checked} had a path argument to check");
+    assert!(
+        checked >= cases / 100,
+        "the property was checked on {checked} cases only"
+    );
     let frame = prop_oneof![
         any::<Vec<u8>>(),
         json_value().prop_map(|v| v.to_string().into_bytes()),
