@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::classify::{self, call_tool_action, canonical_targets, tool_arguments};
+use crate::classify::{self, call_tool_action, tool_arguments};
 use crate::mcp::{Tools, denial_status, tool_error};
 
 type EventStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
@@ -205,7 +205,6 @@ impl McpStreaming for StreamingService {
                 args[name.as_str()] = json!(t);
             }
         }
-        canonical_targets(session.guard().policy(), &tool, None, &mut args)?;
         self.tools
             .call(&session, &tool, &args, "")
             .await
