@@ -50,9 +50,13 @@ pub struct ServeArgs {
     /// Idle timeout (no message either way), e.g. 5m; ended with UNAVAILABLE `idle_timeout`.
     #[arg(long, value_name = "DURATION")]
     idle_timeout: Option<String>,
-    /// Clock skew allowed on exp/nbf, e.g. 500ms [default: 0s].
+    /// Clock skew allowed on exp/nbf/iat, e.g. 500ms [default: 0s, at most 5m].
     #[arg(long, value_name = "DURATION")]
     leeway: Option<String>,
+    /// Longest token lifetime (exp - iat) accepted, e.g. 1h [default: 24h]. Bounds how long a
+    /// revoked token could work again once its revocation is dropped (see SECURITY.md).
+    #[arg(long, value_name = "DURATION")]
+    max_token_lifetime: Option<String>,
     /// What a denied message does to its stream.
     #[arg(long, value_enum)]
     on_deny: Option<OnDenyArg>,
@@ -109,6 +113,9 @@ impl ServeArgs {
         if let Some(v) = &self.leeway {
             c.auth.leeway = parse_duration("--leeway", v)?;
         }
+        if let Some(v) = &self.max_token_lifetime {
+            c.auth.max_token_lifetime = parse_duration("--max-token-lifetime", v)?;
+        }
         if let Some(v) = self.on_deny {
             c.on_deny = match v {
                 OnDenyArg::Reply => OnDeny::Reply,
@@ -134,11 +141,16 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         );
         println!("client token: {}", mint_hs256(&server.dev_secret, &spec)?);
     }
-    tokio::select! {
-        _ = shutdown_signal() => tracing::info!("shutting down"),
-        _ = server.stopped() => {}
-    }
+    let lost = tokio::select! {
+        _ = shutdown_signal() => { tracing::info!("shutting down"); false }
+        _ = server.stopped() => false,
+        // Fail closed: a server that can no longer end streams on time must not keep serving.
+        _ = server.guard.enforcement_lost() => true,
+    };
     server.shutdown().await;
+    if lost {
+        anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

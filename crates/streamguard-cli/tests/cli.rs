@@ -128,6 +128,24 @@ fn bad_input_exits_2_with_a_message_naming_it() {
             "--ttl",
         ),
         (vec!["audit", "explain", "F9"], "unknown finding"),
+        // Overflows u64 seconds when added to now.
+        (
+            vec!["token", "mint", "--sub", "a", "--ttl", "584542046090y"],
+            "--ttl",
+        ),
+        (
+            vec!["serve", "--dev", "--max-stream-lifetime", "500000000y"],
+            "--max-stream-lifetime",
+        ),
+        (
+            vec!["serve", "--dev", "--idle-timeout", "9999999999h"],
+            "--idle-timeout",
+        ),
+        (vec!["serve", "--dev", "--leeway", "100000d"], "--leeway"),
+        (
+            vec!["serve", "--dev", "--max-token-lifetime", "0s"],
+            "--max-token-lifetime",
+        ),
         (
             vec!["audit", "scan", "/nonexistent/dir"],
             "/nonexistent/dir",
@@ -138,6 +156,26 @@ fn bad_input_exits_2_with_a_message_naming_it() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(says), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn serve_refuses_a_short_dev_secret() {
+    let out = streamguard()
+        .env("STREAMGUARD_DEV_SECRET", "some-long-dev-secret")
+        .args([
+            "serve",
+            "--dev",
+            "--listen",
+            "127.0.0.1:0",
+            "--admin-listen",
+            "127.0.0.1:0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("STREAMGUARD_DEV_SECRET"), "{err}");
+    assert!(err.contains("at least 32"), "{err}");
 }
 
 #[test]

@@ -1,11 +1,12 @@
-//! The admin HTTP API: `POST /v1/revocations`, `GET /metrics`, `GET /healthz`.
+//! The admin HTTP API: `POST /v1/revocations` (revoke), `DELETE /v1/revocations` (lift, same
+//! body), `GET /metrics`, `GET /healthz`.
 
 use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -18,8 +19,9 @@ pub type ExtraMetrics = Arc<dyn Fn(&mut String) + Send + Sync>;
 #[derive(Clone)]
 struct Admin {
     guard: Guard,
-    token: Arc<str>,
     extra: Option<ExtraMetrics>,
+    /// SHA-256 of the admin token: what presented tokens are compared with.
+    token_digest: Arc<[u8; 32]>,
 }
 
 /// The admin API of `guard`, guarded by the admin bearer `token`.
@@ -30,14 +32,19 @@ pub fn router(guard: Guard, token: String) -> Router {
 /// [`router`], with `extra` appended to `GET /metrics`.
 pub fn router_with_metrics(guard: Guard, token: String, extra: Option<ExtraMetrics>) -> Router {
     Router::new()
-        .route("/v1/revocations", post(revoke))
+        .route("/v1/revocations", axum::routing::post(revoke).delete(lift))
         .route("/metrics", get(metrics))
         .route("/healthz", get(|| async { "ok\n" }))
         .with_state(Admin {
             guard,
-            token: Arc::from(token),
             extra,
+            token_digest: Arc::new(digest(token.as_bytes())),
         })
+}
+
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
 }
 
 #[derive(Deserialize)]
@@ -47,16 +54,17 @@ struct RevokeBody {
     sub: Option<String>,
 }
 
-/// Compares without an early exit, so response timing does not leak the token byte by byte.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// Whether `presented` is the admin token. Both sides are hashed first and the digests
+/// compared in constant time, so the timing reveals neither the content nor the length.
+fn is_admin_token(admin: &Admin, presented: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    digest(presented).ct_eq(&admin.token_digest[..]).into()
 }
 
-async fn revoke(
-    State(admin): State<Admin>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> impl IntoResponse {
+type Answer = (StatusCode, Json<serde_json::Value>);
+
+/// Checks the admin bearer token and reads `{"jti": …}` or `{"sub": …}`.
+fn admit(admin: &Admin, headers: &HeaderMap, body: &[u8]) -> Result<Revocation, Answer> {
     let presented = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -64,55 +72,77 @@ async fn revoke(
         .map(str::trim);
     match presented {
         None => {
-            return (
+            return Err((
                 StatusCode::UNAUTHORIZED,
                 Json(
                     json!({"error": "missing_admin_token", "hint": "send Authorization: Bearer <admin token>"}),
                 ),
-            );
+            ));
         }
-        Some(t) if !same(t.as_bytes(), admin.token.as_bytes()) => {
-            return (
+        Some(t) if !is_admin_token(admin, t.as_bytes()) => {
+            return Err((
                 StatusCode::FORBIDDEN,
                 Json(json!({"error": "wrong_admin_token"})),
-            );
+            ));
         }
         Some(_) => {}
     }
-    let parsed: Result<RevokeBody, _> = serde_json::from_slice(&body);
-    let revocation = match parsed {
+    let parsed: Result<RevokeBody, _> = serde_json::from_slice(body);
+    match parsed {
         Ok(RevokeBody {
             jti: Some(j),
             sub: None,
-        }) if !j.is_empty() => Revocation::Jti(j),
+        }) if !j.is_empty() => Ok(Revocation::Jti(j)),
         Ok(RevokeBody {
             jti: None,
             sub: Some(s),
-        }) if !s.is_empty() => Revocation::Sub(s),
-        Ok(_) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                Json(
-                    json!({"error": "bad_request", "hint": "send exactly one of {\"jti\": \"…\"} or {\"sub\": \"…\"}"}),
-                ),
-            );
-        }
-        Err(e) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                Json(json!({"error": "bad_json", "detail": e.to_string()})),
-            );
-        }
+        }) if !s.is_empty() => Ok(Revocation::Sub(s)),
+        Ok(_) => Err((
+            StatusCode::BAD_REQUEST,
+            Json(
+                json!({"error": "bad_request", "hint": "send exactly one of {\"jti\": \"…\"} or {\"sub\": \"…\"}"}),
+            ),
+        )),
+        Err(e) => Err((
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": "bad_json", "detail": e.to_string()})),
+        )),
+    }
+}
+
+fn named(revocation: Revocation) -> serde_json::Value {
+    match revocation {
+        Revocation::Jti(j) => json!({"jti": j}),
+        Revocation::Sub(s) => json!({"sub": s}),
+    }
+}
+
+async fn revoke(State(admin): State<Admin>, headers: HeaderMap, body: axum::body::Bytes) -> Answer {
+    let revocation = match admit(&admin, &headers, &body) {
+        Ok(r) => r,
+        Err(answer) => return answer,
     };
     let ended = admin.guard.revocations().revoke(revocation.clone());
-    let (kind, value) = match revocation {
-        Revocation::Jti(j) => ("jti", j),
-        Revocation::Sub(s) => ("sub", s),
-    };
     (
         StatusCode::OK,
-        Json(json!({"revoked": {kind: value}, "ended_streams": ended})),
+        Json(json!({"revoked": named(revocation), "ended_streams": ended})),
     )
+}
+
+/// Lifts a revocation: tokens it refused are accepted again. 404 when there was none.
+async fn lift(State(admin): State<Admin>, headers: HeaderMap, body: axum::body::Bytes) -> Answer {
+    let revocation = match admit(&admin, &headers, &body) {
+        Ok(r) => r,
+        Err(answer) => return answer,
+    };
+    if admin.guard.revocations().lift(&revocation) {
+        (StatusCode::OK, Json(json!({"lifted": named(revocation)})))
+    } else {
+        (
+            StatusCode::NOT_FOUND,
+            Json(json!({"error": "not_revoked", "revocation": named(revocation)})),
+        )
+    }
 }
 
 async fn metrics(State(admin): State<Admin>) -> impl IntoResponse {

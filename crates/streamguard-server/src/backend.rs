@@ -75,10 +75,14 @@ pub struct EmbeddedBackend {
 pub const EXECUTED_KEPT: usize = 1024;
 /// How many files the embedded backend's store holds before refusing writes.
 const MAX_FILES: usize = 10_000;
+/// The largest file the embedded store accepts, and the most bytes it holds in all: a caller
+/// with `files:write` must not be able to grow the server's memory without bound.
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+pub const MAX_STORE_BYTES: usize = 64 << 20;
 
 #[derive(Default)]
 struct EmbeddedState {
-    files: Mutex<HashMap<String, String>>,
+    files: Mutex<Files>,
     executed: Mutex<VecDeque<String>>,
 }
 
@@ -116,6 +120,41 @@ impl EmbeddedBackend {
             .lock()
             .map(|v| v.iter().cloned().collect())
             .unwrap_or_default()
+    }
+}
+
+#[derive(Default)]
+struct Files {
+    by_path: HashMap<String, String>,
+    /// Bytes held, paths and contents.
+    bytes: usize,
+}
+
+impl Files {
+    fn write(&mut self, path: String, text: String) -> Result<(), Status> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(Status::resource_exhausted(format!(
+                "a file holds at most {MAX_FILE_BYTES} bytes"
+            )));
+        }
+        let replaced = self
+            .by_path
+            .get(&path)
+            .map_or(0, |old| path.len() + old.len());
+        if self.by_path.len() >= MAX_FILES && replaced == 0 {
+            return Err(Status::resource_exhausted(
+                "the embedded file store is full",
+            ));
+        }
+        let bytes = self.bytes - replaced + path.len() + text.len();
+        if bytes > MAX_STORE_BYTES {
+            return Err(Status::resource_exhausted(
+                "the embedded file store is full",
+            ));
+        }
+        self.bytes = bytes;
+        self.by_path.insert(path, text);
+        Ok(())
     }
 }
 
@@ -160,6 +199,7 @@ impl ToolBackend for EmbeddedService {
                     .lock()
                     .map_err(|_| Status::internal("file store poisoned"))?;
                 let content = files
+                    .by_path
                     .get(&path)
                     .cloned()
                     .unwrap_or_else(|| format!("contents of {path}"));
@@ -172,12 +212,7 @@ impl ToolBackend for EmbeddedService {
                     .files
                     .lock()
                     .map_err(|_| Status::internal("file store poisoned"))?;
-                if files.len() >= MAX_FILES && !files.contains_key(&path) {
-                    return Err(Status::resource_exhausted(
-                        "the embedded file store is full",
-                    ));
-                }
-                files.insert(path.clone(), text("text"));
+                files.write(path.clone(), text("text"))?;
                 json!({ "path": path, "written": true })
             }
             "delete_repo" => json!({ "deleted": text("repo") }),
@@ -186,5 +221,26 @@ impl ToolBackend for EmbeddedService {
         Ok(Response::new(ExecuteResponse {
             result_json: result.to_string(),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_store_is_bounded_in_bytes_as_well_as_files() {
+        let mut files = Files::default();
+        let big = "x".repeat(MAX_FILE_BYTES);
+        assert!(files.write("p".into(), format!("{big}x")).is_err());
+        let mut written = 0;
+        while files.write(format!("f{written}"), big.clone()).is_ok() {
+            written += 1;
+        }
+        assert!(written < MAX_STORE_BYTES / MAX_FILE_BYTES + 1);
+        assert!(files.bytes <= MAX_STORE_BYTES);
+        // Overwriting gives the old bytes back first.
+        files.write("f0".into(), String::new()).unwrap();
+        files.write("f0".into(), big).unwrap();
     }
 }

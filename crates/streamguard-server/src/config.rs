@@ -10,17 +10,23 @@
 //! [auth]
 //! issuer = "https://issuer.example"
 //! audience = "mcp-tools"
-//! leeway = "0s"
+//! leeway = "0s"                # at most 5m
+//! max_token_lifetime = "24h"   # tokens with a longer exp - iat are refused; at most 365d
 //! [[auth.keys]]
 //! algorithm = "RS256"          # HS256, RS256, ES256, EdDSA — pinned per key
 //! pem_file = "issuer.pub.pem"  # or secret, secret_env, jwks_file, jwks_url (+ jwks_ttl)
+//! # allow_weak_secret = true   # HS256 only: accept a secret under 32 bytes (labs, never production)
+//!
+//! [revocation]
+//! sub_retention = "7d"         # keep subject revocations this long (≥ max_token_lifetime + 2·leeway);
+//!                              # omit to keep them until DELETE /v1/revocations lifts them
 //!
 //! [limits]
 //! messages_per_minute = 600
 //! burst = 100
 //! max_streams_per_identity = 32
 //! identity_claim = "tenant"
-//! max_stream_lifetime = "30m"
+//! max_stream_lifetime = "30m"  # these three: at most 365d
 //! idle_timeout = "5m"
 //! max_deadline = "10m"
 //!
@@ -68,7 +74,14 @@ pub struct ServeConfig {
     pub idle_timeout: Duration,
     pub max_deadline: Option<Duration>,
     pub on_deny: OnDeny,
+    /// How long subject revocations are kept; `None`: until lifted.
+    pub sub_revocation_retention: Option<Duration>,
 }
+
+/// The longest leeway accepted: more would keep expired tokens working for minutes.
+pub const MAX_LEEWAY: Duration = Duration::from_secs(5 * 60);
+/// The longest stream lifetime, idle timeout, deadline cap and token lifetime accepted.
+pub const MAX_LIMIT: Duration = Duration::from_secs(365 * 24 * 3600);
 
 impl Default for ServeConfig {
     fn default() -> Self {
@@ -90,6 +103,7 @@ impl Default for ServeConfig {
             idle_timeout: g.idle_timeout,
             max_deadline: None,
             on_deny: OnDeny::Reply,
+            sub_revocation_retention: None,
         }
     }
 }
@@ -119,7 +133,57 @@ impl ServeConfig {
             .or_else(|| std::env::var(DEV_SECRET_ENV).ok().filter(|s| !s.is_empty()))
     }
 
+    /// Refuses values out of range, naming the key, before anything is built from them.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        let within = |key: &str, value: Duration, max: Duration| {
+            if value > max {
+                bail!(
+                    "{key} = {} is out of range: at most {}",
+                    humantime::format_duration(value),
+                    humantime::format_duration(max)
+                );
+            }
+            Ok(())
+        };
+        within("auth.leeway (--leeway)", self.auth.leeway, MAX_LEEWAY)?;
+        within(
+            "limits.max_stream_lifetime (--max-stream-lifetime)",
+            self.max_stream_lifetime,
+            MAX_LIMIT,
+        )?;
+        within(
+            "limits.idle_timeout (--idle-timeout)",
+            self.idle_timeout,
+            MAX_LIMIT,
+        )?;
+        if let Some(d) = self.max_deadline {
+            within("limits.max_deadline", d, MAX_LIMIT)?;
+        }
+        let lifetime = self.auth.max_token_lifetime;
+        within(
+            "auth.max_token_lifetime (--max-token-lifetime)",
+            lifetime,
+            MAX_LIMIT,
+        )?;
+        if lifetime < Duration::from_secs(1) {
+            bail!("auth.max_token_lifetime (--max-token-lifetime) must be at least 1s");
+        }
+        if let Some(kept) = self.sub_revocation_retention {
+            let horizon = lifetime + 2 * self.auth.leeway;
+            if kept < horizon {
+                bail!(
+                    "revocation.sub_retention = {} is shorter than max_token_lifetime + 2 x leeway ({}): a revoked subject's tokens would work again; raise it, or omit it to keep subject revocations until lifted",
+                    humantime::format_duration(kept),
+                    humantime::format_duration(horizon)
+                );
+            }
+            within("revocation.sub_retention", kept, 10 * MAX_LIMIT)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn resolve(&self) -> anyhow::Result<Resolved> {
+        self.validate()?;
         let (auth, dev_secret) = if self.dev {
             let secret = self.dev_secret_from_env().unwrap_or_else(random_secret);
             let auth = AuthConfig {
@@ -127,6 +191,7 @@ impl ServeConfig {
                 issuer: Some(DEV_ISSUER.into()),
                 audience: Some(DEV_AUDIENCE.into()),
                 leeway: self.auth.leeway,
+                max_token_lifetime: self.auth.max_token_lifetime,
                 ..AuthConfig::default()
             };
             (auth, Some(secret))
@@ -145,7 +210,13 @@ impl ServeConfig {
                 "no admin token: set admin_token or admin_token_env in the config file (the admin API requires one)"
             ),
         };
-        let authenticator = Authenticator::new(auth).context("loading verification keys")?;
+        let authenticator = Authenticator::new(auth).with_context(|| {
+            if self.dev {
+                format!("loading the dev key (env {DEV_SECRET_ENV})")
+            } else {
+                "loading verification keys ([[auth.keys]])".to_string()
+            }
+        })?;
         let guard = Guard::new(self.guard_config(), authenticator);
         Ok(Resolved {
             guard,
@@ -166,6 +237,7 @@ impl ServeConfig {
             max_stream_lifetime: self.max_stream_lifetime,
             idle_timeout: self.idle_timeout,
             max_deadline: self.max_deadline,
+            sub_revocation_retention: self.sub_revocation_retention,
             ..GuardConfig::default()
         }
     }
@@ -203,6 +275,14 @@ struct FileConfig {
     limits: LimitsSection,
     #[serde(default)]
     policy: PolicySection,
+    #[serde(default)]
+    revocation: RevocationSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RevocationSection {
+    sub_retention: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -211,6 +291,7 @@ pub struct AuthSection {
     issuer: Option<String>,
     audience: Option<String>,
     leeway: Option<String>,
+    max_token_lifetime: Option<String>,
     #[serde(default)]
     keys: Vec<KeySection>,
 }
@@ -226,6 +307,8 @@ pub struct KeySection {
     jwks_file: Option<PathBuf>,
     jwks_url: Option<String>,
     jwks_ttl: Option<String>,
+    #[serde(default)]
+    allow_weak_secret: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -320,6 +403,12 @@ impl FileConfig {
         if let Some(l) = &self.auth.leeway {
             c.auth.leeway = parse_duration("auth.leeway", l)?;
         }
+        if let Some(l) = &self.auth.max_token_lifetime {
+            c.auth.max_token_lifetime = parse_duration("auth.max_token_lifetime", l)?;
+        }
+        if let Some(r) = &self.revocation.sub_retention {
+            c.sub_revocation_retention = Some(parse_duration("revocation.sub_retention", r)?);
+        }
         for k in self.auth.keys {
             let algorithm = parse_algorithm(&k.algorithm)?;
             let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
@@ -339,10 +428,14 @@ impl FileConfig {
                     "each [[auth.keys]] needs exactly one of secret, secret_env, pem_file, jwks_file, jwks_url"
                 ),
             };
+            if k.allow_weak_secret && algorithm != Algorithm::HS256 {
+                bail!("auth.keys.allow_weak_secret applies to HS256 secrets only");
+            }
             c.auth.keys.push(KeyConfig {
                 algorithm,
                 source,
                 kid: k.kid,
+                allow_weak_secret: k.allow_weak_secret,
             });
         }
         let l = self.limits;
@@ -420,5 +513,50 @@ mod tests {
         let e = parse("[[auth.keys]]\nalgorithm = \"none\"\nsecret = \"x\"").unwrap_err();
         assert!(format!("{e:#}").contains("HS256, RS256"), "{e:#}");
         assert!(parse("lisen = \"x\"").is_err(), "unknown keys are refused");
+    }
+
+    #[test]
+    fn out_of_range_durations_are_refused_naming_the_key() {
+        for (text, key) in [
+            (
+                "[limits]\nmax_stream_lifetime = \"400d\"",
+                "limits.max_stream_lifetime",
+            ),
+            (
+                "[limits]\nidle_timeout = \"100000000years\"",
+                "limits.idle_timeout",
+            ),
+            (
+                "[limits]\nmax_deadline = \"500000h\"",
+                "limits.max_deadline",
+            ),
+            ("[auth]\nleeway = \"1h\"", "auth.leeway"),
+            (
+                "[auth]\nmax_token_lifetime = \"2years\"",
+                "auth.max_token_lifetime",
+            ),
+            (
+                "[revocation]\nsub_retention = \"1h\"",
+                "revocation.sub_retention",
+            ),
+        ] {
+            let e = parse(text).and_then(|c| c.validate()).unwrap_err();
+            assert!(format!("{e:#}").contains(key), "{text}: {e:#}");
+        }
+        let ok = parse("[auth]\nmax_token_lifetime = \"1h\"\n[revocation]\nsub_retention = \"2h\"")
+            .unwrap();
+        ok.validate().unwrap();
+        assert_eq!(ok.sub_revocation_retention, Some(Duration::from_secs(7200)));
+    }
+
+    #[test]
+    fn a_weak_secret_is_allowed_only_when_said_so_on_the_key() {
+        let c =
+            parse("admin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"short\"")
+                .unwrap();
+        let e = c.resolve().err().unwrap();
+        assert!(format!("{e:#}").contains("at least 32"), "{e:#}");
+        let c = parse("admin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"short\"\nallow_weak_secret = true").unwrap();
+        assert!(c.resolve().is_ok());
     }
 }

@@ -12,6 +12,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
+use crate::classify::canonical_targets;
 use crate::mcp::{TOOLS, Tools};
 
 /// JSON-RPC error code for a request the caller is not authorized to make (server-defined range).
@@ -89,7 +90,19 @@ async fn answer(
         })).collect::<Vec<_>>()})),
         "tools/call" => {
             let name = params["name"].as_str().unwrap_or("");
-            let args = params.get("arguments").cloned().unwrap_or(json!({}));
+            let mut args = params.get("arguments").cloned().unwrap_or(json!({}));
+            // The tool gets the canonical resources that were authorized, resolved exactly as
+            // the classifier resolved them.
+            let declared = params["uri"]
+                .as_str()
+                .or_else(|| args["uri"].as_str())
+                .map(str::to_owned);
+            canonical_targets(
+                session.guard().policy(),
+                name,
+                declared.as_deref(),
+                &mut args,
+            )?;
             let result = tools.call(session, name, &args, &id.to_string()).await?;
             let text: Vec<Value> = result
                 .content
@@ -99,7 +112,9 @@ async fn answer(
             ok(json!({"content": text, "isError": result.is_error}))
         }
         "resources/read" => {
-            let uri = params["uri"].as_str().unwrap_or("");
+            let raw = params["uri"].as_str().unwrap_or("");
+            let uri = streamguard::resource::normalize(raw)
+                .map_err(|e| Status::invalid_argument(e.to_string()))?;
             ok(
                 json!({"contents": [{"uri": uri, "mimeType": "text/plain", "text": format!("contents of {uri}")}]}),
             )
@@ -122,8 +137,11 @@ impl McpJsonRpc for JsonRpcService {
         request: Request<Streaming<JsonRpcFrame>>,
     ) -> Result<Response<Self::ExchangeStream>, Status> {
         let session = StreamSession::of(&request)?;
-        let mut inbound =
-            session.authorize_inbound_with(request.into_inner(), crate::classify::jsonrpc_frame);
+        let guard = session.guard().clone();
+        let mut inbound = session
+            .authorize_inbound_with(request.into_inner(), move |f: &JsonRpcFrame| {
+                crate::classify::jsonrpc_frame(guard.policy(), f)
+            });
         let (tx, rx) = mpsc::channel(32);
         let tools = self.tools.clone();
         let worker = session.clone();

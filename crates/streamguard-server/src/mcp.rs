@@ -1,6 +1,6 @@
 //! The tools of the reference server, and the unary `Mcp` service.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use streamguard::StreamSession;
 use streamguard::authz::Denial;
 use streamguard_proto::mcp::v1::{
@@ -10,7 +10,7 @@ use streamguard_proto::mcp::v1::{
 use tonic::{Request, Response, Status};
 
 use crate::backend::Backend;
-use crate::classify::call_tool_action;
+use crate::classify::{call_tool_action, tool_arguments};
 use crate::structs;
 
 /// The reference tools: name, scope, description.
@@ -97,10 +97,6 @@ pub fn denial_status(denial: &Denial) -> Status {
     Status::new(denial.reason.code(), denial.reason.as_str())
 }
 
-pub fn arguments_json(args: Option<&prost_types::Struct>) -> Value {
-    args.map(structs::to_json).unwrap_or_else(|| json!({}))
-}
-
 pub struct McpService {
     tools: Tools,
 }
@@ -136,10 +132,11 @@ impl Mcp for McpService {
     ) -> Result<Response<CallToolResponse>, Status> {
         let session = StreamSession::of(&request)?;
         let req = request.into_inner();
+        let policy = session.guard().policy();
         session
-            .authorize(&call_tool_action(&req))
+            .authorize(&call_tool_action(policy, &req))
             .map_err(|d| denial_status(&d))?;
-        let args = arguments_json(req.arguments.as_ref());
+        let args = tool_arguments(policy, &req.name, &req.resource_uri, req.arguments.as_ref())?;
         let tools = self.tools.clone();
         let name = req.name.clone();
         let worker = session.clone();

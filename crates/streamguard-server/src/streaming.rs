@@ -17,8 +17,8 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::classify::{self, call_tool_action};
-use crate::mcp::{Tools, arguments_json, denial_status, tool_error};
+use crate::classify::{self, call_tool_action, tool_arguments};
+use crate::mcp::{Tools, denial_status, tool_error};
 
 type EventStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
 
@@ -61,9 +61,11 @@ impl McpStreaming for StreamingService {
     ) -> Result<Response<Self::CallToolWithProgressStream>, Status> {
         let session = StreamSession::of(&request)?;
         let req = request.into_inner();
+        let policy = session.guard().policy();
         session
-            .authorize(&call_tool_action(&req))
+            .authorize(&call_tool_action(policy, &req))
             .map_err(|d| denial_status(&d))?;
+        let args = tool_arguments(policy, &req.name, &req.resource_uri, req.arguments.as_ref())?;
         let (tx, rx) = mpsc::channel(8);
         let tools = self.tools.clone();
         let worker = session.clone();
@@ -83,7 +85,6 @@ impl McpStreaming for StreamingService {
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
-            let args = arguments_json(req.arguments.as_ref());
             let outcome = match tools.call(&worker, &req.name, &args, "").await {
                 Ok(result) => Ok(event("", Event::Result(result))),
                 Err(status) => Err(status),
@@ -98,7 +99,11 @@ impl McpStreaming for StreamingService {
         request: Request<Streaming<ToolCall>>,
     ) -> Result<Response<Self::StreamToolCallsStream>, Status> {
         let session = StreamSession::of(&request)?;
-        let mut inbound = session.authorize_inbound_with(request.into_inner(), classify::tool_call);
+        let guard = session.guard().clone();
+        let mut inbound = session
+            .authorize_inbound_with(request.into_inner(), move |m: &ToolCall| {
+                classify::tool_call(guard.policy(), m)
+            });
         let (tx, rx) = mpsc::channel(32);
         let tools = self.tools.clone();
         let worker = session.clone();
@@ -106,11 +111,21 @@ impl McpStreaming for StreamingService {
             while let Some(item) = inbound.next().await {
                 let reply = match item {
                     Ok(Inbound::Allowed(call)) => {
-                        let args = arguments_json(call.arguments.as_ref());
-                        match tools
-                            .call(&worker, &call.name, &args, &call.request_id)
-                            .await
-                        {
+                        let policy = worker.guard().policy();
+                        let outcome = match tool_arguments(
+                            policy,
+                            &call.name,
+                            &call.resource_uri,
+                            call.arguments.as_ref(),
+                        ) {
+                            Ok(args) => {
+                                tools
+                                    .call(&worker, &call.name, &args, &call.request_id)
+                                    .await
+                            }
+                            Err(status) => Err(status),
+                        };
+                        match outcome {
                             Ok(result) => event(&call.request_id, Event::Result(result)),
                             Err(status) => {
                                 let _ = tx.send(Err(status)).await;
@@ -141,12 +156,32 @@ impl McpStreaming for StreamingService {
         let mut inbound =
             session.authorize_inbound_with(request.into_inner(), classify::input_chunk);
         let mut tool: Option<String> = None;
+        // Where the upload acts: the first chunk's resource; no later chunk may move it.
+        let mut target: Option<String> = None;
         let mut data = Vec::new();
         while let Some(item) = inbound.next().await {
             match item? {
                 Inbound::Allowed(chunk) => {
                     if !chunk.name.is_empty() {
+                        if tool.is_some() {
+                            return Err(Status::invalid_argument(
+                                "only the first ToolInputChunk names the tool",
+                            ));
+                        }
                         tool = Some(chunk.name);
+                    }
+                    if !chunk.resource_uri.is_empty() {
+                        let uri = streamguard::resource::normalize(&chunk.resource_uri)
+                            .map_err(|e| Status::invalid_argument(e.to_string()))?;
+                        match &target {
+                            None => target = Some(uri.into_owned()),
+                            Some(t) if *t == uri => {}
+                            Some(_) => {
+                                return Err(Status::invalid_argument(
+                                    "a later ToolInputChunk names another resource than the first",
+                                ));
+                            }
+                        }
                     }
                     if data.len() + chunk.data.len() > 4 << 20 {
                         return Err(Status::resource_exhausted("tool input larger than 4 MiB"));
@@ -163,7 +198,13 @@ impl McpStreaming for StreamingService {
         let tool = tool.ok_or_else(|| {
             Status::invalid_argument("the first ToolInputChunk must name the tool")
         })?;
-        let args = json!({ "text": String::from_utf8_lossy(&data) });
+        let mut args = json!({ "text": String::from_utf8_lossy(&data) });
+        // The tool acts on the authorized resource, handed as each of its resource arguments.
+        if let Some(t) = &target {
+            for name in session.guard().policy().resource_arguments(&tool) {
+                args[name.as_str()] = json!(t);
+            }
+        }
         self.tools
             .call(&session, &tool, &args, "")
             .await
@@ -179,6 +220,10 @@ impl McpStreaming for StreamingService {
         session
             .authorize(&Action::read_resource(req.uri.as_str()))
             .map_err(|d| denial_status(&d))?;
+        // Updates name the resource that was authorized: its canonical form.
+        let uri = streamguard::resource::normalize(&req.uri)
+            .map_err(|e| Status::invalid_argument(e.to_string()))?
+            .into_owned();
         let interval = match req.interval_ms {
             0 => 1000,
             ms => u64::from(ms).clamp(WATCH_INTERVAL.0, WATCH_INTERVAL.1),
@@ -191,9 +236,9 @@ impl McpStreaming for StreamingService {
                 tick.tick().await;
                 let update = ResourceUpdate {
                     seq,
-                    uri: req.uri.clone(),
+                    uri: uri.clone(),
                     unix_ms: unix_ms(),
-                    text: format!("update {seq} of {}", req.uri),
+                    text: format!("update {seq} of {uri}"),
                 };
                 if tx.send(Ok(update)).await.is_err() {
                     return;

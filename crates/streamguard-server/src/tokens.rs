@@ -29,14 +29,27 @@ impl TokenSpec {
     }
 }
 
+/// The longest time to live a minted token may have.
+pub const MAX_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
+
 /// Signs `spec` with an HS256 `secret`; a random `jti` is added when none is given.
 pub fn mint_hs256(secret: &str, spec: &TokenSpec) -> anyhow::Result<String> {
+    if spec.ttl > MAX_TTL {
+        anyhow::bail!(
+            "--ttl {} is out of range: at most {} (and servers refuse tokens living longer than their max_token_lifetime, 24h by default)",
+            humantime::format_duration(spec.ttl),
+            humantime::format_duration(MAX_TTL)
+        );
+    }
     let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
     let mut claims = Map::new();
     claims.insert("sub".into(), json!(spec.sub));
     claims.insert("iat".into(), json!(now));
     claims.insert("nbf".into(), json!(now.saturating_sub(1)));
-    claims.insert("exp".into(), json!(now + spec.ttl.as_secs().max(1)));
+    claims.insert(
+        "exp".into(),
+        json!(now.saturating_add(spec.ttl.as_secs().max(1))),
+    );
     claims.insert(
         "jti".into(),
         json!(

@@ -5,18 +5,47 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::auth::Claims;
+use crate::resource;
 use crate::termination::Reason;
+
+/// The resources one message names: two fit inline, so classifying allocates nothing for the
+/// usual message; more spill to a vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Resources<'a> {
+    inline: [Option<Cow<'a, str>>; 2],
+    more: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Resources<'a> {
+    fn push(&mut self, uri: Cow<'a, str>) {
+        match self.inline.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(uri),
+            None => self.more.push(uri),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Cow<'a, str>> {
+        self.inline.iter().flatten().chain(self.more.iter())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.inline[0].is_none()
+    }
+}
 
 /// What one incoming message asks to do. It borrows from the message, so classifying costs no
 /// allocation on the per-message path; only a denial copies what it needs.
+///
+/// A message may name several resources (a declared `resource_uri`, a JSON-RPC `params.uri`,
+/// the arguments a tool acts on): every one of them must be allowed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Action<'a> {
     /// Correlates the answer to a denied message (a `request_id`, or a JSON-RPC `id` as JSON).
     pub request_id: Option<Cow<'a, str>>,
     /// The tool the message calls, if any.
     pub tool: Option<Cow<'a, str>>,
-    /// The resource the message acts on, if any.
-    pub resource: Option<Cow<'a, str>>,
+    /// Every resource the message acts on.
+    resources: Resources<'a>,
     /// The message could not be understood; it is denied with `malformed_message`.
     pub malformed: bool,
 }
@@ -30,16 +59,37 @@ impl<'a> Action<'a> {
     }
 
     pub fn read_resource(uri: impl Into<Cow<'a, str>>) -> Self {
-        Action {
-            resource: Some(uri.into()),
-            ..Action::default()
+        Action::default().with_resource(uri)
+    }
+
+    /// Adds a resource the message acts on (an empty string names none).
+    pub fn with_resource(mut self, uri: impl Into<Cow<'a, str>>) -> Self {
+        self.add_resource(uri);
+        self
+    }
+
+    /// Adds every resource of `uris`.
+    pub fn with_resources<U: Into<Cow<'a, str>>>(
+        mut self,
+        uris: impl IntoIterator<Item = U>,
+    ) -> Self {
+        for uri in uris {
+            self.add_resource(uri);
+        }
+        self
+    }
+
+    /// Adds a resource the message acts on (an empty string names none).
+    pub fn add_resource(&mut self, uri: impl Into<Cow<'a, str>>) {
+        let uri = uri.into();
+        if !uri.is_empty() {
+            self.resources.push(uri);
         }
     }
 
-    pub fn with_resource(mut self, uri: impl Into<Cow<'a, str>>) -> Self {
-        let uri = uri.into();
-        self.resource = (!uri.is_empty()).then_some(uri);
-        self
+    /// The resources the message acts on, as the classifier found them.
+    pub fn resources(&self) -> impl Iterator<Item = &str> {
+        self.resources.iter().map(|r| &**r)
     }
 
     pub fn with_request_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
@@ -53,6 +103,11 @@ impl<'a> Action<'a> {
             malformed: true,
             ..Action::default()
         }
+    }
+
+    /// Marks the message as not understood (e.g. an argument the tool acts on is not a string).
+    pub fn set_malformed(&mut self) {
+        self.malformed = true;
     }
 }
 
@@ -70,7 +125,8 @@ pub struct Denial {
     pub subject: String,
 }
 
-/// Decides who owns a resource URI.
+/// Decides who owns a resource URI. It is given URIs in the canonical form of
+/// [`resource::normalize`], never raw ones.
 pub trait OwnershipRule: Send + Sync + std::fmt::Debug {
     /// The owner's `sub`, or `None` for a resource nobody owns (open to any caller with scope).
     fn owner<'u>(&self, uri: &'u str) -> Option<&'u str>;
@@ -90,15 +146,18 @@ pub struct UserPrefixOwnership;
 impl OwnershipRule for UserPrefixOwnership {
     fn owner<'u>(&self, uri: &'u str) -> Option<&'u str> {
         let rest = uri.strip_prefix("mcp://users/")?;
-        Some(rest.split('/').next().unwrap_or(rest))
+        Some(&rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())])
     }
 }
 
-/// Which scope each tool needs, the scope to read resources, and the ownership rule.
-/// Tools not listed are denied (`unknown_tool`).
+/// Which scope each tool needs, which of its arguments name the resources it acts on, the
+/// scope to read resources, and the ownership rule. Tools not listed are denied (`unknown_tool`).
 #[derive(Debug)]
 pub struct Policy {
     pub tool_scopes: HashMap<String, String>,
+    /// Per tool, the arguments whose values are resources the tool acts on (its schema's
+    /// resource fields): a classifier adds them to the [`Action`], so they are authorized too.
+    pub resource_arguments: HashMap<String, Vec<String>>,
     /// Scope needed to read or watch a resource without calling a tool.
     pub resource_read_scope: Option<String>,
     pub ownership: Box<dyn OwnershipRule>,
@@ -106,7 +165,8 @@ pub struct Policy {
 
 impl Default for Policy {
     /// The reference MCP tools: `echo`, `slow_echo` (`tools:echo`), `read_file` (`files:read`),
-    /// `write_file` (`files:write`), `delete_repo` (`admin`); resources need `files:read`.
+    /// `write_file` (`files:write`), `delete_repo` (`admin`); resources need `files:read`; the
+    /// file tools act on their `path` argument.
     fn default() -> Self {
         Policy::new(
             [
@@ -118,6 +178,8 @@ impl Default for Policy {
             ],
             Some("files:read"),
         )
+        .with_resource_argument("read_file", "path")
+        .with_resource_argument("write_file", "path")
     }
 }
 
@@ -131,9 +193,24 @@ impl Policy {
                 .into_iter()
                 .map(|(t, s)| (t.to_string(), s.to_string()))
                 .collect(),
+            resource_arguments: HashMap::new(),
             resource_read_scope: resource_read_scope.map(str::to_string),
             ownership: Box::new(UserPrefixOwnership),
         }
+    }
+
+    /// Declares that `tool` acts on the resource named by its argument `argument`.
+    pub fn with_resource_argument(mut self, tool: &str, argument: &str) -> Self {
+        let args = self.resource_arguments.entry(tool.to_string()).or_default();
+        if !args.iter().any(|a| a == argument) {
+            args.push(argument.to_string());
+        }
+        self
+    }
+
+    /// The arguments of `tool` that name resources it acts on.
+    pub fn resource_arguments(&self, tool: &str) -> &[String] {
+        self.resource_arguments.get(tool).map_or(&[], Vec::as_slice)
     }
 
     /// The scope a tool needs, if the tool is known.
@@ -159,16 +236,20 @@ impl Policy {
                 }
                 Some(_) => {}
             }
-        } else if action.resource.is_some()
+        } else if !action.resources.is_empty()
             && let Some(scope) = &self.resource_read_scope
             && !claims.has_scope(scope)
         {
             return Err(deny(Reason::InsufficientScope, scope));
         }
-        if let Some(uri) = &action.resource
-            && !self.ownership.permits(uri, &claims.sub)
-        {
-            return Err(deny(Reason::ResourceNotOwned, uri));
+        // Ownership is decided on the canonical form: the one the tool is handed.
+        for uri in action.resources.iter() {
+            let Ok(uri) = resource::normalize(uri) else {
+                return Err(deny(Reason::MalformedMessage, uri));
+            };
+            if !self.ownership.permits(&uri, &claims.sub) {
+                return Err(deny(Reason::ResourceNotOwned, &uri));
+            }
         }
         Ok(())
     }
@@ -180,7 +261,7 @@ mod tests {
     use serde_json::json;
 
     fn claims(sub: &str, scope: &str) -> Claims {
-        let raw = json!({"sub": sub, "exp": 1, "scope": scope});
+        let raw = json!({"sub": sub, "exp": 1, "iat": 0, "scope": scope});
         crate::auth::Claims::from_raw(raw.as_object().unwrap(), &[]).unwrap()
     }
 
@@ -223,6 +304,54 @@ mod tests {
             p.check(&c, &Action::read_resource("mcp://shared/readme"))
                 .is_ok()
         );
+    }
+
+    #[test]
+    fn every_resource_a_message_names_must_be_owned() {
+        let p = Policy::default();
+        let c = claims("bob", "files:read");
+        let a = Action::call_tool("read_file")
+            .with_resource("mcp://users/bob/notes")
+            .with_resource("mcp://users/alice/notes");
+        let d = p.check(&c, &a).unwrap_err();
+        assert_eq!(d.reason, Reason::ResourceNotOwned);
+        assert_eq!(d.subject, "mcp://users/alice/notes");
+    }
+
+    #[test]
+    fn ownership_is_decided_on_the_normalized_uri() {
+        let p = Policy::default();
+        let c = claims("bob", "files:read");
+        for disguised in [
+            "mcp://users/bob/../alice/notes",
+            "mcp://users/bob/%2e%2e/alice/notes",
+            "MCP://USERS/alice/notes",
+            "mcp://users/%61lice/notes",
+            "mcp://users/alice?x",
+        ] {
+            let d = p.check(&c, &Action::read_resource(disguised)).unwrap_err();
+            assert_eq!(d.reason, Reason::ResourceNotOwned, "{disguised}");
+        }
+        for unusable in [
+            "mcp://bob@users/alice/x",
+            "mcp://users//alice",
+            "users/alice",
+        ] {
+            let d = p.check(&c, &Action::read_resource(unusable)).unwrap_err();
+            assert_eq!(d.reason, Reason::MalformedMessage, "{unusable}");
+        }
+        assert!(
+            p.check(&c, &Action::read_resource("MCP://users/bob/./x"))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_file_tools_act_on_their_path_argument() {
+        let p = Policy::default();
+        assert_eq!(p.resource_arguments("read_file"), ["path"]);
+        assert_eq!(p.resource_arguments("write_file"), ["path"]);
+        assert!(p.resource_arguments("echo").is_empty());
     }
 
     #[test]

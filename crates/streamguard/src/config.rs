@@ -89,6 +89,9 @@ pub struct GuardConfig {
     pub max_deadline: Option<Duration>,
     /// Paths served without a token (health checks, reflection), as prefixes.
     pub public_path_prefixes: Vec<String>,
+    /// How long a subject's revocation is kept; `None` (the default) keeps it until lifted.
+    /// Never shorter than the longest a token can stay valid (see [`crate::revocation`]).
+    pub sub_revocation_retention: Option<Duration>,
 }
 
 impl Default for GuardConfig {
@@ -107,6 +110,7 @@ impl Default for GuardConfig {
                 "/grpc.health.v1.Health/".into(),
                 "/grpc.reflection.".into(),
             ],
+            sub_revocation_retention: None,
         }
     }
 }

@@ -32,9 +32,9 @@ impl Deadline {
         Deadline(instant)
     }
 
-    /// A deadline `timeout` from now.
+    /// A deadline `timeout` from now (saturating: a huge timeout is "far in the future").
     pub fn after(timeout: Duration) -> Self {
-        Deadline(Instant::now() + timeout)
+        Deadline(crate::session::later_by(Instant::now(), timeout))
     }
 
     pub fn instant(self) -> Instant {

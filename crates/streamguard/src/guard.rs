@@ -2,12 +2,15 @@
 
 use std::sync::Arc;
 
+use tokio_util::sync::CancellationToken;
+
 use crate::auth::Authenticator;
 use crate::authz::Policy;
 use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
 use crate::metrics::Metrics;
-use crate::revocation::RevocationFeed;
+use crate::revocation::{InMemoryRevocations, RetentionPolicy, RevocationFeed};
+use crate::termination::{Reason, Termination};
 use crate::watchdog::Watchdog;
 
 /// One per server: cheap to clone, shared by the layer, the handlers and the admin API.
@@ -23,6 +26,8 @@ pub(crate) struct GuardInner {
     pub limiter: Arc<IdentityLimiter>,
     pub metrics: Arc<Metrics>,
     pub watchdog: Watchdog,
+    /// Cancelled when the guard can no longer enforce its limits (see [`Guard::fail_closed`]).
+    pub failed: CancellationToken,
 }
 
 impl Guard {
@@ -40,14 +45,20 @@ impl Guard {
             config.burst,
             config.max_streams_per_identity,
         ));
+        let retention = RetentionPolicy {
+            max_token_lifetime: auth.config().max_token_lifetime,
+            leeway: auth.config().leeway,
+            sub_retention: config.sub_revocation_retention,
+        };
         Guard(Arc::new(GuardInner {
             config,
             auth,
             policy,
-            revocations: RevocationFeed::default(),
+            revocations: RevocationFeed::new(Box::new(InMemoryRevocations::default()), retention),
             limiter,
             metrics: Arc::default(),
             watchdog: Watchdog::default(),
+            failed: CancellationToken::new(),
         }))
     }
 
@@ -74,5 +85,32 @@ impl Guard {
 
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
+    }
+
+    /// Fails closed: ends every live stream and refuses every new one with `UNAVAILABLE`
+    /// (`enforcement_unavailable`), for good. Called when the guard can no longer enforce its
+    /// limits (its timer task died); a server should then exit (see [`Self::enforcement_lost`]).
+    pub fn fail_closed(&self, why: &str) {
+        if self.0.failed.is_cancelled() {
+            return;
+        }
+        tracing::error!(
+            why,
+            "streamguard cannot enforce its limits any more: failing closed"
+        );
+        self.0.failed.cancel();
+        for session in self.0.revocations.live() {
+            session.terminate(Termination::new(Reason::EnforcementUnavailable));
+        }
+    }
+
+    /// Whether the guard has failed closed.
+    pub fn enforcement_failed(&self) -> bool {
+        self.0.failed.is_cancelled()
+    }
+
+    /// Resolves when the guard fails closed: a server should stop and exit non-zero.
+    pub async fn enforcement_lost(&self) {
+        self.0.failed.cancelled().await
     }
 }

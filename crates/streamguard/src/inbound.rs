@@ -8,7 +8,8 @@ use std::task::{Context, Poll};
 use futures::Stream;
 use tonic::Status;
 
-use crate::authz::{Action, Classify, Denial};
+use crate::authz::{Action, Classify, Denial, Policy};
+use crate::resource;
 use crate::session::StreamSession;
 
 /// One incoming message after authorization. A denied message's body never reaches the
@@ -87,39 +88,60 @@ impl StreamSession {
     }
 }
 
-/// Classifies one MCP JSON-RPC message: `tools/call` by `params.name` (and `params.uri` or
-/// `params.arguments.uri` as its resource), `resources/read` and `resources/subscribe` by
-/// `params.uri`. Other methods (initialize, lists, notifications, responses) need no scope.
-pub fn classify_jsonrpc(json: &[u8]) -> Action<'static> {
+/// Classifies one MCP JSON-RPC message: `tools/call` by `params.name`, with every resource it
+/// names — `params.uri`, `params.arguments.uri`, and the arguments the policy says the tool acts
+/// on (e.g. `arguments.path` of `read_file`), relative ones resolved against the declared URI
+/// with [`resource::target`]; `resources/read` and `resources/subscribe` by `params.uri`. Other
+/// methods (initialize, lists, notifications, responses) need no scope.
+pub fn classify_jsonrpc(json: &[u8], policy: &Policy) -> Action<'static> {
     use serde_json::Value;
     let Ok(Value::Object(msg)) = serde_json::from_slice::<Value>(json) else {
         return Action::malformed();
     };
     let request_id = msg.get("id").map(Value::to_string);
     let params = msg.get("params");
-    let str_at = |path: &[&str]| {
+    let at = |path: &[&str]| {
         let mut v = params?;
         for key in path {
             v = v.get(key)?;
         }
-        v.as_str().map(str::to_owned)
+        Some(v)
     };
+    let str_at = |path: &[&str]| at(path).and_then(Value::as_str);
     let mut action = match msg.get("method").and_then(Value::as_str) {
         Some("tools/call") => match str_at(&["name"]) {
-            Some(name) => Action::call_tool(name),
+            Some(name) => {
+                let mut action = Action::call_tool(name.to_owned());
+                let declared = str_at(&["uri"]).or_else(|| str_at(&["arguments", "uri"]));
+                for key in [&["uri"][..], &["arguments", "uri"]] {
+                    match at(key) {
+                        Some(Value::String(uri)) => action.add_resource(uri.clone()),
+                        Some(_) => action.set_malformed(),
+                        None => {}
+                    }
+                }
+                for arg in policy.resource_arguments(name) {
+                    match at(&["arguments", arg]) {
+                        Some(Value::String(reference)) => {
+                            match resource::target(declared, reference) {
+                                Ok(t) => action.add_resource(t.into_owned()),
+                                Err(_) => action.set_malformed(),
+                            }
+                        }
+                        Some(_) => action.set_malformed(),
+                        None => {}
+                    }
+                }
+                action
+            }
             None => Action::malformed(),
         },
         Some("resources/read" | "resources/subscribe") => match str_at(&["uri"]) {
-            Some(uri) => Action::read_resource(uri),
+            Some(uri) => Action::read_resource(uri.to_owned()),
             None => Action::malformed(),
         },
         _ => Action::default(),
     };
-    if action.tool.is_some()
-        && let Some(uri) = str_at(&["arguments", "uri"]).or_else(|| str_at(&["uri"]))
-    {
-        action = action.with_resource(uri);
-    }
     action.request_id = request_id.map(Cow::Owned);
     action
 }
@@ -128,18 +150,47 @@ pub fn classify_jsonrpc(json: &[u8]) -> Action<'static> {
 mod tests {
     use super::*;
 
+    fn classify(json: &[u8]) -> Action<'static> {
+        classify_jsonrpc(json, &Policy::default())
+    }
+
     #[test]
     fn jsonrpc_tool_calls_are_classified_by_params_name() {
-        let a = classify_jsonrpc(br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"delete_repo","arguments":{}}}"#);
+        let a = classify(br#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"delete_repo","arguments":{}}}"#);
         assert_eq!(a.tool.as_deref(), Some("delete_repo"));
         assert_eq!(a.request_id.as_deref(), Some("7"));
     }
 
     #[test]
     fn jsonrpc_resource_reads_are_classified_by_uri() {
-        let a = classify_jsonrpc(br#"{"jsonrpc":"2.0","id":"a","method":"resources/read","params":{"uri":"mcp://users/x/y"}}"#);
-        assert_eq!(a.resource.as_deref(), Some("mcp://users/x/y"));
+        let a = classify(br#"{"jsonrpc":"2.0","id":"a","method":"resources/read","params":{"uri":"mcp://users/x/y"}}"#);
+        assert_eq!(a.resources().collect::<Vec<_>>(), ["mcp://users/x/y"]);
         assert_eq!(a.request_id.as_deref(), Some("\"a\""));
+    }
+
+    #[test]
+    fn jsonrpc_tool_calls_name_every_resource_including_the_arguments_the_tool_acts_on() {
+        let a = classify(br#"{"id":1,"method":"tools/call","params":{"name":"read_file","uri":"mcp://users/bob/a","arguments":{"uri":"mcp://users/bob/b","path":"mcp://users/alice/secret"}}}"#);
+        assert_eq!(
+            a.resources().collect::<Vec<_>>(),
+            [
+                "mcp://users/bob/a",
+                "mcp://users/bob/b",
+                "mcp://users/alice/secret"
+            ]
+        );
+        let a = classify(br#"{"id":1,"method":"tools/call","params":{"name":"write_file","uri":"mcp://users/bob/dir/x","arguments":{"path":"../../alice/y"}}}"#);
+        assert_eq!(a.resources().last(), Some("mcp://users/alice/y"));
+    }
+
+    #[test]
+    fn jsonrpc_resource_arguments_that_are_not_strings_or_lack_a_base_are_malformed() {
+        assert!(classify(br#"{"id":1,"method":"tools/call","params":{"name":"read_file","arguments":{"path":["mcp://users/alice/x"]}}}"#).malformed);
+        assert!(classify(br#"{"id":1,"method":"tools/call","params":{"name":"read_file","arguments":{"path":"notes"}}}"#).malformed);
+        assert!(
+            classify(br#"{"id":1,"method":"tools/call","params":{"name":"echo","uri":7}}"#)
+                .malformed
+        );
     }
 
     /// Compiles only if a closure classifier may borrow from the message (never run).
@@ -151,8 +202,8 @@ mod tests {
 
     #[test]
     fn garbage_and_nameless_tool_calls_are_malformed() {
-        assert!(classify_jsonrpc(b"not json").malformed);
-        assert!(classify_jsonrpc(br#"{"method":"tools/call","params":{}}"#).malformed);
-        assert!(!classify_jsonrpc(br#"{"method":"tools/list"}"#).malformed);
+        assert!(classify(b"not json").malformed);
+        assert!(classify(br#"{"method":"tools/call","params":{}}"#).malformed);
+        assert!(!classify(br#"{"method":"tools/list"}"#).malformed);
     }
 }

@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | expiry | [`session`] (one shared timer queue) | ends the stream with `UNAUTHENTICATED`/`token_expired` at `exp` |
 //! | revocation | [`revocation`] | ends matching live streams with `PERMISSION_DENIED`/`token_revoked` at once |
-//! | per-message | [`authz`], [`inbound`] | checks every incoming message against the token's scopes |
+//! | per-message | [`authz`], [`inbound`], [`resource`] | checks every incoming message against the token's scopes and the ownership of every resource it names (normalized) |
 //! | deadline | [`deadline`] | keeps the caller's `grpc-timeout` as an absolute [`Deadline`] |
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
@@ -20,7 +20,7 @@
 //! use streamguard::{Guard, GuardConfig, StreamGuardLayer, auth::{Authenticator, AuthConfig, KeyConfig}};
 //! # async fn run(routes: tonic::service::Routes) -> Result<(), Box<dyn std::error::Error>> {
 //! let auth = Authenticator::new(AuthConfig {
-//!     keys: vec![KeyConfig::hs256_secret("change-me")],
+//!     keys: vec![KeyConfig::hs256_secret(std::env::var("JWT_SECRET")?)],
 //!     issuer: Some("https://issuer.example".into()),
 //!     audience: Some("my-mcp-server".into()),
 //!     ..AuthConfig::default()
@@ -46,6 +46,7 @@ pub mod inbound;
 pub mod layer;
 pub mod limiter;
 pub mod metrics;
+pub mod resource;
 pub mod revocation;
 pub mod session;
 pub mod termination;

@@ -3,7 +3,7 @@
 //! stream at token expiry, deadline, maximum lifetime or idle timeout — whichever comes first.
 //! Revocations reach it by push (see [`crate::revocation`]).
 
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -58,6 +58,10 @@ pub struct SessionCore {
     /// Per-stream rate state, used only when the identity rate limit is switched off.
     own_tat: Mutex<Option<Instant>>,
     messages_authorized: AtomicU64,
+    /// Whether revocations end this stream (the revocation control is on).
+    revocable: bool,
+    /// Whether the stream opened (and so counts in the active-streams gauge).
+    counted: AtomicBool,
     _permit: Option<StreamPermit>,
 }
 
@@ -80,9 +84,6 @@ impl StreamSession {
         deadline: Option<Deadline>,
     ) -> Result<StreamSession, Termination> {
         let cfg = guard.config();
-        if guard.revocations().is_revoked(&claims) {
-            return Err(Termination::new(Reason::TokenRevoked));
-        }
         let identity: Arc<str> = match cfg
             .identity_claim
             .as_deref()
@@ -110,7 +111,7 @@ impl StreamSession {
             .enforces(Control::Expiry)
             .then(|| expiry_instant(claims.exp, guard.authenticator().config().leeway));
         let lifetime_at = (enforce_lifetime && !cfg.max_stream_lifetime.is_zero())
-            .then(|| opened + cfg.max_stream_lifetime);
+            .then(|| later_by(opened, cfg.max_stream_lifetime));
         let idle_limit =
             (enforce_lifetime && !cfg.idle_timeout.is_zero()).then_some(cfg.idle_timeout);
         let deadline = deadline.filter(|_| cfg.enforces(Control::Deadline));
@@ -135,12 +136,24 @@ impl StreamSession {
             termination: OnceLock::new(),
             own_tat: Mutex::new(None),
             messages_authorized: AtomicU64::new(0),
+            revocable: cfg.enforces(Control::Revocation),
+            counted: AtomicBool::new(false),
             _permit: permit,
             claims,
         });
-        if cfg.enforces(Control::Revocation) {
-            guard.revocations().register(core.id, Arc::downgrade(&core));
+        // Registered before the checks: a revocation or a failure of the guard that lands
+        // while this stream opens either finds it registered, or is seen by the checks below.
+        guard.revocations().register(core.id, Arc::downgrade(&core));
+        if core.revocable && guard.revocations().is_revoked(&core.claims) {
+            return Err(Termination::new(Reason::TokenRevoked));
         }
+        if guard.enforcement_failed() {
+            return Err(Termination::new(Reason::EnforcementUnavailable));
+        }
+        if let Some(t) = core.termination.get() {
+            return Err(t.clone());
+        }
+        core.counted.store(true, Relaxed);
         guard.metrics().stream_opened();
         core.arm();
         Ok(StreamSession(core))
@@ -310,6 +323,10 @@ impl SessionCore {
         &self.claims
     }
 
+    pub(crate) fn revocable(&self) -> bool {
+        self.revocable
+    }
+
     pub(crate) fn terminate(&self, termination: Termination) {
         let reason = termination.reason;
         if self.termination.set(termination).is_ok() {
@@ -329,8 +346,11 @@ impl SessionCore {
     }
 
     fn idle_at(&self) -> Option<Instant> {
-        let last = self.opened + Duration::from_millis(self.last_activity_ms.load(Relaxed));
-        self.idle_limit.map(|limit| last + limit)
+        let last = later_by(
+            self.opened,
+            Duration::from_millis(self.last_activity_ms.load(Relaxed)),
+        );
+        self.idle_limit.map(|limit| later_by(last, limit))
     }
 
     /// Every limit of the stream with the reason it ends the stream for.
@@ -349,9 +369,10 @@ impl SessionCore {
     /// Arms the guard's timer at the earliest limit.
     fn arm(self: &Arc<Self>) {
         if let Some(at) = self.limits().iter().filter_map(|(at, _)| *at).min() {
-            let g = &self.guard.0;
-            g.watchdog
-                .arm(&g.metrics, self.id, at, Arc::downgrade(self));
+            self.guard
+                .0
+                .watchdog
+                .arm(&self.guard, self.id, at, Arc::downgrade(self));
         }
     }
 
@@ -380,7 +401,9 @@ impl Drop for SessionCore {
             self.guard.0.watchdog.disarm(self.id);
         }
         self.guard.revocations().deregister(self.id);
-        self.guard.metrics().stream_closed();
+        if self.counted.load(Relaxed) {
+            self.guard.metrics().stream_closed();
+        }
     }
 }
 
@@ -393,11 +416,76 @@ impl Drop for TaskGauge {
     }
 }
 
+/// The farthest ahead any instant of a session is put: far beyond every configurable limit,
+/// and small enough that instant arithmetic never overflows.
+pub(crate) const FAR_FUTURE: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `at + d`, saturating at [`FAR_FUTURE`] from `at` instead of overflowing. Should even that
+/// not fit the platform's clock, it is `at`: the limit passes at once (fail closed).
+pub(crate) fn later_by(at: Instant, d: Duration) -> Instant {
+    let d = d.min(FAR_FUTURE);
+    at.checked_add(d).unwrap_or(at)
+}
+
 /// The instant a token with this `exp` (Unix seconds) stops being valid, plus the leeway.
+/// Saturates: an `exp` of 2^63 or beyond is just "far in the future".
 fn expiry_instant(exp: u64, leeway: Duration) -> Instant {
-    let exp = UNIX_EPOCH + Duration::from_secs(exp) + leeway;
-    let left = exp
-        .duration_since(SystemTime::now())
-        .unwrap_or(Duration::ZERO);
-    Instant::now() + left
+    let left = UNIX_EPOCH
+        .checked_add(Duration::from_secs(exp))
+        .and_then(|t| t.checked_add(leeway))
+        .map_or(FAR_FUTURE, |t| {
+            t.duration_since(SystemTime::now())
+                .unwrap_or(Duration::ZERO)
+        });
+    later_by(Instant::now(), left)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GuardConfig;
+    use crate::auth::{AuthConfig, Authenticator, KeyConfig};
+
+    fn guard() -> Guard {
+        let auth = Authenticator::new(AuthConfig {
+            keys: vec![KeyConfig::hs256_secret("unit-test-secret-0123456789abcdef")],
+            ..AuthConfig::default()
+        })
+        .unwrap();
+        Guard::new(GuardConfig::default(), auth)
+    }
+
+    fn claims(sub: &str) -> Claims {
+        let now = crate::revocation::unix_now();
+        let raw = serde_json::json!({"sub": sub, "iat": now, "exp": now + 600});
+        Claims::from_raw(raw.as_object().unwrap(), &[]).unwrap()
+    }
+
+    #[tokio::test]
+    async fn when_the_timer_task_dies_the_guard_fails_closed() {
+        let g = guard();
+        let live = StreamSession::open(&g, claims("a"), "/m", None).unwrap();
+        g.0.watchdog.kill();
+        tokio::time::timeout(Duration::from_secs(2), g.enforcement_lost())
+            .await
+            .expect("the server is told enforcement is lost");
+        tokio::time::timeout(Duration::from_secs(2), live.ended())
+            .await
+            .expect("live streams end");
+        assert_eq!(
+            live.termination().map(|t| t.reason),
+            Some(Reason::EnforcementUnavailable)
+        );
+        let refused = StreamSession::open(&g, claims("b"), "/m", None).unwrap_err();
+        assert_eq!(refused.reason, Reason::EnforcementUnavailable);
+        assert_eq!(refused.reason.code(), tonic::Code::Unavailable);
+    }
+
+    #[test]
+    fn instant_arithmetic_saturates() {
+        let now = Instant::now();
+        assert!(later_by(now, Duration::MAX) > now);
+        assert!(expiry_instant(u64::MAX, Duration::MAX) > now);
+        assert!(expiry_instant(0, Duration::ZERO) <= Instant::now());
+    }
 }

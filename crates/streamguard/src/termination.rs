@@ -19,6 +19,7 @@ pub enum Reason {
     WrongIssuer,
     WrongAudience,
     MissingClaim,
+    TokenLifetimeTooLong,
     KeyUnavailable,
     TokenRevoked,
     InsufficientScope,
@@ -31,11 +32,13 @@ pub enum Reason {
     TooManyStreams,
     MaxStreamLifetime,
     IdleTimeout,
+    /// The guard can no longer enforce its limits (its timer task died): fail closed.
+    EnforcementUnavailable,
 }
 
 impl Reason {
     /// Every reason, for metrics rendering.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 25] = [
         Reason::MissingToken,
         Reason::MalformedToken,
         Reason::TokenTooLarge,
@@ -47,6 +50,7 @@ impl Reason {
         Reason::WrongIssuer,
         Reason::WrongAudience,
         Reason::MissingClaim,
+        Reason::TokenLifetimeTooLong,
         Reason::KeyUnavailable,
         Reason::TokenRevoked,
         Reason::InsufficientScope,
@@ -59,6 +63,7 @@ impl Reason {
         Reason::TooManyStreams,
         Reason::MaxStreamLifetime,
         Reason::IdleTimeout,
+        Reason::EnforcementUnavailable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +79,7 @@ impl Reason {
             Reason::WrongIssuer => "wrong_issuer",
             Reason::WrongAudience => "wrong_audience",
             Reason::MissingClaim => "missing_claim",
+            Reason::TokenLifetimeTooLong => "token_lifetime_too_long",
             Reason::KeyUnavailable => "key_unavailable",
             Reason::TokenRevoked => "token_revoked",
             Reason::InsufficientScope => "insufficient_scope",
@@ -86,6 +92,7 @@ impl Reason {
             Reason::TooManyStreams => "too_many_streams",
             Reason::MaxStreamLifetime => "max_stream_lifetime",
             Reason::IdleTimeout => "idle_timeout",
+            Reason::EnforcementUnavailable => "enforcement_unavailable",
         }
     }
 
@@ -95,8 +102,8 @@ impl Reason {
         match self {
             MissingToken | MalformedToken | TokenTooLarge | BadSignature | UnknownKey
             | AlgorithmNotAllowed | TokenExpired | TokenNotYetValid | WrongIssuer
-            | WrongAudience | MissingClaim => Code::Unauthenticated,
-            KeyUnavailable => Code::Unavailable,
+            | WrongAudience | MissingClaim | TokenLifetimeTooLong => Code::Unauthenticated,
+            KeyUnavailable | EnforcementUnavailable => Code::Unavailable,
             TokenRevoked | InsufficientScope | ResourceNotOwned | UnknownTool => {
                 Code::PermissionDenied
             }

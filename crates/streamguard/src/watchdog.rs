@@ -4,9 +4,17 @@
 //! [`DelayQueue`] costs tens of bytes, so 10,000 idle streams stay cheap. Each session has at
 //! most one armed entry, at the earliest of its limits; when it fires the session decides what
 //! passed (and re-arms when only the idle limit moved because of traffic).
+//!
+//! The queue's timer wheel spans about two years; an entry beyond it would panic the task. So
+//! every entry is clamped to [`MAX_ARM`] ahead, and a session whose limit lies further simply
+//! re-arms when the clamped entry fires. Should the task still end for any reason while the
+//! guard lives, the guard fails closed: every live stream ends and new ones are refused
+//! (`enforcement_unavailable`), and [`crate::Guard::enforcement_lost`] resolves so the server
+//! can exit.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, Weak};
+use std::time::Duration;
 
 use futures::StreamExt;
 use tokio::sync::mpsc;
@@ -14,8 +22,12 @@ use tokio::time::Instant;
 use tokio_util::time::DelayQueue;
 use tokio_util::time::delay_queue::Key;
 
+use crate::guard::{Guard, GuardInner};
 use crate::metrics::Metrics;
 use crate::session::SessionCore;
+
+/// The farthest ahead an entry is armed: well inside the timer wheel's range (~2 years).
+pub(crate) const MAX_ARM: Duration = Duration::from_secs(365 * 24 * 3600);
 
 enum Command {
     Arm {
@@ -33,26 +45,59 @@ enum Command {
 pub(crate) struct Watchdog {
     // Started on first use, inside the runtime that serves the streams.
     tx: OnceLock<mpsc::UnboundedSender<Command>>,
+    #[cfg(test)]
+    task: OnceLock<tokio::task::AbortHandle>,
 }
 
 impl Watchdog {
-    fn sender(&self, metrics: &Arc<Metrics>) -> &mpsc::UnboundedSender<Command> {
+    fn sender(&self, guard: &Guard) -> &mpsc::UnboundedSender<Command> {
         self.tx.get_or_init(|| {
             let (tx, rx) = mpsc::unbounded_channel();
-            tokio::spawn(run(rx, Arc::downgrade(metrics)));
+            let task = tokio::spawn(run(rx, Arc::downgrade(&guard.0.metrics)));
+            #[cfg(test)]
+            let _ = self.task.set(task.abort_handle());
+            tokio::spawn(supervise(task, Arc::downgrade(&guard.0)));
             tx
         })
     }
 
-    /// Arms (or moves) the timer of session `id` to `at`.
-    pub fn arm(&self, metrics: &Arc<Metrics>, id: u64, at: Instant, session: Weak<SessionCore>) {
-        let _ = self.sender(metrics).send(Command::Arm { id, at, session });
+    /// Arms (or moves) the timer of session `id` to `at` (clamped to [`MAX_ARM`] ahead).
+    pub fn arm(&self, guard: &Guard, id: u64, at: Instant, session: Weak<SessionCore>) {
+        let at = at.min(crate::session::later_by(Instant::now(), MAX_ARM));
+        if self
+            .sender(guard)
+            .send(Command::Arm { id, at, session })
+            .is_err()
+        {
+            // The task is gone: nothing would ever end this stream.
+            guard.fail_closed("the stream timer task has stopped");
+        }
+    }
+
+    /// Kills the timer task, as a bug in it would.
+    #[cfg(test)]
+    pub fn kill(&self) {
+        if let Some(task) = self.task.get() {
+            task.abort();
+        }
     }
 
     pub fn disarm(&self, id: u64) {
         if let Some(tx) = self.tx.get() {
             let _ = tx.send(Command::Disarm { id });
         }
+    }
+}
+
+/// Waits for the timer task to end; if the guard still lives, the guard fails closed.
+async fn supervise(task: tokio::task::JoinHandle<()>, guard: Weak<GuardInner>) {
+    let outcome = task.await;
+    if let Some(guard) = guard.upgrade() {
+        let why = match outcome {
+            Err(e) if e.is_panic() => "the stream timer task panicked",
+            _ => "the stream timer task ended",
+        };
+        Guard(guard).fail_closed(why);
     }
 }
 

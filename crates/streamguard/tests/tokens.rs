@@ -77,6 +77,7 @@ fn hs_and_rs() -> Authenticator {
             algorithm: Algorithm::RS256,
             source: KeySource::PemFile(fixture("keys/rsa.pub.pem")),
             kid: None,
+            allow_weak_secret: false,
         },
     ])
 }
@@ -328,9 +329,71 @@ async fn corpus_of_bad_tokens_is_refused_each_with_its_reason() {
             Reason::MalformedToken,
         ),
         ("unicode", "ééé.ü.ö".to_string(), Reason::MalformedToken),
+        (
+            "crit naming an extension",
+            {
+                let h = B64.encode(r#"{"alg":"HS256","crit":["exp-ext"],"exp-ext":1}"#);
+                let p = B64.encode(&payload);
+                let sig = sign_hs256(&format!("{h}.{p}"));
+                format!("{h}.{p}.{sig}")
+            },
+            Reason::MalformedToken,
+        ),
+        (
+            "crit empty",
+            {
+                let h = B64.encode(r#"{"alg":"HS256","crit":[]}"#);
+                let p = B64.encode(&payload);
+                let sig = sign_hs256(&format!("{h}.{p}"));
+                format!("{h}.{p}.{sig}")
+            },
+            Reason::MalformedToken,
+        ),
+        (
+            "missing iat",
+            hs256(&with(&|c| {
+                c.remove("iat");
+            })),
+            Reason::MissingClaim,
+        ),
+        (
+            "iat as text",
+            hs256(&with(&|c| {
+                c.insert("iat".into(), json!("now"));
+            })),
+            Reason::MissingClaim,
+        ),
+        (
+            "iat in the future",
+            hs256(&with(&|c| {
+                c.insert("iat".into(), json!(now() + 300));
+            })),
+            Reason::TokenNotYetValid,
+        ),
+        (
+            "lifetime over the maximum",
+            hs256(&with(&|c| {
+                c.insert("exp".into(), json!(now() + 25 * 3600));
+            })),
+            Reason::TokenLifetimeTooLong,
+        ),
+        (
+            "exp 2^64 - 1",
+            hs256(&with(&|c| {
+                c.insert("exp".into(), json!(u64::MAX));
+            })),
+            Reason::TokenLifetimeTooLong,
+        ),
+        (
+            "exp 2^63",
+            hs256(&with(&|c| {
+                c.insert("exp".into(), json!(1u64 << 63));
+            })),
+            Reason::TokenLifetimeTooLong,
+        ),
     ];
     assert!(
-        cases.len() >= 25,
+        cases.len() >= 33,
         "the corpus must hold at least 25 bad tokens"
     );
     for (name, token, want) in cases {
@@ -360,6 +423,7 @@ async fn hs256_signed_with_the_rsa_public_key_is_refused_by_an_rs256_server() {
         algorithm: Algorithm::RS256,
         source: KeySource::PemFile(fixture("keys/rsa.pub.pem")),
         kid: None,
+        allow_weak_secret: false,
     }]);
     let public_pem = std::fs::read(fixture("keys/rsa.pub.pem")).unwrap();
     let forged = jsonwebtoken::encode(
@@ -378,6 +442,7 @@ async fn hs256_signed_with_the_rsa_public_key_is_refused_by_an_rs256_server() {
 async fn a_kid_no_trusted_key_carries_is_an_unknown_key() {
     let auth = authenticator(vec![KeyConfig {
         kid: Some("k1".into()),
+        allow_weak_secret: false,
         ..KeyConfig::hs256_secret(SECRET)
     }]);
     let mut header = Header::new(Algorithm::HS256);
@@ -446,6 +511,7 @@ async fn tokens_signed_by_pyjwt_are_accepted_or_refused_as_expected() {
         algorithm: alg,
         source: KeySource::PemFile(fixture(&format!("keys/{name}.pub.pem"))),
         kid: None,
+        allow_weak_secret: false,
     };
     let auth = Authenticator::new(AuthConfig {
         keys: vec![
@@ -457,11 +523,14 @@ async fn tokens_signed_by_pyjwt_are_accepted_or_refused_as_expected() {
                 algorithm: Algorithm::RS256,
                 source: KeySource::JwksFile(fixture("jwks.json")),
                 kid: None,
+                allow_weak_secret: false,
             },
         ],
         issuer: Some(doc["issuer"].as_str().unwrap().into()),
         audience: Some(doc["audience"].as_str().unwrap().into()),
         leeway: Duration::ZERO,
+        // The fixtures were issued in 2023 and expire in the far future.
+        max_token_lifetime: Duration::from_secs(200 * 365 * 24 * 3600),
         ..AuthConfig::default()
     })
     .unwrap();
@@ -487,10 +556,12 @@ async fn jwks_only_server_verifies_by_kid() {
             algorithm: Algorithm::RS256,
             source: KeySource::JwksFile(fixture("jwks.json")),
             kid: None,
+            allow_weak_secret: false,
         }],
         issuer: None,
         audience: Some("streamguard".into()),
         leeway: Duration::ZERO,
+        max_token_lifetime: Duration::from_secs(200 * 365 * 24 * 3600),
         ..AuthConfig::default()
     })
     .unwrap();
@@ -516,9 +587,53 @@ async fn a_missing_key_file_fails_at_start_up_naming_the_file() {
             algorithm: Algorithm::RS256,
             source: KeySource::PemFile("/nonexistent/k.pem".into()),
             kid: None,
+            allow_weak_secret: false,
         }],
         ..AuthConfig::default()
     })
     .unwrap_err();
     assert!(err.to_string().contains("/nonexistent/k.pem"), "{err}");
+}
+
+#[test]
+fn a_short_hmac_secret_fails_at_start_up_unless_explicitly_allowed() {
+    for weak in ["some-long-dev-secret", "x", &"k".repeat(31)] {
+        let err = Authenticator::new(AuthConfig {
+            keys: vec![KeyConfig::hs256_secret(weak)],
+            ..AuthConfig::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("at least 32"), "{err}");
+    }
+    let lab = KeyConfig {
+        allow_weak_secret: true,
+        ..KeyConfig::hs256_secret("short")
+    };
+    assert!(
+        Authenticator::new(AuthConfig {
+            keys: vec![lab],
+            ..AuthConfig::default()
+        })
+        .is_ok()
+    );
+}
+
+#[test]
+fn an_https_jwks_url_fails_at_start_up_with_what_to_do() {
+    let err = Authenticator::new(AuthConfig {
+        keys: vec![KeyConfig {
+            algorithm: Algorithm::RS256,
+            source: KeySource::JwksUrl {
+                url: "https://issuer.example/jwks.json".into(),
+                ttl: Duration::from_secs(300),
+            },
+            kid: None,
+            allow_weak_secret: false,
+        }],
+        ..AuthConfig::default()
+    })
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("https://issuer.example/jwks.json"), "{text}");
+    assert!(text.contains("jwks_file"), "{text}");
 }

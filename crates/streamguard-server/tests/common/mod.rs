@@ -72,10 +72,21 @@ impl Lab {
 
     /// POST /v1/revocations with `auth` as the Authorization header; returns the HTTP status.
     pub async fn revoke(&self, auth: Option<&str>, body: serde_json::Value) -> u16 {
+        self.admin_request(http::Method::POST, auth, body).await
+    }
+
+    /// `method` /v1/revocations with `auth` as the Authorization header; returns the status.
+    pub async fn admin_request(
+        &self,
+        method: http::Method,
+        auth: Option<&str>,
+        body: serde_json::Value,
+    ) -> u16 {
         use http_body_util::{BodyExt, Full};
-        let mut req =
-            http::Request::post(format!("http://{}/v1/revocations", self.server.admin_addr))
-                .header("content-type", "application/json");
+        let mut req = http::Request::builder()
+            .method(method)
+            .uri(format!("http://{}/v1/revocations", self.server.admin_addr))
+            .header("content-type", "application/json");
         if let Some(a) = auth {
             req = req.header("authorization", a);
         }
@@ -89,6 +100,37 @@ impl Lab {
         let status = resp.status().as_u16();
         let _ = resp.into_body().collect().await;
         status
+    }
+
+    /// DELETE /v1/revocations as the admin: lifts a revocation.
+    pub async fn lift_as_admin(&self, body: serde_json::Value) -> u16 {
+        let auth = format!("Bearer {}", self.server.admin_token);
+        self.admin_request(http::Method::DELETE, Some(&auth), body)
+            .await
+    }
+
+    /// A token with exactly these claims, signed with the dev secret.
+    pub fn token_with(&self, claims: serde_json::Value) -> String {
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(self.server.dev_secret.as_bytes()),
+        )
+        .unwrap()
+    }
+
+    /// The claims of a good dev token for `sub`, to alter in a test.
+    pub fn claims(&self, sub: &str, scope: &str, ttl: Duration) -> serde_json::Value {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        serde_json::json!({
+            "sub": sub, "scope": scope, "iat": now, "exp": now + ttl.as_secs(),
+            "iss": streamguard_server::config::DEV_ISSUER,
+            "aud": streamguard_server::config::DEV_AUDIENCE,
+            "jti": uuid::Uuid::new_v4().to_string(),
+        })
     }
 
     pub async fn revoke_as_admin(&self, body: serde_json::Value) -> u16 {
@@ -207,6 +249,8 @@ impl Bidi {
 pub struct SeenCall {
     pub tool: String,
     pub request_id: String,
+    /// The arguments the tool was handed.
+    pub arguments: serde_json::Value,
     pub grpc_timeout: Option<Duration>,
     pub arrived: Instant,
     pub cancelled_at: Option<Instant>,
@@ -249,11 +293,13 @@ impl ToolBackend for RecordingBackend {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_grpc_timeout(v).ok());
         let req = request.into_inner();
+        let args: serde_json::Value = serde_json::from_str(&req.arguments_json).unwrap_or_default();
         let index = {
             let mut calls = self.calls.lock().unwrap();
             calls.push(SeenCall {
                 tool: req.tool.clone(),
                 request_id: req.request_id.clone(),
+                arguments: args.clone(),
                 grpc_timeout,
                 arrived: Instant::now(),
                 cancelled_at: None,
@@ -266,7 +312,6 @@ impl ToolBackend for RecordingBackend {
             index,
             done: false,
         };
-        let args: serde_json::Value = serde_json::from_str(&req.arguments_json).unwrap_or_default();
         if req.tool == "slow_echo" {
             let ms = args["ms"].as_f64().unwrap_or(1000.0) as u64;
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -313,5 +358,40 @@ pub async fn eventually<T>(within: Duration, mut f: impl FnMut() -> Option<T>) -
             return None;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// A JSON-RPC `Exchange` stream the test drives one request at a time.
+pub struct JsonRpc {
+    tx: mpsc::Sender<streamguard_proto::mcp::v1::JsonRpcFrame>,
+    replies: tonic::Streaming<streamguard_proto::mcp::v1::JsonRpcFrame>,
+}
+
+pub async fn open_jsonrpc(lab: &Lab, token: &str) -> JsonRpc {
+    let (tx, rx) = mpsc::channel(8);
+    let replies = lab
+        .jsonrpc()
+        .exchange(authed(ReceiverStream::new(rx), token))
+        .await
+        .expect("the JSON-RPC stream opens")
+        .into_inner();
+    JsonRpc { tx, replies }
+}
+
+impl JsonRpc {
+    /// Sends one message and returns the reply.
+    pub async fn ask(&mut self, msg: serde_json::Value) -> serde_json::Value {
+        self.tx
+            .send(streamguard_proto::mcp::v1::JsonRpcFrame {
+                json: msg.to_string().into_bytes(),
+            })
+            .await
+            .expect("stream open");
+        let frame = tokio::time::timeout(Duration::from_secs(10), self.replies.next())
+            .await
+            .expect("a reply within 10 s")
+            .expect("a reply, not the end of the stream")
+            .expect("a reply, not an error status");
+        serde_json::from_slice(&frame.json).expect("the reply is JSON")
     }
 }

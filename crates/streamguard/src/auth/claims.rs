@@ -10,9 +10,12 @@ pub struct Claims {
     pub jti: Option<String>,
     /// Seconds since the Unix epoch.
     pub exp: u64,
-    pub iat: Option<u64>,
+    /// Seconds since the Unix epoch. Required: without it a token's lifetime, and so how long
+    /// a revocation of it must be kept, has no bound.
+    pub iat: u64,
     /// Scopes from `scope` (space-delimited, RFC 9068) or a `scp` / `scopes` array, joined by
-    /// single spaces: one allocation however many scopes.
+    /// single spaces: one allocation however many scopes. Only valid scope-tokens (RFC 6749
+    /// §3.3: printable ASCII without space, `"` or `\`) are kept.
     scope: String,
     /// String claims kept by name for the guard (e.g. a tenant claim in the rate-limit key).
     extra: Vec<(String, String)>,
@@ -32,7 +35,7 @@ impl Claims {
             sub,
             jti: raw.get("jti").and_then(Value::as_str).map(str::to_owned),
             exp,
-            iat: raw.get("iat").and_then(Value::as_u64),
+            iat: raw.get("iat").and_then(Value::as_u64).ok_or("iat")?,
             scope: scopes_of(raw),
             extra: keep
                 .iter()
@@ -60,18 +63,32 @@ impl Claims {
 }
 
 fn scopes_of(raw: &Map<String, Value>) -> String {
-    let join = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
+    let join = |it: &mut dyn Iterator<Item = &str>| {
+        it.filter(|s| is_scope_token(s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // RFC 6749 §3.3: scopes are delimited by the space character only. Splitting on any
+    // Unicode whitespace would turn "tools:echo\u{a0}admin" into two scopes.
     if let Some(Value::String(s)) = raw.get("scope") {
-        return join(&mut s.split_whitespace());
+        return join(&mut s.split(' '));
     }
     for key in ["scp", "scopes"] {
         match raw.get(key) {
+            // An entry with a space in it is not one scope: it is dropped, not split.
             Some(Value::Array(items)) => return join(&mut items.iter().filter_map(Value::as_str)),
-            Some(Value::String(s)) => return join(&mut s.split_whitespace()),
+            Some(Value::String(s)) => return join(&mut s.split(' ')),
             _ => {}
         }
     }
     String::new()
+}
+
+/// `scope-token = 1*( %x21 / %x23-5B / %x5D-7E )` (RFC 6749 §3.3).
+fn is_scope_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| matches!(b, 0x21 | 0x23..=0x5b | 0x5d..=0x7e))
 }
 
 #[cfg(test)]
@@ -85,34 +102,59 @@ mod tests {
 
     #[test]
     fn scopes_come_from_space_delimited_scope_claim() {
-        let c = claims(json!({"sub": "a", "exp": 1, "scope": "tools:echo  files:read"}));
+        let c = claims(json!({"sub": "a", "exp": 1, "iat": 0, "scope": "tools:echo  files:read"}));
         assert_eq!(c.scopes().collect::<Vec<_>>(), ["tools:echo", "files:read"]);
     }
 
     #[test]
     fn scopes_come_from_scp_or_scopes_arrays() {
-        let c = claims(json!({"sub": "a", "exp": 1, "scp": ["x", "y"]}));
+        let c = claims(json!({"sub": "a", "exp": 1, "iat": 0, "scp": ["x", "y"]}));
         assert_eq!(c.scopes().collect::<Vec<_>>(), ["x", "y"]);
-        let c = claims(json!({"sub": "a", "exp": 1, "scopes": ["z"]}));
+        let c = claims(json!({"sub": "a", "exp": 1, "iat": 0, "scopes": ["z"]}));
         assert!(c.has_scope("z"));
     }
 
     #[test]
+    fn scopes_split_on_ascii_space_only() {
+        for ws in ["\u{a0}", "\t", "\n", "\u{2003}", "\u{3000}"] {
+            let c = claims(
+                json!({"sub": "a", "exp": 1, "iat": 0, "scope": format!("tools:echo{ws}admin files:read")}),
+            );
+            assert!(!c.has_scope("admin"), "{ws:?} must not delimit scopes");
+            assert!(!c.has_scope("tools:echo"), "{ws:?}");
+            assert!(c.has_scope("files:read"));
+        }
+    }
+
+    #[test]
+    fn array_entries_that_are_not_one_scope_token_grant_nothing() {
+        let c = claims(
+            json!({"sub": "a", "exp": 1, "iat": 0, "scp": ["tools:echo admin", "x\"y", "ok"]}),
+        );
+        assert_eq!(c.scopes().collect::<Vec<_>>(), ["ok"]);
+        assert!(!c.has_scope("admin"));
+    }
+
+    #[test]
     fn only_the_claims_asked_for_are_kept() {
-        let c = claims(json!({"sub": "a", "exp": 1, "tenant": "acme", "other": "x"}));
+        let c = claims(json!({"sub": "a", "exp": 1, "iat": 0, "tenant": "acme", "other": "x"}));
         assert_eq!(c.claim_str("tenant"), Some("acme"));
         assert_eq!(c.claim_str("other"), None);
     }
 
     #[test]
-    fn tokens_without_sub_or_exp_are_refused() {
+    fn tokens_without_sub_exp_or_iat_are_refused() {
         assert_eq!(
-            Claims::from_raw(json!({"exp": 1}).as_object().unwrap(), &[]),
+            Claims::from_raw(json!({"exp": 1, "iat": 0}).as_object().unwrap(), &[]),
             Err("sub")
         );
         assert_eq!(
-            Claims::from_raw(json!({"sub": "a"}).as_object().unwrap(), &[]),
+            Claims::from_raw(json!({"sub": "a", "iat": 0}).as_object().unwrap(), &[]),
             Err("exp")
+        );
+        assert_eq!(
+            Claims::from_raw(json!({"sub": "a", "exp": 1}).as_object().unwrap(), &[]),
+            Err("iat")
         );
     }
 }

@@ -1,127 +1,169 @@
 //! A JWKS fetched from a URL: cached, refreshed on a TTL, refetched on an unknown `kid` at most
 //! once per [`MIN_REFETCH_INTERVAL`] so a flood of forged `kid`s cannot hammer the issuer.
+//!
+//! The cache lock is never held across a fetch. Fetches are single-flight: one at a time, and
+//! callers that waited for one use its result instead of starting another. A stale cache is
+//! served while it is refreshed in the background, so a slow or failing issuer does not stall
+//! stream opens for tokens of keys already known.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use http_body_util::{BodyExt, Empty};
 use jsonwebtoken::Algorithm;
-use tokio::sync::Mutex;
+use parking_lot::Mutex;
 use tokio::time::Instant;
 
+use super::fetch::JwksFetcher;
 use super::keys::{KeyError, LoadedKey, parse_jwks};
 
 /// The shortest gap between two fetches triggered by unknown `kid`s.
 pub const MIN_REFETCH_INTERVAL: Duration = Duration::from_secs(30);
-/// JWKS documents larger than this are refused.
-const MAX_JWKS_BYTES: usize = 1 << 20;
+/// The pause after a failed fetch before the next attempt.
+pub const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 
 pub(crate) struct RemoteJwks {
-    url: String,
+    fetcher: JwksFetcher,
     algorithm: Algorithm,
     ttl: Duration,
-    state: Mutex<Cache>,
+    cache: Mutex<Cache>,
+    /// Held for the duration of one fetch (single flight).
+    fetching: tokio::sync::Mutex<()>,
 }
 
+#[derive(Default)]
 struct Cache {
-    keys: Vec<LoadedKey>,
+    keys: Arc<[LoadedKey]>,
     fetched_at: Option<Instant>,
     /// The last fetch caused by an unknown `kid` (TTL refreshes do not spend this budget).
     last_kid_refetch: Option<Instant>,
     /// The last failed fetch: no new attempt for [`RETRY_AFTER_FAILURE`], so an issuer outage
     /// does not turn every incoming stream into a fetch.
     failed_at: Option<Instant>,
+    /// Fetch attempts finished so far: a caller that waited for a fetch sees it moved on.
+    attempts: u64,
 }
 
-/// The pause after a failed fetch before the next attempt.
-pub const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
+/// What a caller does about the cache as it stands.
+enum Plan {
+    Serve,
+    ServeAndRefresh,
+    FetchFirst,
+    Unavailable,
+}
 
 impl RemoteJwks {
-    pub fn new(url: String, algorithm: Algorithm, ttl: Duration) -> Self {
-        RemoteJwks {
-            url,
+    pub fn new(url: &str, algorithm: Algorithm, ttl: Duration) -> Result<Self, KeyError> {
+        Ok(RemoteJwks {
+            fetcher: JwksFetcher::new(url)?,
             algorithm,
             ttl,
-            state: Mutex::new(Cache {
-                keys: Vec::new(),
-                fetched_at: None,
-                last_kid_refetch: None,
-                failed_at: None,
-            }),
-        }
+            cache: Mutex::new(Cache::default()),
+            fetching: tokio::sync::Mutex::new(()),
+        })
     }
 
     /// Keys matching `kid` (or all, without a `kid`), fetching when stale or when the `kid` is
     /// unknown and the refetch budget allows.
-    pub async fn keys_for(&self, kid: Option<&str>) -> Result<Vec<LoadedKey>, KeyError> {
-        let mut cache = self.state.lock().await;
-        let now = Instant::now();
-        let stale = cache.fetched_at.is_none_or(|t| now - t >= self.ttl);
-        let known =
-            |c: &Cache| kid.is_none_or(|k| c.keys.iter().any(|l| l.kid.as_deref() == Some(k)));
-        let may_refetch = cache
-            .last_kid_refetch
-            .is_none_or(|t| now - t >= MIN_REFETCH_INTERVAL);
-        let refetch_for_kid = !stale && !known(&cache) && may_refetch;
-        let backing_off = cache
-            .failed_at
-            .is_some_and(|t| now - t < RETRY_AFTER_FAILURE);
-        if backing_off && cache.keys.is_empty() {
+    pub async fn keys_for(self: &Arc<Self>, kid: Option<&str>) -> Result<Vec<LoadedKey>, KeyError> {
+        let (plan, attempts) = self.plan(kid, Instant::now());
+        match plan {
+            Plan::Serve => {}
+            Plan::ServeAndRefresh => {
+                let this = self.clone();
+                tokio::spawn(async move { this.refresh_unless_busy().await });
+            }
+            Plan::FetchFirst => self.refresh_after(attempts).await,
+            Plan::Unavailable => {
+                return Err(KeyError::Jwks {
+                    origin: self.fetcher.url().to_string(),
+                    detail: "unreachable; retrying shortly".into(),
+                });
+            }
+        }
+        let keys = self.cache.lock().keys.clone();
+        if keys.is_empty() {
             return Err(KeyError::Jwks {
-                origin: self.url.clone(),
-                detail: "unreachable; retrying shortly".into(),
+                origin: self.fetcher.url().to_string(),
+                detail: "no keys fetched yet".into(),
             });
         }
-        if (stale || refetch_for_kid) && !backing_off {
-            if refetch_for_kid {
-                cache.last_kid_refetch = Some(now);
-            }
-            match fetch(&self.url).await {
-                Ok(text) => {
-                    cache.keys = parse_jwks(&text, self.algorithm, &self.url)?;
-                    cache.fetched_at = Some(now);
-                    cache.failed_at = None;
-                }
-                // A stale cache beats no keys: keep serving it while the issuer is away.
-                Err(e) if cache.keys.is_empty() => return Err(e),
-                Err(e) => {
-                    tracing::warn!(url = %self.url, error = %e, "JWKS refresh failed; using cached keys")
-                }
-            }
-        }
-        Ok(cache
-            .keys
+        Ok(keys
             .iter()
             .filter(|k| kid.is_none_or(|want| k.kid.as_deref() == Some(want)))
             .cloned()
             .collect())
     }
-}
 
-async fn fetch(url: &str) -> Result<String, KeyError> {
-    let err = |detail: String| KeyError::Jwks {
-        origin: url.to_string(),
-        detail,
-    };
-    let uri: http::Uri = url.parse().map_err(|e| err(format!("bad URL: {e}")))?;
-    if uri.scheme_str() != Some("http") {
-        return Err(err(
-            "only http:// JWKS URLs are fetched; put an https JWKS behind a local file or proxy"
-                .into(),
-        ));
+    fn plan(&self, kid: Option<&str>, now: Instant) -> (Plan, u64) {
+        let mut cache = self.cache.lock();
+        let stale = cache.fetched_at.is_none_or(|t| now - t >= self.ttl);
+        let known = kid.is_none_or(|k| cache.keys.iter().any(|l| l.kid.as_deref() == Some(k)));
+        let backing_off = cache
+            .failed_at
+            .is_some_and(|t| now - t < RETRY_AFTER_FAILURE);
+        let have_keys = !cache.keys.is_empty();
+        let plan = if have_keys && known {
+            if stale && !backing_off {
+                Plan::ServeAndRefresh
+            } else {
+                Plan::Serve
+            }
+        } else if backing_off {
+            if have_keys {
+                Plan::Serve
+            } else {
+                Plan::Unavailable
+            }
+        } else if !have_keys || stale {
+            Plan::FetchFirst
+        } else if cache
+            .last_kid_refetch
+            .is_none_or(|t| now - t >= MIN_REFETCH_INTERVAL)
+        {
+            // Spend the budget now, so concurrent forged kids do not all queue for a fetch.
+            cache.last_kid_refetch = Some(now);
+            Plan::FetchFirst
+        } else {
+            Plan::Serve
+        };
+        (plan, cache.attempts)
     }
-    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-        .build_http::<Empty<bytes::Bytes>>();
-    let response = tokio::time::timeout(Duration::from_secs(5), client.get(uri))
-        .await
-        .map_err(|_| err("timed out after 5 s".into()))?
-        .map_err(|e| err(e.to_string()))?;
-    if !response.status().is_success() {
-        return Err(err(format!("HTTP {}", response.status())));
+
+    /// Fetches now, unless a fetch finished while this caller waited for its turn.
+    async fn refresh_after(&self, attempts_seen: u64) {
+        let _turn = self.fetching.lock().await;
+        if self.cache.lock().attempts != attempts_seen {
+            return;
+        }
+        self.fetch_into_cache().await;
     }
-    let body = http_body_util::Limited::new(response.into_body(), MAX_JWKS_BYTES)
-        .collect()
-        .await
-        .map_err(|e| err(e.to_string()))?
-        .to_bytes();
-    String::from_utf8(body.to_vec()).map_err(|_| err("not UTF-8".into()))
+
+    async fn refresh_unless_busy(&self) {
+        if let Ok(_turn) = self.fetching.try_lock() {
+            self.fetch_into_cache().await;
+        }
+    }
+
+    async fn fetch_into_cache(&self) {
+        let outcome = self
+            .fetcher
+            .fetch()
+            .await
+            .and_then(|text| parse_jwks(&text, self.algorithm, self.fetcher.url()));
+        let now = Instant::now();
+        let mut cache = self.cache.lock();
+        cache.attempts += 1;
+        match outcome {
+            Ok(keys) => {
+                cache.keys = keys.into();
+                cache.fetched_at = Some(now);
+                cache.failed_at = None;
+            }
+            // A stale cache beats no keys: it is kept while the issuer is away.
+            Err(e) => {
+                tracing::warn!(url = %self.fetcher.url(), error = %e, cached = cache.keys.len(), "JWKS fetch failed");
+                cache.failed_at = Some(now);
+            }
+        }
+    }
 }

@@ -29,7 +29,14 @@ pub struct KeyConfig {
     pub source: KeySource,
     /// Only tokens whose header carries this `kid` use the key (JWKS keys bring their own).
     pub kid: Option<String>,
+    /// Accept an HMAC secret shorter than [`MIN_HMAC_SECRET_BYTES`] (tests and labs only: a
+    /// short secret can be brute-forced from one token).
+    pub allow_weak_secret: bool,
 }
+
+/// HS256 secrets shorter than this are refused at start-up (RFC 7518 §3.2: a key of at least
+/// the hash size, 256 bits).
+pub const MIN_HMAC_SECRET_BYTES: usize = 32;
 
 impl KeyConfig {
     pub fn hs256_secret(secret: impl Into<String>) -> Self {
@@ -37,6 +44,7 @@ impl KeyConfig {
             algorithm: Algorithm::HS256,
             source: KeySource::Secret(secret.into()),
             kid: None,
+            allow_weak_secret: false,
         }
     }
 }
@@ -66,6 +74,14 @@ pub enum KeyError {
     MissingEnv(String),
     #[error("HMAC secret for HS256 is empty; give at least 32 bytes")]
     EmptySecret,
+    #[error(
+        "HMAC secret for HS256 is {0} bytes; use at least {MIN_HMAC_SECRET_BYTES} random bytes (e.g. `openssl rand -base64 32`), or set allow_weak_secret = true on this key for a throwaway lab"
+    )]
+    WeakSecret(usize),
+    #[error(
+        "jwks_url {0:?}: only http:// JWKS URLs are fetched for now; use jwks_file, or a local http:// proxy in front of the issuer"
+    )]
+    UnsupportedJwksUrl(String),
     #[error("cannot read key file {path}: {source}")]
     Read {
         path: PathBuf,
@@ -97,19 +113,19 @@ pub(crate) fn load_static(cfg: &KeyConfig) -> Result<Vec<LoadedKey>, KeyError> {
             key,
         }])
     };
-    match &cfg.source {
-        KeySource::Secret(s) if hmac => {
-            if s.is_empty() {
-                return Err(KeyError::EmptySecret);
-            }
-            one(DecodingKey::from_secret(s.as_bytes()))
+    let secret = |s: &str| {
+        if s.is_empty() {
+            return Err(KeyError::EmptySecret);
         }
+        if s.len() < MIN_HMAC_SECRET_BYTES && !cfg.allow_weak_secret {
+            return Err(KeyError::WeakSecret(s.len()));
+        }
+        one(DecodingKey::from_secret(s.as_bytes()))
+    };
+    match &cfg.source {
+        KeySource::Secret(s) if hmac => secret(s),
         KeySource::SecretEnv(var) if hmac => {
-            let s = std::env::var(var).map_err(|_| KeyError::MissingEnv(var.clone()))?;
-            if s.is_empty() {
-                return Err(KeyError::EmptySecret);
-            }
-            one(DecodingKey::from_secret(s.as_bytes()))
+            secret(&std::env::var(var).map_err(|_| KeyError::MissingEnv(var.clone()))?)
         }
         KeySource::PemFile(path) if !hmac => {
             let pem = std::fs::read(path).map_err(|source| KeyError::Read {

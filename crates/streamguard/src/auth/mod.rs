@@ -1,14 +1,18 @@
 //! Authentication of the `authorization: Bearer <JWT>` metadata at stream open.
 //!
-//! Algorithms are pinned per key, `exp` is required, `nbf`, `iss` and `aud` are checked, the
-//! leeway is explicit (default 0 s, not jsonwebtoken's 60 s). Every rejection maps to a
-//! machine-readable [`Reason`]; no input makes it panic.
+//! Algorithms are pinned per key, `exp` and `iat` are required, `nbf`, `iss` and `aud` are
+//! checked, the leeway is explicit (default 0 s, not jsonwebtoken's 60 s), a token's lifetime
+//! (`exp - iat`) is bounded by [`AuthConfig::max_token_lifetime`], and a header with `crit`
+//! is refused (no extension is understood). Every rejection maps to a machine-readable
+//! [`Reason`]; no input makes it panic.
 
 mod claims;
+mod fetch;
 mod jwks;
 mod keys;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jsonwebtoken::Validation;
@@ -39,7 +43,13 @@ pub struct AuthConfig {
     pub leeway: Duration,
     /// String claims to keep beyond `sub`, `jti`, `exp`, `iat` and the scopes (e.g. `tenant`).
     pub keep_claims: Vec<String>,
+    /// Tokens whose `exp - iat` is longer are refused (`token_lifetime_too_long`). It bounds how
+    /// long any accepted token can stay valid, and so how long a revocation must be kept.
+    pub max_token_lifetime: Duration,
 }
+
+/// The default [`AuthConfig::max_token_lifetime`].
+pub const DEFAULT_MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 
 impl Default for AuthConfig {
     fn default() -> Self {
@@ -49,6 +59,7 @@ impl Default for AuthConfig {
             audience: None,
             leeway: Duration::ZERO,
             keep_claims: Vec::new(),
+            max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
         }
     }
 }
@@ -74,7 +85,7 @@ impl AuthError {
 pub struct Authenticator {
     config: AuthConfig,
     static_keys: Vec<LoadedKey>,
-    remote: Vec<RemoteJwks>,
+    remote: Vec<Arc<RemoteJwks>>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -96,7 +107,7 @@ impl Authenticator {
                 if !SUPPORTED.contains(&k.algorithm) {
                     return Err(KeyError::Unsupported(k.algorithm));
                 }
-                remote.push(RemoteJwks::new(url.clone(), k.algorithm, *ttl));
+                remote.push(Arc::new(RemoteJwks::new(url, k.algorithm, *ttl)?));
             } else {
                 static_keys.extend(keys::load_static(k)?);
             }
@@ -200,14 +211,16 @@ impl Authenticator {
                 &self.validation(key.algorithm),
             ) {
                 Ok(data) => {
-                    return Claims::from_raw(&data.claims, &self.config.keep_claims).map_err(
+                    let claims = Claims::from_raw(&data.claims, &self.config.keep_claims).map_err(
                         |claim| {
                             AuthError::new(
                                 Reason::MissingClaim,
                                 format!("claim {claim} is missing or malformed"),
                             )
                         },
-                    );
+                    )?;
+                    self.check_lifetime(&claims, crate::revocation::unix_now())?;
+                    return Ok(claims);
                 }
                 Err(e) => {
                     last = map_error(e.kind());
@@ -221,10 +234,45 @@ impl Authenticator {
         Err(last)
     }
 
+    /// Bounds how long the token can be valid: `iat` not in the future (beyond the leeway), and
+    /// `exp - iat` within the maximum lifetime. Together with `exp` this bounds the latest
+    /// moment any accepted token can be used, which revocation retention relies on.
+    fn check_lifetime(&self, claims: &Claims, now: u64) -> Result<(), AuthError> {
+        let leeway = self.leeway_secs();
+        if claims.iat > now.saturating_add(leeway) {
+            return Err(AuthError::new(
+                Reason::TokenNotYetValid,
+                format!("iat {} is in the future (now {now})", claims.iat),
+            ));
+        }
+        let Some(lifetime) = claims.exp.checked_sub(claims.iat) else {
+            return Err(AuthError::new(
+                Reason::MalformedToken,
+                format!("exp {} is before iat {}", claims.exp, claims.iat),
+            ));
+        };
+        let max = self.config.max_token_lifetime.as_secs();
+        if lifetime > max {
+            return Err(AuthError::new(
+                Reason::TokenLifetimeTooLong,
+                format!("exp - iat = {lifetime} s exceeds the maximum token lifetime of {max} s"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The leeway in whole seconds, rounded up: the check at open must never be stricter than
+    /// the expiry timer.
+    fn leeway_secs(&self) -> u64 {
+        self.config
+            .leeway
+            .as_secs()
+            .saturating_add(u64::from(self.config.leeway.subsec_nanos() > 0))
+    }
+
     fn validation(&self, algorithm: Algorithm) -> Validation {
         let mut v = Validation::new(algorithm);
-        // Rounded up: the check at open must never be stricter than the expiry timer.
-        v.leeway = self.config.leeway.as_secs_f64().ceil() as u64;
+        v.leeway = self.leeway_secs();
         v.validate_exp = true;
         v.validate_nbf = true;
         v.required_spec_claims = HashSet::from(["exp".to_string()]);
@@ -251,6 +299,7 @@ fn read_header(token: &str) -> Result<jsonwebtoken::Header, AuthError> {
             "a JWT has three dot-separated parts",
         ));
     }
+    refuse_critical_extensions(token)?;
     // `alg: none` (and any algorithm jsonwebtoken does not know) fails to parse as a header.
     jsonwebtoken::decode_header(token).map_err(|e| match e.kind() {
         ErrorKind::Json(err) if err.to_string().contains("unknown variant") => AuthError::new(
@@ -263,6 +312,26 @@ fn read_header(token: &str) -> Result<jsonwebtoken::Header, AuthError> {
         ),
         _ => AuthError::new(Reason::MalformedToken, format!("header: {e}")),
     })
+}
+
+/// RFC 7515 §4.1.11: a recipient must refuse a JWS whose `crit` names an extension it does not
+/// understand. This verifier understands none, so any `crit` is refused. jsonwebtoken ignores
+/// unknown header fields, hence the look at the raw header.
+fn refuse_critical_extensions(token: &str) -> Result<(), AuthError> {
+    use base64::Engine;
+    let encoded = token.split('.').next().unwrap_or_default();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(encoded)
+        .map_err(|_| AuthError::new(Reason::MalformedToken, "header is not base64url"))?;
+    let header: Map<String, Value> = serde_json::from_slice(&bytes)
+        .map_err(|_| AuthError::new(Reason::MalformedToken, "header is not a JSON object"))?;
+    if header.contains_key("crit") {
+        return Err(AuthError::new(
+            Reason::MalformedToken,
+            "header has crit: no JWS extension is understood here",
+        ));
+    }
+    Ok(())
 }
 
 fn map_error(kind: &ErrorKind) -> AuthError {
