@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
 use streamguard::StreamSession;
 use streamguard::authz::{Action, Denial, Policy};
 
@@ -13,44 +14,28 @@ pub struct Call<'m> {
     pub request_id: Option<Cow<'m, str>>,
     pub tool: Option<Cow<'m, str>>,
     /// Every resource the message acts on; all must be allowed.
-    pub resources: Vec<Cow<'m, str>>,
+    pub resources: SmallVec<[Cow<'m, str>; 2]>,
 }
 
 /// Authorizes one message's call with the stream's session, so it is counted, logged and (with
-/// `on_deny = "end"`) ends the stream exactly as in `serve`. Each resource is checked with the
-/// tool, and all must pass. This is the one place to move to a multi-resource `Action`.
+/// `on_deny = "end"`) ends the stream exactly as in `serve`: one action with the tool and every
+/// resource, all of which must be owned.
 pub fn authorize_call(
     session: &StreamSession,
     policy: &Policy,
     call: &Call<'_>,
     untyped: Untyped,
 ) -> Result<(), Denial> {
-    let id = call.request_id.as_deref();
-    fn with_id<'a>(action: Action<'a>, id: Option<&'a str>) -> Action<'a> {
-        match id {
-            Some(id) => action.with_request_id(id),
-            None => action,
-        }
+    let resources = call.resources.iter().map(|r| r.as_ref());
+    let mut action = match (call.tool.as_deref(), untyped) {
+        (Some(tool), _) => Action::call_tool(tool).with_resources(resources),
+        (None, _) if !call.resources.is_empty() => Action::default().with_resources(resources),
+        (None, Untyped::Allow) => return Ok(()),
+        // A message naming no tool is refused as a call of no listed tool.
+        (None, Untyped::Deny) => Action::call_tool(""),
+    };
+    if let Some(id) = call.request_id.as_deref() {
+        action = action.with_request_id(id);
     }
-    let tool = call.tool.as_deref();
-    if call.resources.is_empty() {
-        return match (tool, untyped) {
-            (Some(tool), _) => {
-                session.authorize_under(policy, &with_id(Action::call_tool(tool), id))
-            }
-            (None, Untyped::Allow) => Ok(()),
-            // A message naming no tool is refused as a call of no listed tool.
-            (None, Untyped::Deny) => {
-                session.authorize_under(policy, &with_id(Action::call_tool(""), id))
-            }
-        };
-    }
-    for resource in &call.resources {
-        let action = match tool {
-            Some(tool) => Action::call_tool(tool).with_resource(resource.as_ref()),
-            None => Action::read_resource(resource.as_ref()),
-        };
-        session.authorize_under(policy, &with_id(action, id))?;
-    }
-    Ok(())
+    session.authorize_under(policy, &action)
 }

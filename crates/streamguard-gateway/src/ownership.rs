@@ -2,7 +2,10 @@
 //! A resource is owned by the caller when it matches the pattern with `{sub}` replaced by the
 //! caller's subject; a resource that does not match belongs to nobody the caller can be.
 
+use std::borrow::Cow;
+
 use streamguard::authz::OwnershipRule;
+use streamguard::resource::{self, UriError};
 
 /// `{sub}` exactly once, and at most one wildcard (`*` or `…`): matching is then a prefix and
 /// a suffix comparison, linear in the resource's length whatever a peer sends.
@@ -117,6 +120,35 @@ impl OwnershipRule for ResourcePattern {
     fn permits(&self, uri: &str, sub: &str) -> bool {
         self.owns(uri, sub)
     }
+
+    /// The gateway forwards the bytes it was sent, so the upstream acts on the resource exactly
+    /// as written: a URI must already be canonical (RFC 3986), and an opaque identifier must be
+    /// unambiguous printable ASCII.
+    fn canonical<'u>(&self, r: &'u str) -> Result<Cow<'u, str>, UriError> {
+        if self.is_uri() {
+            return resource::require_canonical(r);
+        }
+        if r.is_empty() {
+            return Err(UriError::Empty);
+        }
+        if r.len() > resource::MAX_URI_BYTES {
+            return Err(UriError::TooLong);
+        }
+        if let Some(&b) = r.as_bytes().iter().find(|b| !b.is_ascii_graphic()) {
+            return Err(UriError::BadCharacter(b));
+        }
+        if is_ambiguous(r) {
+            return Err(UriError::EscapesRoot);
+        }
+        Ok(Cow::Borrowed(r))
+    }
+}
+
+impl ResourcePattern {
+    /// Whether the pattern names URIs (`scheme://…`) rather than opaque identifiers.
+    fn is_uri(&self) -> bool {
+        self.head.before.contains("://")
+    }
 }
 
 #[cfg(test)]
@@ -166,6 +198,31 @@ mod tests {
             "mcp://users/bob/a\\..\\..\\alice",
         ] {
             assert!(!p.owns(r, "bob"), "{r}");
+        }
+    }
+
+    #[test]
+    fn resources_are_taken_only_in_the_form_the_upstream_will_act_on() {
+        let uri = ResourcePattern::parse("mcp://users/{sub}/*").unwrap();
+        assert!(uri.canonical("mcp://users/bob/notes").is_ok());
+        for other in [
+            "MCP://users/bob/notes",
+            "mcp://users/b%6Fb/x",
+            "mcp://users/bob//x",
+        ] {
+            assert!(uri.canonical(other).is_err(), "{other}");
+        }
+        let id = ResourcePattern::parse("res-{sub}-*").unwrap();
+        assert!(id.canonical("res-bob-1").is_ok());
+        for other in [
+            "",
+            "res-bob 1",
+            "res-bob-\u{0}",
+            "res-bob-1/../x",
+            "res-bob-%2e",
+            "rés",
+        ] {
+            assert!(id.canonical(other).is_err(), "{other:?}");
         }
     }
 

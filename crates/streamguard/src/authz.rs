@@ -137,6 +137,14 @@ pub trait OwnershipRule: Send + Sync + std::fmt::Debug {
     fn permits(&self, uri: &str, sub: &str) -> bool {
         self.owner(uri).is_none_or(|owner| owner == sub)
     }
+
+    /// The form ownership is decided on — which must be exactly what the tool acts on — or why
+    /// the resource has none. By default an RFC 3986 normalized URI ([`resource::normalize`]);
+    /// a rule for opaque identifiers, or a proxy that forwards the bytes it was sent (and so
+    /// must refuse anything not already canonical), decides differently.
+    fn canonical<'u>(&self, resource: &'u str) -> Result<Cow<'u, str>, resource::UriError> {
+        resource::normalize(resource)
+    }
 }
 
 /// The built-in rule: URIs under `mcp://users/{sub}/` belong to `{sub}`.
@@ -244,7 +252,7 @@ impl Policy {
         }
         // Ownership is decided on the canonical form: the one the tool is handed.
         for uri in action.resources.iter() {
-            let Ok(uri) = resource::normalize(uri) else {
+            let Ok(uri) = self.ownership.canonical(uri) else {
                 return Err(deny(Reason::MalformedMessage, uri));
             };
             if !self.ownership.permits(&uri, &claims.sub) {

@@ -46,6 +46,10 @@ pub enum UriError {
     EscapesRoot,
     #[error("a relative resource reference starting with // is not accepted")]
     NetworkPath,
+    #[error(
+        "resource is not in canonical form (e.g. upper-case scheme or host, needless percent-encoding, dot-segments); send it as its canonical form"
+    )]
+    NotCanonical,
 }
 
 /// The canonical form of an absolute resource URI, or why it has none.
@@ -138,6 +142,17 @@ pub fn target<'r>(base: Option<&str>, reference: &'r str) -> Result<Cow<'r, str>
     match base {
         Some(base) if !base.is_empty() => resolve(base, reference),
         _ => normalize(reference),
+    }
+}
+
+/// `uri` itself when it is already in canonical form, else [`UriError::NotCanonical`] (or why it
+/// has none): for code that forwards the bytes it was sent and so cannot hand on a normalized
+/// copy.
+pub fn require_canonical(uri: &str) -> Result<Cow<'_, str>, UriError> {
+    match normalize(uri)? {
+        Cow::Borrowed(same) => Ok(Cow::Borrowed(same)),
+        Cow::Owned(other) if other == uri => Ok(Cow::Borrowed(uri)),
+        Cow::Owned(_) => Err(UriError::NotCanonical),
     }
 }
 
@@ -392,6 +407,26 @@ impl<'s> Out<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_already_canonical_uri_is_required_canonical() {
+        assert_eq!(
+            require_canonical("mcp://users/bob/notes").unwrap(),
+            "mcp://users/bob/notes"
+        );
+        for other in [
+            "MCP://users/bob/notes",
+            "mcp://users/b%6Fb/notes",
+            "mcp://users/alice/../bob/notes",
+        ] {
+            assert_eq!(
+                require_canonical(other),
+                Err(UriError::NotCanonical),
+                "{other}"
+            );
+        }
+        assert!(require_canonical("mcp://users/bob//notes").is_err());
+    }
 
     fn n(s: &str) -> String {
         normalize(s).unwrap().into_owned()
