@@ -56,6 +56,11 @@ pub struct ServeArgs {
     /// What a denied message does to its stream.
     #[arg(long, value_enum)]
     on_deny: Option<OnDenyArg>,
+    /// On SIGTERM or ctrl-c, how long live streams may go on (no new connections; GOAWAY sent)
+    /// before they end with UNAVAILABLE `shutting_down`, e.g. 30s; 0s ends them at once. A
+    /// second signal exits at once [default: 10s].
+    #[arg(long, value_name = "DURATION")]
+    drain_period: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,6 +113,9 @@ impl ServeArgs {
         }
         if let Some(v) = &self.leeway {
             c.auth.leeway = parse_duration("--leeway", v)?;
+        }
+        if let Some(v) = &self.drain_period {
+            c.server.drain_period = parse_duration("--drain-period", v)?;
         }
         if let Some(v) = self.on_deny {
             c.on_deny = match v {

@@ -31,11 +31,17 @@ pub enum Reason {
     TooManyStreams,
     MaxStreamLifetime,
     IdleTimeout,
+    /// The server is shutting down and its drain period is over.
+    ShuttingDown,
+    /// An incoming message is larger than its method allows.
+    MessageTooLarge,
+    /// The identity's partially received messages hold more bytes than its budget.
+    BufferedBytesExceeded,
 }
 
 impl Reason {
     /// Every reason, for metrics rendering.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 26] = [
         Reason::MissingToken,
         Reason::MalformedToken,
         Reason::TokenTooLarge,
@@ -59,6 +65,9 @@ impl Reason {
         Reason::TooManyStreams,
         Reason::MaxStreamLifetime,
         Reason::IdleTimeout,
+        Reason::ShuttingDown,
+        Reason::MessageTooLarge,
+        Reason::BufferedBytesExceeded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +95,9 @@ impl Reason {
             Reason::TooManyStreams => "too_many_streams",
             Reason::MaxStreamLifetime => "max_stream_lifetime",
             Reason::IdleTimeout => "idle_timeout",
+            Reason::ShuttingDown => "shutting_down",
+            Reason::MessageTooLarge => "message_too_large",
+            Reason::BufferedBytesExceeded => "buffered_bytes_exceeded",
         }
     }
 
@@ -102,9 +114,11 @@ impl Reason {
             }
             MalformedMessage | InvalidTimeout => Code::InvalidArgument,
             DeadlineExceeded => Code::DeadlineExceeded,
-            RateLimitExceeded | TooManyStreams => Code::ResourceExhausted,
-            // Both mean "reconnect and carry on": the stream itself did nothing wrong.
-            MaxStreamLifetime | IdleTimeout => Code::Unavailable,
+            RateLimitExceeded | TooManyStreams | MessageTooLarge | BufferedBytesExceeded => {
+                Code::ResourceExhausted
+            }
+            // All mean "reconnect and carry on": the stream itself did nothing wrong.
+            MaxStreamLifetime | IdleTimeout | ShuttingDown => Code::Unavailable,
         }
     }
 
