@@ -142,27 +142,49 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         );
         println!("client token: {}", mint_hs256(&server.dev_secret, &spec)?);
     }
+    let mut signals = ShutdownSignals::new();
     tokio::select! {
-        _ = shutdown_signal() => tracing::info!("shutting down"),
+        _ = signals.next() => {
+            tracing::info!("shutting down: draining live streams (a second signal exits at once)")
+        }
         _ = server.stopped() => {}
     }
-    server.shutdown().await;
-    Ok(ExitCode::SUCCESS)
-}
-
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => return std::future::pending().await,
-            };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
+    tokio::select! {
+        _ = server.shutdown() => Ok(ExitCode::SUCCESS),
+        _ = signals.next() => {
+            tracing::warn!("second signal: exiting without waiting for live streams");
+            // At once: nothing left to wait for is worth a third signal.
+            std::process::exit(EXIT_INTERRUPTED)
         }
     }
-    #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Exit code after a second signal cut the drain short (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
+/// SIGTERM and ctrl-c (SIGINT) as one sequence of shutdown requests.
+struct ShutdownSignals {
+    #[cfg(unix)]
+    term: Option<tokio::signal::unix::Signal>,
+}
+
+impl ShutdownSignals {
+    fn new() -> Self {
+        ShutdownSignals {
+            #[cfg(unix)]
+            term: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok(),
+        }
+    }
+
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        if let Some(term) = &mut self.term {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -193,7 +193,8 @@ mod tests {
 
     #[test]
     fn out_of_range_settings_name_their_key() {
-        let cases: [(&str, fn(&mut EdgeConfig)); 5] = [
+        type Spoil = fn(&mut EdgeConfig);
+        let cases: [(&str, Spoil); 5] = [
             ("max_connections", |c| c.max_connections = 0),
             ("handshake_timeout", |c| {
                 c.handshake_timeout = Duration::ZERO

@@ -151,7 +151,10 @@ pub(crate) async fn serve<T, S, H, B, P>(
     let service = ConnectionService::new(edge.clone(), state.clone(), grpc, plain);
     let conn = edge.builder.serve_connection(io, service);
     tokio::pin!(conn);
-    let timer = sleep_until(handshake_deadline);
+    // The first check comes at the handshake deadline, or earlier when the idle timeout is
+    // shorter; each check re-arms it for the next thing that can expire.
+    let timer =
+        sleep_until(handshake_deadline.min(Instant::now() + config.connection_idle_timeout));
     tokio::pin!(timer);
     // Set once GOAWAY went out (idle, or the edge drains); from then on the timer only cuts off
     // a peer that keeps a connection without streams open after it.
@@ -160,6 +163,7 @@ pub(crate) async fn serve<T, S, H, B, P>(
         tokio::select! {
             result = conn.as_mut() => {
                 if let Err(e) = result {
+                    edge.metrics.count(Event::ConnectionError);
                     tracing::debug!(%peer, error = %e, "connection ended with an error");
                 }
                 return;
@@ -170,12 +174,16 @@ pub(crate) async fn serve<T, S, H, B, P>(
                 timer.as_mut().reset(Instant::now() + config.handshake_timeout);
             }
             _ = &mut timer => {
+                let now = Instant::now();
                 if !state.handshake_done.load(Relaxed) {
+                    if now < handshake_deadline {
+                        timer.as_mut().reset(handshake_deadline);
+                        continue;
+                    }
                     edge.metrics.count(Event::HandshakeTimeout);
                     tracing::debug!(%peer, "HTTP handshake timed out");
                     return;
                 }
-                let now = Instant::now();
                 match state.idle_deadline(config.connection_idle_timeout) {
                     // Closing, and the peer still holds the connection with nothing open.
                     Some(_) if closing => return,

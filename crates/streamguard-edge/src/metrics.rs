@@ -15,6 +15,8 @@ pub enum Event {
     HandshakeTimeout,
     /// Closed (GOAWAY) after `connection_idle_timeout` without an open stream.
     IdleConnectionClosed,
+    /// Ended by a protocol or I/O error, e.g. GOAWAY `ENHANCE_YOUR_CALM` after a reset flood.
+    ConnectionError,
     /// Answered `415 Unsupported Media Type`.
     UnsupportedMediaType,
     /// A public-path stream refused over its cap.
@@ -28,12 +30,13 @@ pub enum Event {
 }
 
 impl Event {
-    const ALL: [Event; 10] = [
+    const ALL: [Event; 11] = [
         Event::ConnectionAccepted,
         Event::ConnectionRefused,
         Event::AcceptError,
         Event::HandshakeTimeout,
         Event::IdleConnectionClosed,
+        Event::ConnectionError,
         Event::UnsupportedMediaType,
         Event::PublicStreamRefused,
         Event::PublicStreamLifetimeEnded,
@@ -62,6 +65,10 @@ impl Event {
             Event::IdleConnectionClosed => (
                 "streamguard_edge_idle_connections_closed_total",
                 "Connections closed after connection_idle_timeout without an open stream.",
+            ),
+            Event::ConnectionError => (
+                "streamguard_edge_connection_errors_total",
+                "Connections ended by a protocol or I/O error (e.g. GOAWAY ENHANCE_YOUR_CALM after a reset flood).",
             ),
             Event::UnsupportedMediaType => (
                 "streamguard_edge_unsupported_media_type_total",

@@ -11,14 +11,16 @@ use serde::Deserialize;
 use serde_json::json;
 use streamguard::Guard;
 use streamguard::revocation::Revocation;
+use streamguard_edge::EdgeMetrics;
 
 #[derive(Clone)]
 struct Admin {
     guard: Guard,
     token: Arc<str>,
+    edge: Arc<EdgeMetrics>,
 }
 
-pub fn router(guard: Guard, token: String) -> Router {
+pub fn router(guard: Guard, token: String, edge: Arc<EdgeMetrics>) -> Router {
     Router::new()
         .route("/v1/revocations", post(revoke))
         .route("/metrics", get(metrics))
@@ -26,6 +28,7 @@ pub fn router(guard: Guard, token: String) -> Router {
         .with_state(Admin {
             guard,
             token: Arc::from(token),
+            edge,
         })
 }
 
@@ -111,5 +114,6 @@ async fn metrics(State(admin): State<Admin>) -> impl IntoResponse {
         "# HELP streamguard_revocations_stored Revocation entries kept.\n# TYPE streamguard_revocations_stored gauge\nstreamguard_revocations_stored {}\n",
         g.revocations().stored()
     ));
+    text.push_str(&admin.edge.render());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }

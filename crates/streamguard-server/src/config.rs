@@ -56,6 +56,7 @@ use anyhow::{Context, bail};
 use jsonwebtoken::Algorithm;
 use serde::Deserialize;
 use streamguard::auth::{AuthConfig, Authenticator, KeyConfig, KeySource};
+use streamguard::message_limits::MessageLimits;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
 use streamguard_edge::EdgeConfig;
 
@@ -114,7 +115,7 @@ impl Default for ServeConfig {
             max_stream_lifetime: g.max_stream_lifetime,
             idle_timeout: g.idle_timeout,
             max_deadline: None,
-            max_buffered_bytes_per_identity: 8 << 20,
+            max_buffered_bytes_per_identity: g.message_limits.max_buffered_per_identity,
             on_deny: OnDeny::Reply,
             server: EdgeConfig::default(),
         }
@@ -184,6 +185,14 @@ impl ServeConfig {
                 max_stream_lifetime: self.max_stream_lifetime,
                 idle_timeout: self.idle_timeout,
                 max_deadline: self.max_deadline,
+                message_limits: MessageLimits {
+                    per_method: crate::MESSAGE_CAPS
+                        .iter()
+                        .map(|(method, cap)| (method.to_string(), *cap))
+                        .collect(),
+                    max_buffered_per_identity: self.max_buffered_bytes_per_identity,
+                    ..MessageLimits::default()
+                },
                 ..GuardConfig::default()
             },
             authenticator,

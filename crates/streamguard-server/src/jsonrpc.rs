@@ -7,9 +7,8 @@ use serde_json::{Value, json};
 use streamguard::StreamSession;
 use streamguard::authz::Denial;
 use streamguard::inbound::Inbound;
+use streamguard::response_queue;
 use streamguard_proto::mcp::v1::{JsonRpcFrame, mcp_json_rpc_server::McpJsonRpc};
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::mcp::{TOOLS, Tools};
@@ -124,7 +123,8 @@ impl McpJsonRpc for JsonRpcService {
         let session = StreamSession::of(&request)?;
         let mut inbound =
             session.authorize_inbound_with(request.into_inner(), crate::classify::jsonrpc_frame);
-        let (tx, rx) = mpsc::channel(32);
+        let (tx, rx) =
+            response_queue::bounded(&session, 32, crate::streaming::RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -150,6 +150,6 @@ impl McpJsonRpc for JsonRpcService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 }

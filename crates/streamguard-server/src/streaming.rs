@@ -8,19 +8,21 @@ use serde_json::json;
 use streamguard::StreamSession;
 use streamguard::authz::Action;
 use streamguard::inbound::Inbound;
+use streamguard::response_queue;
 use streamguard_proto::mcp::v1::{
     CallToolRequest, CallToolResponse, Progress, ResourceUpdate, ToolCall, ToolCallEvent,
     ToolInputChunk, WatchResourceRequest, mcp_streaming_server::McpStreaming,
     tool_call_event::Event,
 };
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::classify::{self, call_tool_action};
 use crate::mcp::{Tools, arguments_json, denial_status, tool_error};
 
 type EventStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
+
+/// Bytes of responses a stream may queue for a client that does not read them yet.
+pub(crate) const RESPONSE_QUEUE_BYTES: u32 = 256 << 10;
 
 /// Slowest and fastest `WatchResource` update intervals the server honours.
 const WATCH_INTERVAL: (u64, u64) = (10, 60_000);
@@ -64,7 +66,7 @@ impl McpStreaming for StreamingService {
         session
             .authorize(&call_tool_action(&req))
             .map_err(|d| denial_status(&d))?;
-        let (tx, rx) = mpsc::channel(8);
+        let (tx, rx) = response_queue::bounded(&session, 8, RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -90,7 +92,7 @@ impl McpStreaming for StreamingService {
             };
             let _ = tx.send(outcome).await;
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 
     async fn stream_tool_calls(
@@ -99,7 +101,7 @@ impl McpStreaming for StreamingService {
     ) -> Result<Response<Self::StreamToolCallsStream>, Status> {
         let session = StreamSession::of(&request)?;
         let mut inbound = session.authorize_inbound_with(request.into_inner(), classify::tool_call);
-        let (tx, rx) = mpsc::channel(32);
+        let (tx, rx) = response_queue::bounded(&session, 32, RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -130,7 +132,7 @@ impl McpStreaming for StreamingService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 
     async fn upload_tool_input(
@@ -183,7 +185,7 @@ impl McpStreaming for StreamingService {
             0 => 1000,
             ms => u64::from(ms).clamp(WATCH_INTERVAL.0, WATCH_INTERVAL.1),
         };
-        let (tx, rx) = mpsc::channel(4);
+        let (tx, rx) = response_queue::bounded(&session, 4, RESPONSE_QUEUE_BYTES);
         session.spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_millis(interval));
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -200,6 +202,6 @@ impl McpStreaming for StreamingService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 }

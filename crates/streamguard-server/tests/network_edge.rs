@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use common::*;
 use futures::StreamExt;
-use streamguard_proto::mcp::v1::{ToolInputChunk, WatchResourceRequest};
+use streamguard_edge::metrics::Event;
+use streamguard_proto::mcp::v1::{CallToolRequest, ToolInputChunk, WatchResourceRequest};
 use streamguard_server::ServeConfig;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -306,33 +307,52 @@ async fn a_rapid_reset_flood_gets_goaway_and_the_server_keeps_serving() {
     let (token, _) = lab.token("mallory", "files:read", Duration::from_secs(60));
     let (mut client, connection) = h2_client(addr).await;
     const FLOOD: usize = 20_000;
+    let path = "/mcp.v1.McpStreaming/WatchResource";
     let mut sent = 0;
-    let started = Instant::now();
-    while sent < FLOOD && started.elapsed() < Duration::from_secs(20) {
+    let mut refused = None;
+    while sent < FLOOD {
         client = match client.ready().await {
             Ok(c) => c,
-            Err(_) => break,
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
         };
-        let path = "/mcp.v1.McpStreaming/WatchResource";
-        let Ok((_response, mut stream)) =
-            client.send_request(grpc_post(addr, path, Some(&token)), false)
-        else {
-            break;
-        };
-        stream.send_reset(h2::Reason::CANCEL);
+        match client.send_request(grpc_post(addr, path, Some(&token)), false) {
+            Ok((_response, mut stream)) => stream.send_reset(h2::Reason::CANCEL),
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
         sent += 1;
+        // Let the connection task write as it goes, as a flooding peer's socket would.
+        tokio::task::yield_now().await;
     }
     let ended = tokio::time::timeout(Duration::from_secs(5), connection)
         .await
         .expect("the server ends the flooding connection")
         .unwrap();
-    let error = ended.expect_err("ended by GOAWAY");
-    assert_eq!(
-        error.reason(),
-        Some(h2::Reason::ENHANCE_YOUR_CALM),
-        "{error}"
+    // The server sends GOAWAY (ENHANCE_YOUR_CALM) and closes; a client still writing usually
+    // sees the close (broken pipe) before it reads the GOAWAY.
+    assert!(
+        refused.is_some() || ended.is_err(),
+        "the flooding connection was closed by the server: {ended:?}"
     );
-    assert!(sent < FLOOD, "cut off after {sent} resets");
+    assert!(sent < FLOOD / 10, "cut off only after {sent} resets");
+    assert!(
+        metric(&lab, "streamguard_edge_connection_errors_total")
+            .await
+            .is_some_and(|n| n >= 1.0),
+        "the server ended the connection for a protocol error"
+    );
+    let opened = metric(&lab, "streamguard_streams_opened_total")
+        .await
+        .unwrap_or(0.0);
+    assert!(
+        opened < 1000.0,
+        "the server opened {opened} streams for the flood"
+    );
     let mut health = HealthClient::new(lab.channel.clone());
     health
         .check(HealthCheckRequest::default())
@@ -496,12 +516,30 @@ async fn shutdown_lets_live_streams_run_for_the_drain_period_then_ends_them_with
     }))
     .await;
     let addr = lab.server.grpc_addr;
+    let edge = lab.server.edge_metrics.clone();
     let mut watch = watch_stream(&lab, "wendy").await;
     watch.next().await.unwrap().unwrap();
+    // A call that finishes by itself during the drain period (three progress steps, 50 ms apart).
+    let (token, _) = lab.token("wendy", "tools:echo", Duration::from_secs(60));
+    let call = CallToolRequest {
+        name: "echo".into(),
+        ..Default::default()
+    };
+    let mut progress = lab
+        .streaming()
+        .call_tool_with_progress(authed(call, &token))
+        .await
+        .unwrap()
+        .into_inner();
     let Lab { server, channel } = lab;
     let started = Instant::now();
     let stopping = tokio::spawn(server.shutdown());
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut events = 0;
+    while let Some(event) = progress.next().await {
+        event.expect("a short call completes during the drain period");
+        events += 1;
+    }
+    assert_eq!(events, 4, "three progress events and the result");
     assert!(
         TcpStream::connect(addr).await.is_err(),
         "no new connections once draining"
@@ -534,12 +572,20 @@ async fn shutdown_lets_live_streams_run_for_the_drain_period_then_ends_them_with
         .await
         .expect("shutdown completes once the streams are ended")
         .unwrap();
+    assert_eq!(edge.get(Event::StreamEndedAtShutdown), 1);
+    assert_eq!(
+        edge.get(Event::StreamDrained),
+        1,
+        "the call finished while draining"
+    );
+    assert_eq!(edge.open().connections, 0);
     drop(channel);
 }
 
 #[tokio::test]
 async fn a_zero_drain_period_ends_live_streams_at_once() {
     let lab = start(dev_with(|c| c.server.drain_period = Duration::ZERO)).await;
+    let edge = lab.server.edge_metrics.clone();
     let mut watch = watch_stream(&lab, "zed").await;
     watch.next().await.unwrap().unwrap();
     let Lab { server, channel } = lab;
@@ -568,6 +614,7 @@ async fn a_zero_drain_period_ends_live_streams_at_once() {
         .await
         .expect("shutdown completes")
         .unwrap();
+    assert_eq!(edge.get(Event::StreamEndedAtShutdown), 1);
     drop(channel);
 }
 
@@ -755,6 +802,9 @@ async fn a_client_that_never_reads_pins_a_bounded_number_of_bytes() {
         accepted += message.len();
     }
     let queued = metric(&lab, "streamguard_response_bytes_queued").await;
+    eprintln!(
+        "never-reading client: server took {accepted} bytes of requests; {queued:?} response bytes queued"
+    );
     assert!(
         accepted <= 1_300_000,
         "the server took {accepted} bytes of requests from a client that reads nothing"

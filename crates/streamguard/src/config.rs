@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::message_limits::MessageLimits;
+
 /// One of the guard's controls; each can be switched off to reproduce the naive behaviour it
 /// fixes (for a vulnerable lab, or to measure what the control buys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,6 +91,8 @@ pub struct GuardConfig {
     pub max_deadline: Option<Duration>,
     /// Paths served without a token (health checks, reflection), as prefixes.
     pub public_path_prefixes: Vec<String>,
+    /// Message size caps per method and the per-identity budget for partial messages.
+    pub message_limits: MessageLimits,
 }
 
 impl Default for GuardConfig {
@@ -107,6 +111,7 @@ impl Default for GuardConfig {
                 "/grpc.health.v1.Health/".into(),
                 "/grpc.reflection.".into(),
             ],
+            message_limits: MessageLimits::default(),
         }
     }
 }

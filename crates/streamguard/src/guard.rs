@@ -6,6 +6,7 @@ use crate::auth::Authenticator;
 use crate::authz::Policy;
 use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
+use crate::message_limits::IdentityBuffers;
 use crate::metrics::Metrics;
 use crate::revocation::RevocationFeed;
 use crate::watchdog::Watchdog;
@@ -23,6 +24,7 @@ pub(crate) struct GuardInner {
     pub limiter: Arc<IdentityLimiter>,
     pub metrics: Arc<Metrics>,
     pub watchdog: Watchdog,
+    pub buffers: Arc<IdentityBuffers>,
 }
 
 impl Guard {
@@ -48,6 +50,7 @@ impl Guard {
             limiter,
             metrics: Arc::default(),
             watchdog: Watchdog::default(),
+            buffers: Arc::default(),
         }))
     }
 
