@@ -116,6 +116,10 @@ pub struct InvalidConfig {
     pub problem: String,
 }
 
+/// Longest duration any setting takes: far enough for any use, near enough that deadlines
+/// computed from it never overflow.
+pub const MAX_DURATION: Duration = Duration::from_secs(365 * 24 * 3600);
+
 /// Largest flow-control window HTTP/2 allows (RFC 9113 §6.9.1).
 const MAX_WINDOW: u32 = (1 << 31) - 1;
 /// The window every HTTP/2 peer starts with; smaller windows starve throughput.
@@ -132,6 +136,21 @@ impl EdgeConfig {
         };
         if self.max_connections == 0 {
             return bad("max_connections", "must be at least 1");
+        }
+        for (key, d) in [
+            ("handshake_timeout", Some(self.handshake_timeout)),
+            ("keepalive_interval", self.keepalive_interval),
+            ("keepalive_timeout", Some(self.keepalive_timeout)),
+            (
+                "connection_idle_timeout",
+                Some(self.connection_idle_timeout),
+            ),
+            ("drain_period", Some(self.drain_period)),
+            ("public_max_lifetime", Some(self.public.max_lifetime)),
+        ] {
+            if d.is_some_and(|d| d > MAX_DURATION) {
+                return bad(key, "must be at most 365 days");
+            }
         }
         if self.handshake_timeout.is_zero() {
             return bad("handshake_timeout", "must be more than 0s, e.g. \"10s\"");
@@ -194,8 +213,9 @@ mod tests {
     #[test]
     fn out_of_range_settings_name_their_key() {
         type Spoil = fn(&mut EdgeConfig);
-        let cases: [(&str, Spoil); 5] = [
+        let cases: [(&str, Spoil); 6] = [
             ("max_connections", |c| c.max_connections = 0),
+            ("drain_period", |c| c.drain_period = Duration::MAX),
             ("handshake_timeout", |c| {
                 c.handshake_timeout = Duration::ZERO
             }),

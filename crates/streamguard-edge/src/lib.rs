@@ -4,7 +4,7 @@
 //!
 //! | what a peer could do | what bounds it | module |
 //! |---|---|---|
-//! | open idle TCP connections until descriptors run out | `max_connections` (excess closed at once, counted); back-off when `accept` fails | [`accept`](crate::Edge::serve) |
+//! | open idle TCP connections until descriptors run out | `max_connections` (excess closed at once, counted); back-off when `accept` fails | `accept`, [`Edge::serve`] |
 //! | connect and never finish the handshake (e.g. preface only) | `handshake_timeout` over transport + preface + SETTINGS | `handshake`, `connection` |
 //! | hold a connection open with no streams | `connection_idle_timeout` (GOAWAY), keepalive PING with a timeout | `connection` |
 //! | open and reset streams in a loop (rapid reset) | `max_concurrent_streams`, `max_pending_accept_reset_streams`, `max_local_error_reset_streams` | `connection` |

@@ -80,7 +80,7 @@ where
     fn call(&self, request: Request<Incoming>) -> Self::Future {
         // A request (HTTP/1.1 has no preface) means the handshake is over.
         self.conn.handshake_done();
-        let slot = StreamSlot::open(&self.edge, &self.conn);
+        let mut slot = StreamSlot::open(&self.edge, &self.conn);
         if !is_grpc(&request) {
             let plain = self.plain.clone();
             let metrics = self.edge.metrics.clone();
@@ -108,7 +108,6 @@ where
         }
         let grpc = self.grpc.clone();
         let mut end = StreamEnd::new(&self.edge.ending, lifetime);
-        let mut slot = slot;
         Box::pin(async move {
             let call = grpc.oneshot(request);
             tokio::pin!(call);

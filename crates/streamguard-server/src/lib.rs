@@ -106,7 +106,7 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
     let guard = resolved.guard.clone();
     let mut edge_config = config.server.clone();
     edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
-    let edge = Edge::new(edge_config).context("in the [server] settings")?;
+    let edge = Edge::new(edge_config).context("in the [server] settings (or --drain-period)")?;
     let edge_metrics = edge.metrics().clone();
     let drain = CancellationToken::new();
     let stop = CancellationToken::new();
