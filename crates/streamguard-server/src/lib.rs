@@ -150,25 +150,23 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         .await;
 
     let tools = mcp::Tools::new(backend);
-    let routes = tonic::service::Routes::builder()
-        .add_service(health_service.max_decoding_message_size(PUBLIC_SERVICE_CAP))
-        .add_service(reflection)
-        .add_service(reflection_alpha)
-        .add_service(
-            McpServer::new(mcp::McpService::new(tools.clone()))
-                .max_decoding_message_size(SERVICE_CAP),
-        )
-        .add_service(
-            McpStreamingServer::new(streaming::StreamingService::new(tools.clone()))
-                .max_decoding_message_size(SERVICE_CAP),
-        )
-        .add_service(
-            McpJsonRpcServer::new(jsonrpc::JsonRpcService::new(tools))
-                .max_decoding_message_size(SERVICE_CAP),
-        )
-        .clone()
-        .routes()
-        .prepare();
+    let routes =
+        tonic::service::Routes::new(health_service.max_decoding_message_size(PUBLIC_SERVICE_CAP))
+            .add_service(reflection)
+            .add_service(reflection_alpha)
+            .add_service(
+                McpServer::new(mcp::McpService::new(tools.clone()))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .add_service(
+                McpStreamingServer::new(streaming::StreamingService::new(tools.clone()))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .add_service(
+                McpJsonRpcServer::new(jsonrpc::JsonRpcService::new(tools))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .prepare();
     let grpc_service = tower::ServiceBuilder::new()
         .map_request(|r: http::Request<hyper::body::Incoming>| r.map(tonic::body::Body::new))
         .layer(StreamGuardLayer::new(guard.clone()))

@@ -169,6 +169,8 @@ where
             }
             for _ in 0..fed.starts {
                 if let Err(t) = this.session.admit_message() {
+                    // The message over the limit (and any after it in this chunk) is never
+                    // delivered to the handler.
                     *this.failed = true;
                     return Poll::Ready(Some(Err(t.to_status())));
                 }
