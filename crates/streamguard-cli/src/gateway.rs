@@ -3,6 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use crate::serve::{EXIT_INTERRUPTED, ShutdownSignals};
 use std::time::Duration;
 
 use clap::Args;
@@ -101,10 +103,25 @@ pub async fn run(args: GatewayArgs) -> anyhow::Result<ExitCode> {
         );
         println!("client token: {}", mint_hs256(&gateway.dev_secret, &spec)?);
     }
+    let mut signals = ShutdownSignals::new();
+    let lost = tokio::select! {
+        _ = signals.next() => {
+            tracing::info!("shutting down (a second signal exits at once)");
+            false
+        }
+        _ = gateway.stopped() => false,
+        // Fail closed: a gateway that can no longer end streams on time must not keep serving.
+        _ = gateway.guard.enforcement_lost() => true,
+    };
     tokio::select! {
-        _ = crate::serve::shutdown_signal() => tracing::info!("shutting down"),
-        _ = gateway.stopped() => {}
+        _ = gateway.shutdown() => {}
+        _ = signals.next() => {
+            tracing::warn!("second signal: exiting without waiting for live streams");
+            std::process::exit(EXIT_INTERRUPTED)
+        }
     }
-    gateway.shutdown().await;
+    if lost {
+        anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
+    }
     Ok(ExitCode::SUCCESS)
 }

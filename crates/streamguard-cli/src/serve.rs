@@ -60,6 +60,11 @@ pub struct ServeArgs {
     /// What a denied message does to its stream.
     #[arg(long, value_enum)]
     on_deny: Option<OnDenyArg>,
+    /// On SIGTERM or ctrl-c, how long live streams may go on (no new connections; GOAWAY sent)
+    /// before they end with UNAVAILABLE `shutting_down`, e.g. 30s; 0s ends them at once. A
+    /// second signal exits at once [default: 10s].
+    #[arg(long, value_name = "DURATION")]
+    drain_period: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,6 +121,9 @@ impl ServeArgs {
         if let Some(v) = &self.max_token_lifetime {
             c.auth.max_token_lifetime = parse_duration("--max-token-lifetime", v)?;
         }
+        if let Some(v) = &self.drain_period {
+            c.server.drain_period = parse_duration("--drain-period", v)?;
+        }
         if let Some(v) = self.on_deny {
             c.on_deny = match v {
                 OnDenyArg::Reply => OnDeny::Reply,
@@ -141,32 +149,56 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         );
         println!("client token: {}", mint_hs256(&server.dev_secret, &spec)?);
     }
+    let mut signals = ShutdownSignals::new();
     let lost = tokio::select! {
-        _ = shutdown_signal() => { tracing::info!("shutting down"); false }
+        _ = signals.next() => {
+            tracing::info!("shutting down: draining live streams (a second signal exits at once)");
+            false
+        }
         _ = server.stopped() => false,
         // Fail closed: a server that can no longer end streams on time must not keep serving.
         _ = server.guard.enforcement_lost() => true,
     };
-    server.shutdown().await;
+    tokio::select! {
+        _ = server.shutdown() => {}
+        _ = signals.next() => {
+            tracing::warn!("second signal: exiting without waiting for live streams");
+            // At once: nothing left to wait for is worth a third signal.
+            std::process::exit(EXIT_INTERRUPTED)
+        }
+    }
     if lost {
         anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) async fn shutdown_signal() {
+/// Exit code after a second signal cut the drain short (128 + SIGINT, as shells report it).
+pub(crate) const EXIT_INTERRUPTED: i32 = 130;
+
+/// SIGTERM and ctrl-c (SIGINT) as one sequence of shutdown requests.
+pub(crate) struct ShutdownSignals {
     #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => return std::future::pending().await,
-            };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
+    term: Option<tokio::signal::unix::Signal>,
+}
+
+impl ShutdownSignals {
+    pub(crate) fn new() -> Self {
+        ShutdownSignals {
+            #[cfg(unix)]
+            term: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok(),
         }
     }
-    #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
+
+    pub(crate) async fn next(&mut self) {
+        #[cfg(unix)]
+        if let Some(term) = &mut self.term {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

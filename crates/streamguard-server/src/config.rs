@@ -29,9 +29,29 @@
 //! max_stream_lifetime = "30m"  # these three: at most 365d
 //! idle_timeout = "5m"
 //! max_deadline = "10m"
+//! max_buffered_bytes_per_identity = 8388608   # partially received messages, all streams of an identity
 //!
 //! [policy]
 //! on_deny = "reply"            # or "end"
+//!
+//! [server]                     # the network edge; every key optional, defaults shown
+//! max_connections = 1024       # more are closed at once (and counted)
+//! handshake_timeout = "10s"    # accept to HTTP/2 preface + SETTINGS (or an HTTP/1.1 request head)
+//! keepalive_interval = "30s"   # HTTP/2 PING after this long without frames ("off" to disable)
+//! keepalive_timeout = "10s"    # no PING answer in time closes the connection
+//! connection_idle_timeout = "5m"   # a connection without an open stream this long gets GOAWAY
+//! max_concurrent_streams = 100     # SETTINGS_MAX_CONCURRENT_STREAMS
+//! max_pending_accept_reset_streams = 20   # rapid-reset defence
+//! max_local_error_reset_streams = 256
+//! max_header_list_size = 16384
+//! stream_window = 262144       # HTTP/2 flow-control windows (bytes)
+//! connection_window = 1048576
+//! max_send_buffer = 65536      # bytes queued per stream for a peer that does not read
+//! drain_period = "10s"         # on SIGTERM/ctrl-c: live streams go on this long, then end with
+//!                              # UNAVAILABLE shutting_down ("0s": at once); a second signal exits
+//! public_max_streams = 64      # health and reflection (no token): streams at once,
+//! public_max_streams_per_connection = 4   # per connection,
+//! public_max_lifetime = "10m"  # and their lifetime
 //! ```
 
 use std::net::SocketAddr;
@@ -42,7 +62,9 @@ use anyhow::{Context, bail};
 use jsonwebtoken::Algorithm;
 use serde::Deserialize;
 use streamguard::auth::{AuthConfig, Authenticator, KeyConfig, KeySource};
+use streamguard::message_limits::MessageLimits;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
+use streamguard_edge::EdgeConfig;
 
 /// Issuer of dev-mode tokens.
 pub const DEV_ISSUER: &str = "streamguard-dev";
@@ -73,9 +95,13 @@ pub struct ServeConfig {
     pub max_stream_lifetime: Duration,
     pub idle_timeout: Duration,
     pub max_deadline: Option<Duration>,
+    /// Bytes of partially received messages one identity may hold across its streams.
+    pub max_buffered_bytes_per_identity: u64,
     pub on_deny: OnDeny,
     /// How long subject revocations are kept; `None`: until lifted.
     pub sub_revocation_retention: Option<Duration>,
+    /// The network edge: connection and stream limits, timeouts, the drain period.
+    pub server: EdgeConfig,
 }
 
 /// The longest leeway accepted: more would keep expired tokens working for minutes.
@@ -102,8 +128,10 @@ impl Default for ServeConfig {
             max_stream_lifetime: g.max_stream_lifetime,
             idle_timeout: g.idle_timeout,
             max_deadline: None,
+            max_buffered_bytes_per_identity: g.message_limits.max_buffered_per_identity,
             on_deny: OnDeny::Reply,
             sub_revocation_retention: None,
+            server: EdgeConfig::default(),
         }
     }
 }
@@ -238,6 +266,14 @@ impl ServeConfig {
             idle_timeout: self.idle_timeout,
             max_deadline: self.max_deadline,
             sub_revocation_retention: self.sub_revocation_retention,
+            message_limits: MessageLimits {
+                per_method: crate::MESSAGE_CAPS
+                    .iter()
+                    .map(|(method, cap)| (method.to_string(), *cap))
+                    .collect(),
+                max_buffered_per_identity: self.max_buffered_bytes_per_identity,
+                ..MessageLimits::default()
+            },
             ..GuardConfig::default()
         }
     }
@@ -277,6 +313,7 @@ struct FileConfig {
     policy: PolicySection,
     #[serde(default)]
     revocation: RevocationSection,
+    server: ServerSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -321,6 +358,7 @@ pub struct LimitsSection {
     max_stream_lifetime: Option<String>,
     idle_timeout: Option<String>,
     max_deadline: Option<String>,
+    max_buffered_bytes_per_identity: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -346,6 +384,89 @@ pub fn guard_sections(
     .into_config(base)?;
     let guard = c.guard_config();
     Ok((c.auth, guard))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServerSection {
+    max_connections: Option<usize>,
+    handshake_timeout: Option<String>,
+    keepalive_interval: Option<String>,
+    keepalive_timeout: Option<String>,
+    connection_idle_timeout: Option<String>,
+    max_concurrent_streams: Option<u32>,
+    max_pending_accept_reset_streams: Option<usize>,
+    max_local_error_reset_streams: Option<usize>,
+    max_header_list_size: Option<u32>,
+    stream_window: Option<u32>,
+    connection_window: Option<u32>,
+    max_send_buffer: Option<usize>,
+    drain_period: Option<String>,
+    public_max_streams: Option<usize>,
+    public_max_streams_per_connection: Option<u32>,
+    public_max_lifetime: Option<String>,
+}
+
+impl ServerSection {
+    fn apply(self, e: &mut EdgeConfig) -> anyhow::Result<()> {
+        let duration = |key: &str, v: Option<String>, into: &mut Duration| {
+            if let Some(v) = v {
+                *into = parse_duration(&format!("server.{key}"), &v)?;
+            }
+            anyhow::Ok(())
+        };
+        duration(
+            "handshake_timeout",
+            self.handshake_timeout,
+            &mut e.handshake_timeout,
+        )?;
+        duration(
+            "keepalive_timeout",
+            self.keepalive_timeout,
+            &mut e.keepalive_timeout,
+        )?;
+        duration(
+            "connection_idle_timeout",
+            self.connection_idle_timeout,
+            &mut e.connection_idle_timeout,
+        )?;
+        duration("drain_period", self.drain_period, &mut e.drain_period)?;
+        duration(
+            "public_max_lifetime",
+            self.public_max_lifetime,
+            &mut e.public.max_lifetime,
+        )?;
+        match self.keepalive_interval.as_deref() {
+            None => {}
+            Some("off") => e.keepalive_interval = None,
+            Some(v) => e.keepalive_interval = Some(parse_duration("server.keepalive_interval", v)?),
+        }
+        fn set<T>(v: Option<T>, into: &mut T) {
+            if let Some(v) = v {
+                *into = v;
+            }
+        }
+        set(self.max_connections, &mut e.max_connections);
+        set(self.max_concurrent_streams, &mut e.max_concurrent_streams);
+        set(
+            self.max_pending_accept_reset_streams,
+            &mut e.max_pending_accept_reset_streams,
+        );
+        set(
+            self.max_local_error_reset_streams,
+            &mut e.max_local_error_reset_streams,
+        );
+        set(self.max_header_list_size, &mut e.max_header_list_size);
+        set(self.stream_window, &mut e.stream_window);
+        set(self.connection_window, &mut e.connection_window);
+        set(self.max_send_buffer, &mut e.max_send_buffer);
+        set(self.public_max_streams, &mut e.public.max_streams);
+        set(
+            self.public_max_streams_per_connection,
+            &mut e.public.max_streams_per_connection,
+        );
+        e.validate().map_err(|err| anyhow::anyhow!("server.{err}"))
+    }
 }
 
 /// Parses a duration such as `30m`, `2s`, `500ms`, naming the key on error.
@@ -454,11 +575,15 @@ impl FileConfig {
         if let Some(v) = &l.max_deadline {
             c.max_deadline = Some(parse_duration("limits.max_deadline", v)?);
         }
+        c.max_buffered_bytes_per_identity = l
+            .max_buffered_bytes_per_identity
+            .unwrap_or(c.max_buffered_bytes_per_identity);
         c.on_deny = match self.policy.on_deny.as_deref() {
             None | Some("reply") => OnDeny::Reply,
             Some("end") => OnDeny::End,
             Some(other) => bail!("policy.on_deny = {other:?}: expected \"reply\" or \"end\""),
         };
+        self.server.apply(&mut c.server)?;
         Ok(c)
     }
 }
@@ -558,5 +683,43 @@ mod tests {
         assert!(format!("{e:#}").contains("at least 32"), "{e:#}");
         let c = parse("admin_token = \"t\"\n[[auth.keys]]\nalgorithm = \"HS256\"\nsecret = \"short\"\nallow_weak_secret = true").unwrap();
         assert!(c.resolve().is_ok());
+    }
+
+    #[test]
+    fn the_server_section_sets_the_network_edge() {
+        let c = parse(
+            r#"
+            [server]
+            max_connections = 10
+            handshake_timeout = "2s"
+            keepalive_interval = "off"
+            connection_idle_timeout = "1m"
+            max_concurrent_streams = 8
+            drain_period = "0s"
+            public_max_streams_per_connection = 2
+            public_max_lifetime = "30s"
+            "#,
+        )
+        .unwrap();
+        let e = &c.server;
+        assert_eq!(e.max_connections, 10);
+        assert_eq!(e.handshake_timeout, Duration::from_secs(2));
+        assert_eq!(e.keepalive_interval, None);
+        assert_eq!(e.connection_idle_timeout, Duration::from_secs(60));
+        assert_eq!(e.max_concurrent_streams, 8);
+        assert_eq!(e.drain_period, Duration::ZERO);
+        assert_eq!(e.public.max_streams_per_connection, 2);
+        assert_eq!(e.public.max_lifetime, Duration::from_secs(30));
+        assert_eq!(e.max_send_buffer, EdgeConfig::default().max_send_buffer);
+    }
+
+    #[test]
+    fn server_settings_out_of_range_name_their_key() {
+        let e = parse("[server]\nmax_connections = 0").unwrap_err();
+        assert!(format!("{e:#}").contains("server.max_connections"), "{e:#}");
+        let e = parse("[server]\ndrain_period = \"later\"").unwrap_err();
+        assert!(format!("{e:#}").contains("server.drain_period"), "{e:#}");
+        let e = parse("[server]\nstream_window = 10").unwrap_err();
+        assert!(format!("{e:#}").contains("server.stream_window"), "{e:#}");
     }
 }

@@ -7,9 +7,8 @@ use serde_json::{Value, json};
 use streamguard::StreamSession;
 use streamguard::authz::Denial;
 use streamguard::inbound::Inbound;
+use streamguard::response_queue;
 use streamguard_proto::mcp::v1::{JsonRpcFrame, mcp_json_rpc_server::McpJsonRpc};
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::classify::canonical_targets;
@@ -142,7 +141,8 @@ impl McpJsonRpc for JsonRpcService {
             .authorize_inbound_with(request.into_inner(), move |f: &JsonRpcFrame| {
                 crate::classify::jsonrpc_frame(guard.policy(), f)
             });
-        let (tx, rx) = mpsc::channel(32);
+        let (tx, rx) =
+            response_queue::bounded(&session, 32, crate::streaming::RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -168,6 +168,6 @@ impl McpJsonRpc for JsonRpcService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 }

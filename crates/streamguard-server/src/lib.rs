@@ -16,9 +16,11 @@ pub mod structs;
 pub mod tokens;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use streamguard::{Guard, StreamGuardLayer};
+use streamguard_edge::{Edge, EdgeMetrics};
 use streamguard_proto::mcp::v1::{
     mcp_json_rpc_server::McpJsonRpcServer, mcp_server::McpServer,
     mcp_streaming_server::McpStreamingServer,
@@ -29,7 +31,8 @@ use tokio_util::sync::CancellationToken;
 
 pub use config::ServeConfig;
 
-/// A server started by [`start`]; ends when [`RunningServer::shutdown`] is called or dropped.
+/// A server started by [`start`]. [`RunningServer::shutdown`] drains it gracefully; dropping
+/// it closes everything at once.
 pub struct RunningServer {
     pub grpc_addr: SocketAddr,
     pub admin_addr: SocketAddr,
@@ -37,16 +40,28 @@ pub struct RunningServer {
     /// The HS256 secret in dev mode (empty otherwise).
     pub dev_secret: String,
     pub guard: Guard,
+    /// Counters of the gRPC listener's network edge (connections, streams, shutdown).
+    pub edge_metrics: Arc<EdgeMetrics>,
     /// The embedded backend, when no `--backend` was given.
     pub embedded_backend: Option<backend::EmbeddedBackend>,
-    shutdown: CancellationToken,
+    /// Starts the gRPC listener's drain.
+    drain: CancellationToken,
+    /// Stops the admin API and the embedded backend, once the gRPC listener has drained.
+    stop: CancellationToken,
+    grpc_task: Option<JoinHandle<()>>,
     tasks: Vec<JoinHandle<()>>,
 }
 
 impl RunningServer {
-    /// Stops accepting, ends open streams, and waits for the listeners to close.
+    /// Stops accepting, sends GOAWAY, lets live streams go on for the drain period, ends the
+    /// rest with `UNAVAILABLE` / `shutting_down`, then stops the admin API and the embedded
+    /// backend (which in-flight tool calls need until then).
     pub async fn shutdown(mut self) {
-        self.shutdown.cancel();
+        self.drain.cancel();
+        if let Some(grpc) = self.grpc_task.take() {
+            let _ = grpc.await;
+        }
+        self.stop.cancel();
         for t in self.tasks.drain(..) {
             let _ = t.await;
         }
@@ -54,27 +69,53 @@ impl RunningServer {
 
     /// Resolves when the server is asked to stop.
     pub async fn stopped(&self) {
-        self.shutdown.cancelled().await
+        self.drain.cancelled().await
     }
 }
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        self.shutdown.cancel();
+        if let Some(grpc) = self.grpc_task.take() {
+            // Dropping the edge's task drops every connection it serves.
+            grpc.abort();
+        }
+        self.drain.cancel();
+        self.stop.cancel();
     }
 }
+
+/// Largest message each method accepts: a request field can be echoed into every update of a
+/// stream, and tonic reserves a message's declared length as soon as its header arrives.
+pub(crate) const MESSAGE_CAPS: [(&str, usize); 7] = [
+    ("/mcp.v1.McpStreaming/WatchResource", 4 << 10),
+    ("/mcp.v1.McpStreaming/UploadToolInput", 256 << 10),
+    ("/mcp.v1.McpStreaming/StreamToolCalls", 1 << 20),
+    ("/mcp.v1.McpStreaming/CallToolWithProgress", 1 << 20),
+    ("/mcp.v1.Mcp/ListTools", 4 << 10),
+    ("/mcp.v1.Mcp/CallTool", 1 << 20),
+    ("/mcp.v1.McpJsonRpc/Exchange", 1 << 20),
+];
+/// Per service, for tonic's own decoder (the largest cap of its methods).
+const SERVICE_CAP: usize = 1 << 20;
+/// Health checks and reflection requests are small.
+const PUBLIC_SERVICE_CAP: usize = 64 << 10;
 
 /// Binds both listeners and starts serving.
 pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
     let resolved = config.resolve()?;
     let guard = resolved.guard.clone();
-    let shutdown = CancellationToken::new();
+    let mut edge_config = config.server.clone();
+    edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
+    let edge = Edge::new(edge_config).context("in the [server] settings (or --drain-period)")?;
+    let edge_metrics = edge.metrics().clone();
+    let drain = CancellationToken::new();
+    let stop = CancellationToken::new();
     let mut tasks = Vec::new();
 
     let (backend, embedded) = match &config.backend {
         Some(url) => (backend::Backend::connect(url)?, None),
         None => {
-            let embedded = backend::EmbeddedBackend::start(shutdown.clone()).await?;
+            let embedded = backend::EmbeddedBackend::start(stop.clone()).await?;
             (backend::Backend::connect(&embedded.url())?, Some(embedded))
         }
     };
@@ -92,11 +133,13 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         .register_encoded_file_descriptor_set(streamguard_proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1()
-        .context("building the reflection service")?;
+        .context("building the reflection service")?
+        .max_decoding_message_size(PUBLIC_SERVICE_CAP);
     let reflection_alpha = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(streamguard_proto::FILE_DESCRIPTOR_SET)
         .build_v1alpha()
-        .context("building the reflection service")?;
+        .context("building the reflection service")?
+        .max_decoding_message_size(PUBLIC_SERVICE_CAP);
     let (health, health_service) = tonic_health::server::health_reporter();
     health.set_serving::<McpServer<mcp::McpService>>().await;
     health
@@ -107,33 +150,42 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         .await;
 
     let tools = mcp::Tools::new(backend);
-    let stop = shutdown.clone();
-    let router = tonic::transport::Server::builder()
+    let routes =
+        tonic::service::Routes::new(health_service.max_decoding_message_size(PUBLIC_SERVICE_CAP))
+            .add_service(reflection)
+            .add_service(reflection_alpha)
+            .add_service(
+                McpServer::new(mcp::McpService::new(tools.clone()))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .add_service(
+                McpStreamingServer::new(streaming::StreamingService::new(tools.clone()))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .add_service(
+                McpJsonRpcServer::new(jsonrpc::JsonRpcService::new(tools))
+                    .max_decoding_message_size(SERVICE_CAP),
+            )
+            .prepare();
+    let grpc_service = tower::ServiceBuilder::new()
+        .map_request(|r: http::Request<hyper::body::Incoming>| r.map(tonic::body::Body::new))
         .layer(StreamGuardLayer::new(guard.clone()))
-        .add_service(health_service)
-        .add_service(reflection)
-        .add_service(reflection_alpha)
-        .add_service(McpServer::new(mcp::McpService::new(tools.clone())))
-        .add_service(McpStreamingServer::new(streaming::StreamingService::new(
-            tools.clone(),
-        )))
-        .add_service(McpJsonRpcServer::new(jsonrpc::JsonRpcService::new(tools)));
-    tasks.push(tokio::spawn(async move {
-        // Small gRPC frames must not wait for Nagle's algorithm.
-        let incoming = tonic::transport::server::TcpIncoming::from(grpc).with_nodelay(Some(true));
-        if let Err(e) = router
-            .serve_with_incoming_shutdown(incoming, stop.cancelled_owned())
-            .await
-        {
-            tracing::error!(error = %e, "gRPC server failed");
-        }
-    }));
+        .service(routes);
+    let signal = drain.clone().cancelled_owned();
+    let grpc_task = tokio::spawn(edge.serve(grpc, grpc_service, signal));
 
-    let app = admin::router(guard.clone(), resolved.admin_token.clone());
-    let stop = shutdown.clone();
+    let edge_text = edge_metrics.clone();
+    let app = admin::router_with_metrics(
+        guard.clone(),
+        resolved.admin_token.clone(),
+        Some(std::sync::Arc::new(move |text: &mut String| {
+            text.push_str(&edge_text.render())
+        })),
+    );
+    let stopped = stop.clone();
     tasks.push(tokio::spawn(async move {
         if let Err(e) = axum::serve(admin, app)
-            .with_graceful_shutdown(stop.cancelled_owned())
+            .with_graceful_shutdown(stopped.cancelled_owned())
             .await
         {
             tracing::error!(error = %e, "admin API failed");
@@ -147,8 +199,11 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         admin_token: resolved.admin_token,
         dev_secret: resolved.dev_secret.unwrap_or_default(),
         guard,
+        edge_metrics,
         embedded_backend: embedded,
-        shutdown,
+        drain,
+        stop,
+        grpc_task: Some(grpc_task),
         tasks,
     })
 }

@@ -8,19 +8,21 @@ use serde_json::json;
 use streamguard::StreamSession;
 use streamguard::authz::Action;
 use streamguard::inbound::Inbound;
+use streamguard::response_queue;
 use streamguard_proto::mcp::v1::{
     CallToolRequest, CallToolResponse, Progress, ResourceUpdate, ToolCall, ToolCallEvent,
     ToolInputChunk, WatchResourceRequest, mcp_streaming_server::McpStreaming,
     tool_call_event::Event,
 };
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 
 use crate::classify::{self, call_tool_action, tool_arguments};
 use crate::mcp::{Tools, denial_status, tool_error};
 
 type EventStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
+
+/// Bytes of responses a stream may queue for a client that does not read them yet.
+pub(crate) const RESPONSE_QUEUE_BYTES: u32 = 256 << 10;
 
 /// Slowest and fastest `WatchResource` update intervals the server honours.
 const WATCH_INTERVAL: (u64, u64) = (10, 60_000);
@@ -66,7 +68,7 @@ impl McpStreaming for StreamingService {
             .authorize(&call_tool_action(policy, &req))
             .map_err(|d| denial_status(&d))?;
         let args = tool_arguments(policy, &req.name, &req.resource_uri, req.arguments.as_ref())?;
-        let (tx, rx) = mpsc::channel(8);
+        let (tx, rx) = response_queue::bounded(&session, 8, RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -91,7 +93,7 @@ impl McpStreaming for StreamingService {
             };
             let _ = tx.send(outcome).await;
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 
     async fn stream_tool_calls(
@@ -104,7 +106,7 @@ impl McpStreaming for StreamingService {
             .authorize_inbound_with(request.into_inner(), move |m: &ToolCall| {
                 classify::tool_call(guard.policy(), m)
             });
-        let (tx, rx) = mpsc::channel(32);
+        let (tx, rx) = response_queue::bounded(&session, 32, RESPONSE_QUEUE_BYTES);
         let tools = self.tools.clone();
         let worker = session.clone();
         session.spawn(async move {
@@ -145,7 +147,7 @@ impl McpStreaming for StreamingService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 
     async fn upload_tool_input(
@@ -228,7 +230,7 @@ impl McpStreaming for StreamingService {
             0 => 1000,
             ms => u64::from(ms).clamp(WATCH_INTERVAL.0, WATCH_INTERVAL.1),
         };
-        let (tx, rx) = mpsc::channel(4);
+        let (tx, rx) = response_queue::bounded(&session, 4, RESPONSE_QUEUE_BYTES);
         session.spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_millis(interval));
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -245,6 +247,6 @@ impl McpStreaming for StreamingService {
                 }
             }
         });
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        Ok(Response::new(Box::pin(rx)))
     }
 }

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::message_limits::MessageLimits;
+
 /// One of the guard's controls; each can be switched off to reproduce the naive behaviour it
 /// fixes (for a vulnerable lab, or to measure what the control buys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,6 +94,8 @@ pub struct GuardConfig {
     /// How long a subject's revocation is kept; `None` (the default) keeps it until lifted.
     /// Never shorter than the longest a token can stay valid (see [`crate::revocation`]).
     pub sub_revocation_retention: Option<Duration>,
+    /// Message size caps per method and the per-identity budget for partial messages.
+    pub message_limits: MessageLimits,
 }
 
 impl Default for GuardConfig {
@@ -111,6 +115,7 @@ impl Default for GuardConfig {
                 "/grpc.reflection.".into(),
             ],
             sub_revocation_retention: None,
+            message_limits: MessageLimits::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::auth::Authenticator;
 use crate::authz::Policy;
 use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
+use crate::message_limits::IdentityBuffers;
 use crate::metrics::Metrics;
 use crate::revocation::{InMemoryRevocations, RetentionPolicy, RevocationFeed};
 use crate::termination::{Reason, Termination};
@@ -28,6 +29,7 @@ pub(crate) struct GuardInner {
     pub watchdog: Watchdog,
     /// Cancelled when the guard can no longer enforce its limits (see [`Guard::fail_closed`]).
     pub failed: CancellationToken,
+    pub buffers: Arc<IdentityBuffers>,
 }
 
 impl Guard {
@@ -59,6 +61,7 @@ impl Guard {
             metrics: Arc::default(),
             watchdog: Watchdog::default(),
             failed: CancellationToken::new(),
+            buffers: Arc::default(),
         }))
     }
 

@@ -13,6 +13,7 @@
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
 //! | lifetime | [`session`] (one shared timer queue) | maximum stream lifetime and idle timeout |
+//! | buffered bytes | [`message_limits`], [`response_queue`] | message size caps per method, a budget per identity for partially received messages, response queues bounded in bytes |
 //!
 //! # Example
 //! ```no_run
@@ -45,8 +46,10 @@ mod guard;
 pub mod inbound;
 pub mod layer;
 pub mod limiter;
+pub mod message_limits;
 pub mod metrics;
 pub mod resource;
+pub mod response_queue;
 pub mod revocation;
 pub mod session;
 pub mod termination;

@@ -19,6 +19,8 @@ pub struct Metrics {
     work_cancelled: AtomicU64,
     timers_armed: AtomicI64,
     tasks_live: AtomicI64,
+    request_bytes_buffered: AtomicI64,
+    response_bytes_queued: AtomicI64,
 }
 
 impl Default for Metrics {
@@ -33,6 +35,8 @@ impl Default for Metrics {
             work_cancelled: AtomicU64::new(0),
             timers_armed: AtomicI64::new(0),
             tasks_live: AtomicI64::new(0),
+            request_bytes_buffered: AtomicI64::new(0),
+            response_bytes_queued: AtomicI64::new(0),
         }
     }
 }
@@ -44,6 +48,10 @@ pub struct Live {
     /// Stream timers armed in the guard's timer queue.
     pub timers: i64,
     pub tasks: i64,
+    /// Declared bytes of partially received messages (see [`crate::message_limits`]).
+    pub request_bytes_buffered: i64,
+    /// Bytes of responses queued by handlers (see [`crate::response_queue`]).
+    pub response_bytes_queued: i64,
 }
 
 impl Metrics {
@@ -79,12 +87,20 @@ impl Metrics {
     pub(crate) fn task(&self, delta: i64) {
         self.tasks_live.fetch_add(delta, Relaxed);
     }
+    pub(crate) fn request_bytes_buffered(&self, delta: i64) {
+        self.request_bytes_buffered.fetch_add(delta, Relaxed);
+    }
+    pub(crate) fn response_bytes_queued(&self, delta: i64) {
+        self.response_bytes_queued.fetch_add(delta, Relaxed);
+    }
 
     pub fn live(&self) -> Live {
         Live {
             streams: self.streams_active.load(Relaxed),
             timers: self.timers_armed.load(Relaxed),
             tasks: self.tasks_live.load(Relaxed),
+            request_bytes_buffered: self.request_bytes_buffered.load(Relaxed),
+            response_bytes_queued: self.response_bytes_queued.load(Relaxed),
         }
     }
 
@@ -126,6 +142,18 @@ impl Metrics {
             "counter",
             "Streams ended or refused by an identity rate limit.",
             self.rate_limited.load(Relaxed) as i64,
+        );
+        simple(
+            "streamguard_request_bytes_buffered",
+            "gauge",
+            "Declared bytes of partially received messages, all identities.",
+            self.request_bytes_buffered.load(Relaxed),
+        );
+        simple(
+            "streamguard_response_bytes_queued",
+            "gauge",
+            "Bytes of responses queued by handlers for clients that have not taken them yet.",
+            self.response_bytes_queued.load(Relaxed),
         );
         simple(
             "streamguard_work_cancelled_total",

@@ -34,11 +34,17 @@ pub enum Reason {
     IdleTimeout,
     /// The guard can no longer enforce its limits (its timer task died): fail closed.
     EnforcementUnavailable,
+    /// The server is shutting down and its drain period is over.
+    ShuttingDown,
+    /// An incoming message is larger than its method allows.
+    MessageTooLarge,
+    /// The identity's partially received messages hold more bytes than its budget.
+    BufferedBytesExceeded,
 }
 
 impl Reason {
     /// Every reason, for metrics rendering.
-    pub const ALL: [Reason; 25] = [
+    pub const ALL: [Reason; 28] = [
         Reason::MissingToken,
         Reason::MalformedToken,
         Reason::TokenTooLarge,
@@ -64,6 +70,9 @@ impl Reason {
         Reason::MaxStreamLifetime,
         Reason::IdleTimeout,
         Reason::EnforcementUnavailable,
+        Reason::ShuttingDown,
+        Reason::MessageTooLarge,
+        Reason::BufferedBytesExceeded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +102,9 @@ impl Reason {
             Reason::MaxStreamLifetime => "max_stream_lifetime",
             Reason::IdleTimeout => "idle_timeout",
             Reason::EnforcementUnavailable => "enforcement_unavailable",
+            Reason::ShuttingDown => "shutting_down",
+            Reason::MessageTooLarge => "message_too_large",
+            Reason::BufferedBytesExceeded => "buffered_bytes_exceeded",
         }
     }
 
@@ -109,9 +121,11 @@ impl Reason {
             }
             MalformedMessage | InvalidTimeout => Code::InvalidArgument,
             DeadlineExceeded => Code::DeadlineExceeded,
-            RateLimitExceeded | TooManyStreams => Code::ResourceExhausted,
-            // Both mean "reconnect and carry on": the stream itself did nothing wrong.
-            MaxStreamLifetime | IdleTimeout => Code::Unavailable,
+            RateLimitExceeded | TooManyStreams | MessageTooLarge | BufferedBytesExceeded => {
+                Code::ResourceExhausted
+            }
+            // All mean "reconnect and carry on": the stream itself did nothing wrong.
+            MaxStreamLifetime | IdleTimeout | ShuttingDown => Code::Unavailable,
         }
     }
 

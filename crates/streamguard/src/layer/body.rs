@@ -1,5 +1,6 @@
 //! Body wrappers: the response body ends the stream with the termination's trailers the moment
-//! the session is terminated; the request body counts incoming messages for the rate limit.
+//! the session is terminated; the request body counts incoming messages for the rate limit and
+//! bounds what partially received messages hold (see [`crate::message_limits`]).
 
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
@@ -10,7 +11,9 @@ use pin_project_lite::pin_project;
 use tokio_util::sync::{DropGuard, WaitForCancellationFutureOwned};
 use tonic::Status;
 
+use crate::message_limits::BufferAccount;
 use crate::session::StreamSession;
+use crate::termination::{Reason, Termination};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -91,8 +94,9 @@ where
 }
 
 pin_project! {
-    /// The request of a guarded stream: admits each incoming gRPC message under the rate limit
-    /// and stops delivering messages once the session is terminated.
+    /// The request of a guarded stream: admits each incoming gRPC message under the rate limit,
+    /// refuses messages larger than the method allows or that would take the identity over its
+    /// buffered-bytes budget, and stops delivering messages once the session is terminated.
     pub struct GuardedRequestBody<B> {
         #[pin]
         inner: B,
@@ -100,15 +104,26 @@ pin_project! {
         ended: WaitForCancellationFutureOwned,
         session: StreamSession,
         frames: MessageFrames,
+        max_message: u64,
+        budget: u64,
+        buffered: BufferAccount,
         failed: bool,
     }
 }
 
 impl<B> GuardedRequestBody<B> {
     pub(crate) fn new(inner: B, session: StreamSession) -> Self {
+        let guard = &session.guard().0;
+        let limits = &guard.config.message_limits;
+        let buffered = guard
+            .buffers
+            .account(session.identity(), guard.metrics.clone());
         GuardedRequestBody {
             inner,
             ended: session.ended_token().clone().cancelled_owned(),
+            max_message: limits.max_for(session.method()) as u64,
+            budget: limits.max_buffered_per_identity,
+            buffered,
             session,
             frames: MessageFrames::default(),
             failed: false,
@@ -140,7 +155,19 @@ where
             other => return Poll::Ready(other),
         };
         if let Some(data) = frame.data_ref() {
-            for _ in 0..this.frames.feed(data) {
+            // A refused chunk (and the message it carries) never reaches the decoder.
+            let fed = this.frames.feed(data);
+            if fed.largest > *this.max_message {
+                return refuse(this.session, this.failed, Reason::MessageTooLarge);
+            }
+            if this
+                .buffered
+                .hold(this.frames.pending(), *this.budget)
+                .is_err()
+            {
+                return refuse(this.session, this.failed, Reason::BufferedBytesExceeded);
+            }
+            for _ in 0..fed.starts {
                 if let Err(t) = this.session.admit_message() {
                     // The message over the limit (and any after it in this chunk) is never
                     // delivered to the handler.
@@ -161,19 +188,47 @@ where
     }
 }
 
+/// Ends the stream for `reason` from inside the request body.
+fn refuse(
+    session: &StreamSession,
+    failed: &mut bool,
+    reason: Reason,
+) -> Poll<Option<Result<Frame<Bytes>, Status>>> {
+    *failed = true;
+    let termination = Termination::new(reason);
+    session.terminate(termination.clone());
+    Poll::Ready(Some(Err(termination.to_status())))
+}
+
 /// Finds where gRPC messages start in a byte stream (1-byte flag, 4-byte big-endian length,
 /// then the message), however the transport splits it into chunks.
 #[derive(Debug, Default)]
 pub(crate) struct MessageFrames {
     header: [u8; 5],
     have: usize,
+    /// Declared length of the message being received.
+    declared: u64,
     remaining: u64,
 }
 
+/// What one chunk held.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Fed {
+    /// Messages whose header is in the chunk.
+    pub starts: usize,
+    /// The largest length those headers declare.
+    pub largest: u64,
+}
+
 impl MessageFrames {
-    /// Consumes a chunk; returns how many messages start in it.
-    pub(crate) fn feed(&mut self, mut data: &[u8]) -> usize {
-        let mut starts = 0;
+    /// The declared length of a message whose header has arrived and whose last byte has not.
+    pub(crate) fn pending(&self) -> u64 {
+        if self.remaining > 0 { self.declared } else { 0 }
+    }
+
+    /// Consumes a chunk.
+    pub(crate) fn feed(&mut self, mut data: &[u8]) -> Fed {
+        let mut fed = Fed::default();
         while !data.is_empty() {
             if self.remaining > 0 {
                 let take = (self.remaining.min(data.len() as u64)) as usize;
@@ -186,7 +241,6 @@ impl MessageFrames {
             self.have += take;
             data = &data[take..];
             if self.have == 5 {
-                starts += 1;
                 self.have = 0;
                 let len = [
                     self.header[1],
@@ -194,16 +248,19 @@ impl MessageFrames {
                     self.header[3],
                     self.header[4],
                 ];
-                self.remaining = u32::from_be_bytes(len) as u64;
+                self.declared = u64::from(u32::from_be_bytes(len));
+                self.remaining = self.declared;
+                fed.starts += 1;
+                fed.largest = fed.largest.max(self.declared);
             }
         }
-        starts
+        fed
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::MessageFrames;
+    use super::{Fed, MessageFrames};
 
     fn frame(len: u32) -> Vec<u8> {
         let mut v = vec![0];
@@ -220,8 +277,36 @@ mod tests {
         }
         for chunk in [1, 2, 5, 7, 1000, stream.len()] {
             let mut f = MessageFrames::default();
-            let n: usize = stream.chunks(chunk).map(|c| f.feed(c)).sum();
+            let n: usize = stream.chunks(chunk).map(|c| f.feed(c).starts).sum();
             assert_eq!(n, 6, "chunk size {chunk}");
         }
+    }
+
+    #[test]
+    fn a_partial_message_is_pending_with_its_declared_length_until_its_last_byte() {
+        let mut f = MessageFrames::default();
+        let whole = frame(10);
+        assert_eq!(
+            f.feed(&whole[..3]),
+            Fed {
+                starts: 0,
+                largest: 0
+            }
+        );
+        assert_eq!(f.pending(), 0, "a header still incomplete declares nothing");
+        assert_eq!(
+            f.feed(&whole[3..8]),
+            Fed {
+                starts: 1,
+                largest: 10
+            }
+        );
+        assert_eq!(f.pending(), 10);
+        f.feed(&whole[8..]);
+        assert_eq!(f.pending(), 0);
+        let mut two = frame(4_000_000);
+        two.truncate(100);
+        assert_eq!(f.feed(&two).largest, 4_000_000);
+        assert_eq!(f.pending(), 4_000_000);
     }
 }
