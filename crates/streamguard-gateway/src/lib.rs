@@ -103,8 +103,12 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
             "admin_token: missing; set admin_token or admin_token_env in the config file (the admin API requires one)"
         ),
     };
+    // The guard's request body refuses an oversized message from its header, before any of it
+    // is buffered: give it the gateway's limit (the proxy checks responses the same way).
+    let mut guard_config = config.guard.clone();
+    guard_config.message_limits.max_message_bytes = config.max_message_size;
     let guard = Guard::new(
-        config.guard.clone(),
+        guard_config,
         Authenticator::new(auth).context("loading verification keys")?,
     );
     let upstream = upstream::Upstream::new(&config.upstream)?;

@@ -51,12 +51,19 @@ async fn a_4_mib_message_passes_and_a_larger_one_is_refused_resource_exhausted()
         .await
         .unwrap_err();
     assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
-    assert!(e.message().contains("max_message_size"), "{}", e.message());
+    assert_eq!(
+        e.message(),
+        "message_too_large",
+        "refused from its header by the guard"
+    );
     all_released(&lab.gateway, &rec.active, Duration::from_secs(2))
         .await
         .unwrap();
     let metrics = admin_get(&lab.gateway, "/metrics").await;
-    assert!(metrics.contains("streamguard_gateway_messages_too_large_total{method=\"mcp.v1.McpStreaming/UploadToolInput\"} 1"), "{metrics}");
+    assert!(
+        metrics.contains("streamguard_stream_terminations_total{reason=\"message_too_large\"} 1"),
+        "{metrics}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
