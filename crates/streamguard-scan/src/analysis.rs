@@ -1,66 +1,44 @@
-//! The project (all parsed files) and the view a rule gets of one handler: its own body plus
-//! the wrapper it is passed to and the helpers it calls, wherever they are defined.
-
-use std::collections::HashMap;
+//! The project (all parsed files, their programs and handlers) and the view a rule gets of one
+//! handler: its own body plus the wrapper it is passed to and the helpers it calls, resolved
+//! only among the files of the handler's program.
 
 use streamguard_report::FindingId;
 
-use crate::lang::{self, FamilySignals, Handler, LanguageFamily};
+use crate::handlers::{self, NameIndex, ProgramView};
+use crate::lang::{self, Handler};
+use crate::program::{GoModule, Program, Topology};
+use crate::services::Catalog;
 use crate::syntax::{Call, Func, ParsedFile, Span};
 
-/// All parsed files, the signals of each language family and an index of functions by name.
+/// All parsed files, the service definitions, the programs and their handlers.
 pub(crate) struct Project {
     pub files: Vec<ParsedFile>,
-    pub signals: HashMap<LanguageFamily, FamilySignals>,
-    index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>>,
+    pub catalog: Catalog,
+    pub programs: Vec<Program>,
+    pub handlers: Vec<Handler>,
+    index: NameIndex,
 }
 
 impl Project {
-    pub fn new(files: Vec<ParsedFile>) -> Self {
-        let mut signals: HashMap<LanguageFamily, FamilySignals> = HashMap::new();
-        let mut index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>> = HashMap::new();
-        for (fi, file) in files.iter().enumerate() {
-            let family = file.language.family();
-            signals
-                .entry(family)
-                .or_default()
-                .merge(lang::file_signals(file));
-            for (i, f) in file.funcs.iter().enumerate() {
-                if f.name != "<anonymous>" {
-                    index
-                        .entry((family, f.name.clone()))
-                        .or_default()
-                        .push((fi, i));
-                }
-            }
-        }
+    pub fn new(files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
+        let mut topo = Topology::discover(&files, modules);
+        let index = NameIndex::new(&files);
+        let handlers = handlers::detect(&files, &catalog, &index, &mut topo);
         Self {
             files,
-            signals,
+            catalog,
+            programs: topo.programs,
+            handlers,
             index,
         }
     }
 
-    pub fn handlers(&self) -> Vec<Handler> {
-        let empty = FamilySignals::default();
-        self.files
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| {
-                let sig = self.signals.get(&f.language.family()).unwrap_or(&empty);
-                lang::handlers(i, f, sig)
-            })
-            .collect()
-    }
-
-    /// Functions of `family` named `name`, when the name is specific enough to resolve.
-    fn resolve(&self, family: LanguageFamily, name: &str) -> &[(usize, usize)] {
-        if name.len() < 3 || STOP_NAMES.contains(&name) {
-            return &[];
-        }
-        match self.index.get(&(family, name.to_string())) {
-            Some(v) if v.len() <= 3 => v,
-            _ => &[],
+    pub fn view(&self, program: usize) -> ProgramView<'_> {
+        ProgramView {
+            files: &self.files,
+            program: &self.programs[program],
+            catalog: &self.catalog,
+            index: &self.index,
         }
     }
 }
@@ -117,6 +95,8 @@ pub(crate) struct RawFinding {
     pub message: String,
     pub confidence: Confidence,
     pub handler: String,
+    /// Index of the handler in the project's handlers.
+    pub handler_idx: usize,
     /// Line of the handler's name: a suppression above it covers the whole handler.
     pub handler_line: u32,
 }
@@ -125,24 +105,28 @@ pub(crate) struct RawFinding {
 pub(crate) struct HandlerCtx<'p> {
     pub project: &'p Project,
     pub handler: &'p Handler,
+    pub handler_idx: usize,
+    /// The program that registers the handler: the only place facts and helpers come from.
+    pub program: &'p Program,
     pub file: &'p ParsedFile,
     pub func: &'p Func,
-    pub signals: &'p FamilySignals,
     pub pieces: Vec<Piece>,
 }
 
 const MAX_PIECES: usize = 12;
 
 impl<'p> HandlerCtx<'p> {
-    pub fn new(project: &'p Project, handler: &'p Handler, signals: &'p FamilySignals) -> Self {
+    pub fn new(project: &'p Project, handler_idx: usize) -> Self {
+        let handler = &project.handlers[handler_idx];
         let file = &project.files[handler.file];
         let func = &file.funcs[handler.func];
         let mut ctx = Self {
             project,
             handler,
+            handler_idx,
+            program: &project.programs[handler.program],
             file,
             func,
-            signals,
             pieces: Vec::new(),
         };
         ctx.pieces.push(Piece {
@@ -151,7 +135,7 @@ impl<'p> HandlerCtx<'p> {
             role: Role::Own,
         });
         if let Some(w) = &func.wrapped_by {
-            for &(fi, i) in project.resolve(file.language.family(), w) {
+            for (fi, i) in ctx.resolve(w, handler.file, |_| true) {
                 let span = project.files[fi].funcs[i].span.clone();
                 ctx.pieces.push(Piece {
                     file: fi,
@@ -182,21 +166,51 @@ impl<'p> HandlerCtx<'p> {
         ctx
     }
 
-    /// Project functions called by name from `span` of file `fi` (not nested in the span itself).
+    /// Functions of the program named `name` (at most three, else the name is too common to
+    /// tell), those of file `prefer` first, that satisfy `keep`.
+    fn resolve(
+        &self,
+        name: &str,
+        prefer: usize,
+        keep: impl Fn(&Func) -> bool,
+    ) -> Vec<(usize, usize)> {
+        if name.len() < 3 || STOP_NAMES.contains(&name) {
+            return Vec::new();
+        }
+        let found: Vec<(usize, usize)> = self
+            .project
+            .view(self.handler.program)
+            .funcs_named(name, prefer)
+            .into_iter()
+            .filter(|&(f, i)| keep(&self.project.files[f].funcs[i]))
+            .collect();
+        if found.len() <= 3 { found } else { Vec::new() }
+    }
+
+    /// Program functions called by name from `span` of file `fi` (not nested in the span
+    /// itself): `helper(…)` resolves to free functions, `this.helper(…)` / `self.helper(…)` /
+    /// `s.helper(…)` (Go receiver) to methods of the handler's own type.
     pub fn helpers_in(&self, fi: usize, span: &Span) -> Vec<(usize, Span)> {
         let file = &self.project.files[fi];
-        let family = file.language.family();
-        let recv_var = self.func.container_bases.as_deref().unwrap_or("");
+        let recv_var = match file.language.family() {
+            crate::lang::LanguageFamily::Go => self.func.container_bases.as_deref().unwrap_or(""),
+            _ => "",
+        };
+        let own_type = self.func.container.as_deref().map(lang::type_name);
         let mut out = Vec::new();
         for c in file.calls_in(span) {
             let r = c.receiver();
-            let local = r.is_empty()
-                || ["this", "self", "Self"].contains(&r)
-                || (!recv_var.is_empty() && r == recv_var);
-            if !local {
+            let on_self =
+                ["this", "self", "Self"].contains(&r) || (!recv_var.is_empty() && r == recv_var);
+            if !r.is_empty() && !on_self {
                 continue;
             }
-            for &(hf, hi) in self.project.resolve(family, &c.name) {
+            let keep = |f: &Func| match (on_self, f.container.as_deref()) {
+                (true, Some(c)) => Some(lang::type_name(c)) == own_type,
+                (true, None) => own_type.is_none(),
+                (false, c) => c.is_none(),
+            };
+            for (hf, hi) in self.resolve(&c.name, fi, keep) {
                 let hspan = &self.project.files[hf].funcs[hi].span;
                 let nested = lang::contains(span, hspan) || lang::contains(hspan, span);
                 if hf == fi && nested {
@@ -269,6 +283,7 @@ impl<'p> HandlerCtx<'p> {
             message,
             confidence,
             handler: self.handler.name.clone(),
+            handler_idx: self.handler_idx,
             handler_line: self.file.position(self.func.name_at).0,
         }
     }

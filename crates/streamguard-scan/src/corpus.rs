@@ -129,15 +129,36 @@ pub fn snapshot(outcome: &ScanOutcome, root: &Path) -> String {
         outcome.report.score(),
         outcome.handlers.len()
     );
-    for h in &outcome.handlers {
-        let _ = writeln!(
-            s,
-            "handler {} {} {}:{}",
-            h.name,
-            h.kind.as_str(),
-            rel(&h.path),
-            h.line
-        );
+    for p in &outcome.programs {
+        let mut facts = Vec::new();
+        if !p.registered {
+            facts.push("unregistered".to_string());
+        }
+        if let Some(at) = &p.server {
+            facts.push(format!("server {at}"));
+        }
+        if let Some(l) = &p.lifetime_limit {
+            facts.push(format!("lifetime {l}"));
+        }
+        if let Some(i) = &p.auth_interceptor {
+            facts.push(format!("auth {i}"));
+        }
+        let _ = writeln!(s, "program {} [{}]", p.name, facts.join("; "));
+        for h in outcome.handlers.iter().filter(|h| h.program == p.name) {
+            let unimplemented = if h.unimplemented {
+                " unimplemented"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "  handler {} {} {}:{}{unimplemented}",
+                h.name,
+                h.kind.as_str(),
+                rel(&h.path),
+                h.line
+            );
+        }
     }
     for f in &outcome.report.findings {
         let _ = writeln!(s, "{} {:?}", f.id, f.status);

@@ -1,6 +1,6 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{check_auth_drift, loop_rechecks};
+use crate::rules::common::{Recheck, check_auth_drift, loop_recheck};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
@@ -39,24 +39,26 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_auth_drift(ctx, facts, |verify| rechecks(ctx, verify), out);
+    check_auth_drift(ctx, facts, |verify| recheck(ctx, facts, verify), out);
     true
 }
 
-/// Whether anything re-checks expiry or revocation after the check at open (`verify`).
-fn rechecks(ctx: &HandlerCtx<'_>, verify: Option<&Call>) -> bool {
-    let timer = ctx.calls().any(|(f, c)| {
-        [
-            "AfterFunc",
-            "NewTimer",
-            "NewTicker",
-            "After",
-            "Until",
-            "Tick",
-            "WithDeadline",
-        ]
-        .contains(&c.name.as_str())
+/// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`,
+/// a check per message, or a ticker-driven loop (as often as it ticks).
+fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    let at_expiry = ctx.calls().any(|(f, c)| {
+        ["AfterFunc", "NewTimer", "After", "Until", "WithDeadline"].contains(&c.name.as_str())
             && mentions_expiry_or_revocation(f.src(&c.args))
     });
-    timer || loop_rechecks(ctx, verify, is_auth)
+    if at_expiry {
+        return Recheck::Promptly;
+    }
+    loop_recheck(
+        ctx,
+        facts,
+        verify,
+        is_auth,
+        &["NewTicker", "Tick", "After", "Sleep"],
+        1.0,
+    )
 }

@@ -3,8 +3,8 @@ use streamguard_report::FindingId;
 use super::{Facts, is_root_context};
 use crate::analysis::{HandlerCtx, RawFinding};
 use crate::rules::common::confidence_of;
+use crate::rules::common::first_arg;
 use crate::rules::rule;
-use crate::rules::rust::first_arg;
 
 rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
 use streamguard_report::FindingId;
 
-use super::Facts;
+use super::{Facts, unbounded};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
 use crate::rules::rule;
 
@@ -52,24 +52,34 @@ const CANCEL_PATHS: &[&str] = &[
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     let file = ctx.file;
+    let stream = ctx.handler.stream.as_str();
     for g in file
         .spawns
         .iter()
         .filter(|g| ctx.func.span.start <= g.start && g.end <= ctx.func.span.end)
     {
         let body = file.src(g);
-        if CANCEL_PATHS.iter().any(|p| body.contains(p)) {
+        // A goroutine that runs once ends on its own; one that loops must have a way out.
+        let loops = file.loops_in(g).any(|l| unbounded(file, l, stream));
+        if !loops
+            || CANCEL_PATHS.iter().any(|p| body.contains(p))
+            || exits_on_stream_error(body, stream)
+        {
             continue;
         }
-        let message = "goroutine started by the stream handler never watches the stream's context (`ctx.Done()`): it keeps running after the client cancels".to_string();
+        let message = "goroutine started by the stream handler loops without watching the stream's context (`ctx.Done()`) or its errors: it keeps running after the client cancels; select on `stream.Context().Done()`".to_string();
         out.push(ctx.finding(FindingId::F4, file, g.start, Confidence::High, message));
     }
-    let send = format!("{}.Send(", ctx.handler.stream);
-    for l in file.loops_in(&ctx.func.span) {
+    let send = format!("{stream}.Send(");
+    for l in file
+        .loops_in(&ctx.func.span)
+        .filter(|l| unbounded(file, l, stream))
+    {
         let text = file.src(&l.body);
         if text.contains("Done()")
             || text.contains("Err()")
             || file.src(&l.header).contains("Err()")
+            || exits_on_stream_error(text, stream)
         {
             continue;
         }
@@ -79,7 +89,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             if t.starts_with(&send) || t.starts_with(&format!("_ = {send}")) {
                 let byte = at + line.len() - t.len();
                 let message = format!(
-                    "`{send}…)` errors are ignored in a loop that never checks `ctx.Done()`: the loop keeps working after the client cancels"
+                    "`{send}…)` errors are ignored in a loop that never checks `ctx.Done()`: the loop keeps working after the client cancels; return when `Send` fails"
                 );
                 out.push(ctx.finding(FindingId::F4, file, byte, Confidence::Medium, message));
                 break;
@@ -88,4 +98,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// Whether the code receives from or sends to the stream and leaves on the error a cancelled
+/// stream returns (`if err != nil { return err }`, `switch status.Code(err)`).
+fn exits_on_stream_error(body: &str, stream: &str) -> bool {
+    let uses_stream = ["Recv()", "RecvMsg(", "Send(", "SendMsg("]
+        .iter()
+        .any(|op| body.contains(&format!("{stream}.{op}")));
+    let handles = body.contains("err != nil")
+        || body.contains("err == io.EOF")
+        || body.contains("status.Code(err)")
+        || body.contains("errors.Is(err");
+    uses_stream && handles
 }

@@ -29,11 +29,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(
-        ctx,
-        facts.long_lived,
-        ": no timer ends it and no `keepalive.ServerParameters{MaxConnectionAge}` bounds it",
-        out,
-    );
+    check_stream_lifetime(ctx, facts.long_lived, out);
     true
 }

@@ -1,7 +1,8 @@
-use super::{Facts, is_recheck_timer, is_verify};
+use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding, mentions};
-use crate::rules::common::auth_drift_finding;
+use crate::rules::common::{Recheck, check_auth_drift, duration_secs, nth_arg};
 use crate::rules::{mentions_expiry_or_revocation, rule};
+use crate::syntax::Call;
 
 rule! {
     /// ## What it does
@@ -33,13 +34,16 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if !facts.long_lived {
-        return true;
-    }
-    let Some((file, verify, role)) = facts.auth_open else {
-        return true;
-    };
-    let timer = ctx.calls().any(|(f, c)| is_recheck_timer(f, c));
+    check_auth_drift(ctx, facts, |verify| recheck(ctx, facts, verify), out);
+    true
+}
+
+/// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`, a
+/// pushed revocation, a check per message, or a `setInterval` (as often as it fires).
+fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    let exact_timer = ctx
+        .calls()
+        .any(|(f, c)| c.name == "setTimeout" && mentions_expiry_or_revocation(f.src(&c.args)));
     let pushed = ctx.calls().any(|(f, c)| {
         let n = c.name.as_str();
         let listens = ["on", "once", "addListener"].contains(&n)
@@ -49,13 +53,35 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         listens
             && (mentions(n, &["revok", "revoc"]) || mentions(f.src(&c.args), &["revok", "revoc"]))
     });
+    let not_open = |c: &Call| verify.is_none_or(|v| !std::ptr::eq(c, v));
     let per_message = facts.loops.iter().any(|l| {
         let text = ctx.text_with_helpers(l.fi, &l.region);
-        mentions_expiry_or_revocation(&text) || l.file.calls_in(&l.region).iter().any(is_verify)
+        mentions_expiry_or_revocation(&text)
+            || l.file
+                .calls_in(&l.region)
+                .iter()
+                .any(|c| not_open(c) && is_auth(l.file, c))
     });
-    if timer || pushed || per_message {
-        return true;
+    if exact_timer || pushed || per_message {
+        return Recheck::Promptly;
     }
-    out.push(auth_drift_finding(ctx, file, verify, role));
-    true
+    let interval = ctx.calls().find_map(|(f, c)| {
+        let checks = c.name == "setInterval"
+            && (mentions_expiry_or_revocation(f.src(&c.args))
+                || f.calls_in(&c.args)
+                    .iter()
+                    .any(|k| not_open(k) && is_auth(f, k)));
+        if !checks {
+            return None;
+        }
+        let period = nth_arg(f.src(&c.args), 1);
+        Some(match duration_secs(period, 0.001) {
+            Some(secs) => Recheck::Every {
+                secs,
+                what: format!("setInterval(…, {period})"),
+            },
+            None => Recheck::Promptly,
+        })
+    });
+    interval.unwrap_or(Recheck::Never)
 }

@@ -2,7 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::common::limiter_per_stream;
+use crate::rules::common::{in_message_loop, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -86,7 +86,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             continue;
         }
         let byte = ctx.func.span.start + i;
-        if facts.in_loop(ctx.file, byte) {
+        if in_message_loop(&facts.loops, ctx.file, byte) {
             continue;
         }
         let counted = facts.loops.iter().any(|l| {

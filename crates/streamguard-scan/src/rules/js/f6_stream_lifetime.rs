@@ -1,7 +1,7 @@
 use super::Facts;
-use crate::analysis::{HandlerCtx, RawFinding, mentions};
-use crate::rules::common::stream_lifetime_finding;
-use crate::rules::{LIFETIME_WORDS, mentions_expiry_or_revocation, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::common::check_stream_lifetime;
+use crate::rules::{mentions_expiry_or_revocation, rule};
 
 rule! {
     /// ## What it does
@@ -32,21 +32,14 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.lifetime_limit || !facts.long_lived {
-        return true;
-    }
     let ending_timer = ctx.calls().any(|(f, c)| {
         let a = f.src(&c.args);
         c.name == "setTimeout"
             && (a.contains(".end(") || a.contains(".destroy(") || a.contains(".cancel("))
             && !mentions_expiry_or_revocation(a)
     });
-    if ending_timer || ctx.any_text(|t| mentions(t, LIFETIME_WORDS)) {
-        return true;
+    if !ending_timer {
+        check_stream_lifetime(ctx, facts.long_lived, out);
     }
-    out.push(stream_lifetime_finding(
-        ctx,
-        ": no timer ends it and no server option (`grpc.max_connection_age_ms`) bounds it",
-    ));
     true
 }

@@ -29,11 +29,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(
-        ctx,
-        facts.long_lived,
-        ": nothing ends it and no `grpc.max_connection_age_ms` option bounds it",
-        out,
-    );
+    check_stream_lifetime(ctx, facts.long_lived, out);
     true
 }

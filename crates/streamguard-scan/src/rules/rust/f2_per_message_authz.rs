@@ -55,7 +55,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if !ctx.handler.kind.reads() {
         return false;
     }
-    if ctx.signals.streamguard {
+    if ctx.program.facts.streamguard {
         return true;
     }
     check_per_message_authz(

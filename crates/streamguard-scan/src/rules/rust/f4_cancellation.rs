@@ -55,6 +55,9 @@ const CANCEL_PATHS: &[&str] = &[
     ".next().await",
     "streamguard",
     "select!",
+    ".await.unwrap()",
+    ".await.expect(",
+    "if let Err",
 ];
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
@@ -69,10 +72,8 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             continue;
         }
         let body = ctx.file.src(&c.args);
-        let works = body.contains("loop")
-            || body.contains("while")
-            || body.contains("for ")
-            || body.contains(".await");
+        // A task that loops until something stops it; one over a fixed collection ends.
+        let works = body.contains("loop") || body.contains("while ");
         if !works || CANCEL_PATHS.iter().any(|p| body.contains(p)) {
             continue;
         }

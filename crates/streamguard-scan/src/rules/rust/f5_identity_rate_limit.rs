@@ -32,7 +32,7 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.streamguard {
+    if ctx.program.facts.streamguard {
         return true;
     }
     if let Some(c) = ctx.own_calls().iter().find(|c| {

@@ -7,6 +7,7 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
+pub(crate) use super::common::first_arg;
 use super::common::{Facts, auth_at_open, family_rules, in_message_loop, message_loops};
 use crate::analysis::{HandlerCtx, mentions};
 use crate::syntax::{Call, ParsedFile};
@@ -28,14 +29,23 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     };
     let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
     let own = ctx.own_text();
+    // Client-driven streams last as long as the client sends; a server stream lasts as long as
+    // an unbounded loop (also inside `stream!{…}` macros) or a feed keeps it going. A `for`
+    // over a collection is finite.
     let long_lived = ctx.handler.kind.reads()
-        || ctx.file.loops_in(&ctx.func.span).next().is_some()
+        || ctx.file.loops_in(&ctx.func.span).any(|l| {
+            let t = ctx.file.src(&l.span).trim_start();
+            t.starts_with("loop") || t.starts_with("while")
+        })
         || [
+            "loop {",
+            "while ",
             "interval(",
             "IntervalStream",
             ".subscribe()",
             "BroadcastStream",
             "WatchStream",
+            "repeat(",
         ]
         .iter()
         .any(|w| own.contains(w));
@@ -56,15 +66,13 @@ pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
             || mentions(args, &["token", "validation", "decodingkey", "key"]);
     }
     if n == "get" {
-        return mentions(args, &["authorization"])
+        return super::common::is_token_check(file, c)
             || (c.callee.contains("extensions()")
                 && ["Claims", "Identity", "Principal", "Auth"]
                     .iter()
                     .any(|w| c.callee.contains(w)));
     }
-    n.contains("verify")
-        || n.contains("authenticat")
-        || ["validate_token", "check_auth", "check_token", "introspect"].contains(&n.as_str())
+    super::common::is_token_check(file, c)
 }
 
 /// A `Duration` that is a constant: `Duration::from_secs(5)`, directly or through a `let`/`const`.
@@ -110,19 +118,4 @@ fn is_fixed(expr: &str) -> bool {
                 "saturating_duration_since",
             ],
         )
-}
-
-/// The first top-level argument of `(a, b)`.
-pub(crate) fn first_arg(args: &str) -> &str {
-    let inner = args.strip_prefix('(').unwrap_or(args);
-    let mut depth = 0i32;
-    for (i, ch) in inner.char_indices() {
-        match ch {
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' if depth > 0 => depth -= 1,
-            ',' | ')' if depth == 0 => return inner[..i].trim(),
-            _ => {}
-        }
-    }
-    inner.trim()
 }
