@@ -21,7 +21,11 @@ fn main() {
         .iter()
         .map(|c| corpus::evaluate_blind_case(c).expect("scan of a case"))
         .collect();
-    assert!(!cases.is_empty(), "no case (a directory with LABELS) under {}", dir.display());
+    assert!(
+        !cases.is_empty(),
+        "no case (a directory with LABELS) under {}",
+        dir.display()
+    );
     let score = BlindScore::of(&cases);
     let labels: usize = cases.iter().map(|c| c.labels.len()).sum();
     let lines: usize = cases.iter().map(|c| c.lines).sum();
@@ -44,12 +48,18 @@ fn main() {
             s.recall()
         );
     };
-    let _ = writeln!(md, "| finding | true pos. | false pos. | missed | precision | recall |\n|---|---|---|---|---|---|");
+    let _ = writeln!(
+        md,
+        "| finding | true pos. | false pos. | missed | precision | recall |\n|---|---|---|---|---|---|"
+    );
     for (id, s) in &score.by_finding {
         row(&mut md, id.as_str(), s);
     }
     row(&mut md, "**all**", &score.total);
-    let _ = writeln!(md, "\n| stack | true pos. | false pos. | missed | precision | recall |\n|---|---|---|---|---|---|");
+    let _ = writeln!(
+        md,
+        "\n| stack | true pos. | false pos. | missed | precision | recall |\n|---|---|---|---|---|---|"
+    );
     for (stack, s) in &score.by_stack {
         row(&mut md, stack, s);
     }
@@ -57,16 +67,30 @@ fn main() {
 
     println!("\nfalse positives:");
     for c in &cases {
-        let case = c.dir.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let case = c
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         for r in c.reported.iter().filter(|r| r.label.is_none()) {
-            println!("  {case}: {} {}:{} {} — {}", r.id, r.path, r.line, r.handler, r.message);
+            println!(
+                "  {case}: {} {}:{} {} — {}",
+                r.id, r.path, r.line, r.handler, r.message
+            );
         }
     }
     println!("missed:");
     for c in &cases {
-        let case = c.dir.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let case = c
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         for l in c.missed() {
-            println!("  {case}: {} {}:{} {} — {}", l.id, l.file, l.line, l.handler, l.reason);
+            println!(
+                "  {case}: {} {}:{} {} — {}",
+                l.id, l.file, l.line, l.handler, l.reason
+            );
         }
     }
 }

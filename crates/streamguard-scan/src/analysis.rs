@@ -45,11 +45,136 @@ impl Project {
 
 /// Names too common to resolve to a project helper by name alone.
 const STOP_NAMES: &[&str] = &[
-    "new", "get", "set", "has", "write", "end", "on", "once", "emit", "send", "Send", "Recv",
-    "recv", "next", "map", "then", "catch", "push", "call", "apply", "bind", "main", "init", "run",
-    "close", "destroy", "handle", "process", "execute", "default", "from", "into", "clone", "log",
-    "error", "info", "debug", "warn", "String", "Error", "Context", "len", "unwrap", "await",
+    "new",
+    "get",
+    "set",
+    "has",
+    "write",
+    "end",
+    "on",
+    "once",
+    "emit",
+    "send",
+    "Send",
+    "Recv",
+    "recv",
+    "next",
+    "map",
+    "then",
+    "catch",
+    "push",
+    "call",
+    "apply",
+    "bind",
+    "main",
+    "init",
+    "run",
+    "close",
+    "destroy",
+    "handle",
+    "process",
+    "execute",
+    "default",
+    "from",
+    "into",
+    "clone",
+    "log",
+    "error",
+    "info",
+    "debug",
+    "warn",
+    "String",
+    "Error",
+    "Context",
+    "len",
+    "unwrap",
+    "await",
     "filter",
+    "add",
+    "remove",
+    "delete",
+    "update",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "keys",
+    "values",
+    "items",
+    "size",
+    "length",
+    "toString",
+    "format",
+    "join",
+    "split",
+    "slice",
+    "includes",
+    "indexOf",
+    "forEach",
+    "reduce",
+    "some",
+    "every",
+    "find",
+    "sort",
+    "Lock",
+    "Unlock",
+    "lock",
+    "unlock",
+    "Done",
+    "Err",
+    "Close",
+    "Write",
+    "Read",
+    "Get",
+    "Set",
+    "Add",
+    "Del",
+    "Load",
+    "Store",
+    "Wait",
+    "Now",
+    "Since",
+    "Sleep",
+    "Printf",
+    "Println",
+    "Errorf",
+    "Sprintf",
+    "New",
+    "Is",
+    "As",
+    "RecvMsg",
+    "SendMsg",
+    "Header",
+    "SetHeader",
+    "SetTrailer",
+    "SendHeader",
+    "read",
+    "cancel",
+    "Cancel",
+    "result",
+    "wait",
+    "start",
+    "stop",
+    "Start",
+    "Stop",
+    "serve",
+    "Serve",
+    "listen",
+    "Listen",
+    "connect",
+    "Connect",
+    "with",
+    "copy",
+    "encode",
+    "decode",
+    "Marshal",
+    "Unmarshal",
+    "dumps",
+    "loads",
+    "json",
+    "text",
+    "equals",
+    "Equal",
 ];
 
 /// How a piece of code relates to the handler.
@@ -134,6 +259,14 @@ impl<'p> HandlerCtx<'p> {
             span: func.span.clone(),
             role: Role::Own,
         });
+        if let Some((fi, i)) = handler.wrapper {
+            let span = project.files[fi].funcs[i].span.clone();
+            ctx.pieces.push(Piece {
+                file: fi,
+                span,
+                role: Role::Wrapper,
+            });
+        }
         if let Some(w) = &func.wrapped_by {
             for (fi, i) in ctx.resolve(w, handler.file, |_| true) {
                 let span = project.files[fi].funcs[i].span.clone();
@@ -189,37 +322,54 @@ impl<'p> HandlerCtx<'p> {
 
     /// Program functions called by name from `span` of file `fi` (not nested in the span
     /// itself): `helper(…)` resolves to free functions, `this.helper(…)` / `self.helper(…)` /
-    /// `s.helper(…)` (Go receiver) to methods of the handler's own type.
+    /// `s.helper(…)` (Go receiver) to methods of the handler's own type, and `obj.helper(…)`
+    /// (`auth.verify(…)`, `s.hub.broadcast(…)`) to any function or method of that name — a
+    /// handler often works through a helper object.
     pub fn helpers_in(&self, fi: usize, span: &Span) -> Vec<(usize, Span)> {
+        let file = &self.project.files[fi];
+        file.calls_in(span)
+            .iter()
+            .flat_map(|c| self.resolve_call(fi, span, c))
+            .collect()
+    }
+
+    /// The program functions one call resolves to (not those of the calls nested in it).
+    pub fn helpers_of(&self, fi: usize, c: &Call) -> Vec<(usize, Span)> {
+        self.resolve_call(fi, &c.span, c)
+    }
+
+    /// What `c`, a call inside `span` of file `fi`, resolves to (see [`Self::helpers_in`]).
+    fn resolve_call(&self, fi: usize, span: &Span, c: &Call) -> Vec<(usize, Span)> {
         let file = &self.project.files[fi];
         let recv_var = match file.language.family() {
             crate::lang::LanguageFamily::Go => self.func.container_bases.as_deref().unwrap_or(""),
             _ => "",
         };
         let own_type = self.func.container.as_deref().map(lang::type_name);
-        let mut out = Vec::new();
-        for c in file.calls_in(span) {
-            let r = c.receiver();
-            let on_self =
-                ["this", "self", "Self"].contains(&r) || (!recv_var.is_empty() && r == recv_var);
-            if !r.is_empty() && !on_self {
-                continue;
-            }
-            let keep = |f: &Func| match (on_self, f.container.as_deref()) {
-                (true, Some(c)) => Some(lang::type_name(c)) == own_type,
-                (true, None) => own_type.is_none(),
-                (false, c) => c.is_none(),
-            };
-            for (hf, hi) in self.resolve(&c.name, fi, keep) {
-                let hspan = &self.project.files[hf].funcs[hi].span;
-                let nested = lang::contains(span, hspan) || lang::contains(hspan, span);
-                if hf == fi && nested {
-                    continue;
-                }
-                out.push((hf, hspan.clone()));
+        let r = c.receiver();
+        let on_self =
+            ["this", "self", "Self"].contains(&r) || (!recv_var.is_empty() && r == recv_var);
+        let keep = |f: &Func| match (on_self, r.is_empty(), f.container.as_deref()) {
+            (true, _, Some(c)) => Some(lang::type_name(c)) == own_type,
+            (true, _, None) => own_type.is_none(),
+            (false, true, c) => c.is_none(),
+            (false, false, _) => true,
+        };
+        let mut found = self.resolve(&c.name, fi, keep);
+        // `new Broadcaster(call)`, `Relay(context)`: the object the handler works through.
+        if found.is_empty() && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+            let methods = self.project.view(self.handler.program).methods_of(&c.name);
+            if methods.len() <= 8 {
+                found = methods;
             }
         }
-        out
+        found
+            .into_iter()
+            .map(|(hf, hi)| (hf, self.project.files[hf].funcs[hi].span.clone()))
+            .filter(|(hf, hspan)| {
+                !(*hf == fi && (lang::contains(span, hspan) || lang::contains(hspan, span)))
+            })
+            .collect()
     }
 
     pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {

@@ -57,7 +57,7 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
             registered: p.registered,
             server: p.facts.server_at.clone(),
             lifetime_limit: p.facts.lifetime_limit.clone(),
-            auth_interceptor: p.facts.auth_interceptor.clone(),
+            auth_interceptor: p.facts.auth_interceptor.as_ref().map(|i| i.what.clone()),
         })
         .collect();
     let mut findings = Vec::new();

@@ -400,7 +400,13 @@ mod tests {
         assert_eq!(l[1].handler, "watch");
     }
 
-    fn finding(id: FindingId, path: &str, line: u32, end: u32, handler: &str) -> crate::ScanFinding {
+    fn finding(
+        id: FindingId,
+        path: &str,
+        line: u32,
+        end: u32,
+        handler: &str,
+    ) -> crate::ScanFinding {
         crate::ScanFinding {
             id,
             location: streamguard_report::Location {

@@ -128,6 +128,8 @@ pub(crate) struct Found {
     pub kind: StreamKind,
     /// The parameter holding the call / stream / request iterator.
     pub stream: String,
+    /// The function the registration wraps the handler in (`withAuth(liveQuery)`), if any.
+    pub wrapper: Option<(usize, usize)>,
 }
 
 /// Every handler of every program; programs for unregistered handlers are added to `topo`.
@@ -201,6 +203,7 @@ fn handler(files: &[ParsedFile], program: usize, f: Found) -> Handler {
         service: f.service,
         stream: f.stream,
         kind: f.kind,
+        wrapper: f.wrapper,
         unimplemented: is_unimplemented(file, &func.body),
     }
 }

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use crate::lang::{self, LanguageFamily};
-use crate::syntax::{Func, ParsedFile};
+use crate::syntax::{Func, ParsedFile, Span};
 
 /// A Go module found in the tree: its directory (relative to the scan base) and path.
 #[derive(Debug, Clone)]
@@ -41,13 +41,23 @@ pub(crate) struct Program {
 pub(crate) struct ProgramFacts {
     /// A server option bounding connection lifetime: `` `MaxConnectionAge` (main.go:40) ``.
     pub lifetime_limit: Option<String>,
-    /// An interceptor that checks the caller's token once per stream:
-    /// `` stream interceptor `authStream` (main.go:14) ``.
-    pub auth_interceptor: Option<String>,
+    /// The interceptor that checks the caller's token when a stream opens.
+    pub auth_interceptor: Option<AuthInterceptor>,
     /// streamguard's own layer wraps the server (tonic).
     pub streamguard: bool,
     /// Where the server is constructed: `main.go:48`.
     pub server_at: Option<String>,
+}
+
+/// An interceptor (or tower layer, or `withAuth` wrapper) that checks the caller's token when a
+/// stream opens: the rules judge from its code whether it also ends the stream at expiry.
+#[derive(Debug, Clone)]
+pub(crate) struct AuthInterceptor {
+    /// `` interceptor `authStream` (main.go:14) ``.
+    pub what: String,
+    pub file: usize,
+    /// Its code: the function, or the inline closure handed to the server.
+    pub span: Span,
 }
 
 impl Program {
@@ -173,34 +183,66 @@ fn facts(files: &[ParsedFile], set: &[usize]) -> ProgramFacts {
     out
 }
 
-/// The first interceptor handed to the server that checks the caller's token.
-fn auth_interceptor(files: &[ParsedFile], set: &[usize]) -> Option<String> {
+/// The first interceptor handed to the server that checks the caller's token (in its own
+/// code or in the functions it calls).
+fn auth_interceptor(files: &[ParsedFile], set: &[usize]) -> Option<AuthInterceptor> {
     for &fi in set {
         let f = &files[fi];
         for r in &f.server.interceptors {
             // An inline closure is judged from its own calls first.
-            if lang::checks_token(f, &r.span) {
+            if checks_token(files, set, fi, &r.span) {
                 let (line, _) = f.position(r.span.start);
-                return Some(format!("interceptor at {}:{line}", f.key));
+                return Some(AuthInterceptor {
+                    what: format!("interceptor at {}:{line}", f.key),
+                    file: fi,
+                    span: r.span.clone(),
+                });
             }
             for name in &r.names {
                 for (hf, func) in interceptor_bodies(files, set, f.language.family(), name) {
                     let h = &files[hf];
-                    if lang::checks_token(h, &func.span) {
+                    if checks_token(files, set, hf, &func.span) {
                         let (line, _) = h.position(func.name_at);
                         let what = match &func.container {
                             Some(c) if func.name == "intercept_service" || func.name == "call" => {
-                                c.clone()
+                                lang::type_name(c).to_string()
                             }
                             _ => func.name.clone(),
                         };
-                        return Some(format!("interceptor `{what}` ({}:{line})", h.key));
+                        return Some(AuthInterceptor {
+                            what: format!("interceptor `{what}` ({}:{line})", h.key),
+                            file: hf,
+                            span: func.span.clone(),
+                        });
                     }
                 }
             }
         }
     }
     None
+}
+
+/// Whether the code at `span` checks the caller's token, itself or through a function of the
+/// program it calls by name (`parse(ctx)`, `validateAuthorizationMetadata(md)`).
+fn checks_token(files: &[ParsedFile], set: &[usize], fi: usize, span: &Span) -> bool {
+    let f = &files[fi];
+    if lang::checks_token(f, span) {
+        return true;
+    }
+    f.calls_in(span).iter().any(|c| {
+        c.name.len() > 2
+            && set.iter().any(|&hf| {
+                let h = &files[hf];
+                h.language.family() == f.language.family()
+                    && h.funcs
+                        .iter()
+                        .filter(|g| {
+                            g.name == c.name && !(hf == fi && crate::lang::contains(span, &g.span))
+                        })
+                        .take(3)
+                        .any(|g| lang::checks_token(h, &g.span))
+            })
+    })
 }
 
 /// The functions an interceptor name stands for in the program: a function of that name, or

@@ -60,11 +60,12 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
             let ty = field(node, "type", src);
             if ty.ends_with("ServerParameters") {
                 let body = field(node, "body", src);
-                for opt in ["MaxConnectionAge", "MaxConnectionIdle"] {
-                    if body.contains(&format!("{opt}:")) {
-                        server.lifetime.push((node.start_byte(), opt.to_string()));
-                        break;
-                    }
+                // MaxConnectionIdle only fires once a connection has no open stream: it does not
+                // bound a stream's life.
+                if body.contains("MaxConnectionAge:") {
+                    server
+                        .lifetime
+                        .push((node.start_byte(), "MaxConnectionAge".to_string()));
                 }
             }
         }
@@ -271,6 +272,7 @@ fn handler_of(
         service: svc,
         kind,
         stream: p.name.clone(),
+        wrapper: None,
     })
 }
 

@@ -27,7 +27,8 @@ const FUNCTION_KINDS: &[&str] = &[
 
 const CLASS_KINDS: &[&str] = &["class_declaration", "class", "abstract_class_declaration"];
 
-const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms", "grpc.max_connection_idle_ms"];
+/// `grpc.max_connection_idle_ms` is not one: it only fires once a connection has no open stream.
+const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms"];
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let src = file.text.clone();
@@ -324,7 +325,7 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
     impl_entries(view, fi, &reg.implementation, reg.at, 0, &mut entries);
     let mut out = Vec::new();
     for entry in entries {
-        let Some((hf, func)) = entry_func(view, &entry) else {
+        let Some((hf, func, wrapper)) = entry_func(view, &entry) else {
             continue;
         };
         let file = &view.files[hf];
@@ -344,11 +345,15 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
                 service: service.clone(),
                 kind,
                 stream: p.name.clone(),
+                wrapper,
             });
         }
     }
     out
 }
+
+/// A function of the tree: (file, function index).
+type FuncRef = (usize, usize);
 
 /// One method of an implementation: its name and the expression that implements it.
 struct Entry {
@@ -478,14 +483,33 @@ fn class_entries(view: &ProgramView<'_>, class: &str, out: &mut Vec<Entry>) {
     }
 }
 
-/// The function implementing an entry: the function literal itself, a function referenced by
-/// name (`routeChat`, `this.routeChat.bind(this)`), or the one a wrapper receives.
-fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize)> {
+/// The function implementing an entry, and the function it is wrapped in: the function literal
+/// itself, a function referenced by name (`routeChat`, `this.routeChat.bind(this)`), or the one
+/// a wrapper receives (`withAuth(liveQuery)`, `wrap(function (call) {…})`).
+fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option<FuncRef>)> {
     let file = &view.files[e.file];
     if let Some(i) = file.func_at(&e.value) {
-        return Some((e.file, i));
+        return Some((e.file, i, None));
     }
     let t = strip_expr(file.src(&e.value));
+    if let Some((callee, args)) = t.strip_suffix(')').and_then(|x| x.split_once('(')) {
+        let wrapper = view
+            .funcs_named(last_ident(callee), e.file)
+            .first()
+            .copied();
+        let inner = args
+            .split(',')
+            .map(str::trim)
+            .filter(|a| {
+                !a.is_empty()
+                    && a.chars()
+                        .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+            })
+            .find_map(|a| view.funcs_named(last_ident(a), e.file).first().copied());
+        if let Some((hf, hi)) = inner {
+            return Some((hf, hi, wrapper));
+        }
+    }
     let t = t.strip_suffix(".bind(this)").unwrap_or(t);
     let t = t.split(".bind(").next().unwrap_or(t);
     if !t.is_empty()
@@ -504,7 +528,7 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize)> {
                 }
             })
             .or(found.first());
-        return pick.copied();
+        return pick.map(|&(f, i)| (f, i, None));
     }
     // A wrapper: `wrap(function (call) {…})` → the outermost function inside.
     file.funcs
@@ -512,7 +536,7 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize)> {
         .enumerate()
         .filter(|(_, f)| crate::lang::contains(&e.value, &f.span))
         .min_by_key(|(_, f)| f.span.start)
-        .map(|(i, _)| (e.file, i))
+        .map(|(i, _)| (e.file, i, None))
 }
 
 /// The kind a TypeScript parameter type declares.

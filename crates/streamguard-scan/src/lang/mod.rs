@@ -196,6 +196,8 @@ pub(crate) struct Handler {
     /// The parameter holding the call/stream/request object.
     pub stream: String,
     pub kind: StreamKind,
+    /// The function the registration wraps it in (`withAuth(liveQuery)`), if any.
+    pub wrapper: Option<(usize, usize)>,
     /// Its body only answers "unimplemented": listed, not judged.
     pub unimplemented: bool,
 }

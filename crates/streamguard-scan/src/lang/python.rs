@@ -15,7 +15,8 @@ use crate::syntax::{
     body_or_node, call_of, field, loop_of, text, walk_tree,
 };
 
-const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms", "grpc.max_connection_idle_ms"];
+/// `grpc.max_connection_idle_ms` is not one: it only fires once a connection has no open stream.
+const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms"];
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let src = file.text.clone();
@@ -252,6 +253,7 @@ fn method_handler(
         service: service.to_string(),
         kind,
         stream: req.to_string(),
+        wrapper: None,
     })
 }
 

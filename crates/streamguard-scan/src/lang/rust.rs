@@ -232,6 +232,7 @@ fn trait_method(file: &ParsedFile, fi: usize, i: usize) -> Option<(String, Found
             service,
             kind,
             stream: req.name.clone(),
+            wrapper: None,
         },
     ))
 }

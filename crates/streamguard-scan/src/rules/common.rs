@@ -57,9 +57,64 @@ pub(crate) struct Facts<'p> {
     pub loops: Vec<MessageLoop<'p>>,
     /// The token check at stream open, and which piece of the handler it is in.
     pub auth_open: Option<(&'p ParsedFile, &'p Call, Role)>,
-    /// The stream can stay open for long.
+    /// The stream can stay open for long: the client sends for as long as it likes, or the
+    /// server writes from an unbounded loop, a feed, or a downstream stream of unknown length.
     pub long_lived: bool,
+    /// The server keeps the stream going on its own, without end: a watch, subscription,
+    /// ticker or broadcast feed (a relay of a downstream job's progress is long, not endless).
+    pub endless: bool,
 }
+
+/// Names of counting state (a rate limit's budget), as opposed to a registry of streams.
+pub(crate) const RATE_WORDS: &[&str] = &[
+    "count",
+    "rate",
+    "limit",
+    "quota",
+    "bucket",
+    "budget",
+    "throttle",
+    "tokens",
+    "msgs",
+    "sent",
+    "seen",
+    "window",
+    "allowance",
+];
+
+/// Whether the name right before `at` in `text` (`msg_count[` in `msg_count[stream]`) is counting
+/// state: a map keyed by the stream is a rate limit only then; a subscription registry
+/// (`subs[stream] = ch`) is not.
+pub(crate) fn counting_state_before(text: &str, at: usize) -> bool {
+    let name: String = text[..at.min(text.len())]
+        .trim_end_matches(['(', '['])
+        .chars()
+        .rev()
+        .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.')
+        .collect();
+    mentions(&name, RATE_WORDS)
+}
+
+/// Words of a feed that never ends on its own.
+pub(crate) const FEED_WORDS: &[&str] = &[
+    "watch",
+    "subscribe",
+    "tail",
+    "follow",
+    "listen",
+    "observe",
+    "feed",
+    "live",
+    "events",
+    "updates",
+    "changes",
+    "notify",
+    "broadcast",
+    "ticker",
+    "interval",
+    "poll",
+    "pubsub",
+];
 
 /// The loops of the handler's pieces whose header (Python, Rust) or body calls (Go) show that
 /// they read the incoming messages, as judged by `reads(file, piece role, loop)`.
@@ -85,7 +140,9 @@ pub(crate) fn message_loops<'p>(
 }
 
 /// The first token check (`is_auth`) in the handler's pieces that is not inside a message loop
-/// (`in_loop(file, byte)`): the check done once, at stream open.
+/// (`in_loop(file, byte)`): the check done once, at stream open. A call of the handler's own
+/// body into a helper that checks the token (`auth.require_device(context)`) counts, at the
+/// call, as a check made through a helper.
 pub(crate) fn auth_at_open<'p>(
     ctx: &HandlerCtx<'p>,
     in_loop: impl Fn(&ParsedFile, usize) -> bool,
@@ -94,12 +151,49 @@ pub(crate) fn auth_at_open<'p>(
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         for c in file.calls_in(&piece.span) {
-            if !in_loop(file, c.span.start) && is_auth(file, c) {
+            if in_loop(file, c.span.start) {
+                continue;
+            }
+            if is_auth(file, c) {
                 return Some((file, c, piece.role));
+            }
+            if piece.role == Role::Own {
+                let through_helper = ctx.helpers_of(piece.file, c).iter().any(|(hf, hspan)| {
+                    let h = &ctx.project.files[*hf];
+                    h.calls_in(hspan).iter().any(|k| is_auth(h, k))
+                });
+                if through_helper {
+                    return Some((file, c, Role::Helper));
+                }
             }
         }
     }
     None
+}
+
+/// The names the handler binds to what its token check returned (`claims`, `device`,
+/// `principal`): a condition on them authorizes.
+pub(crate) fn identity_names(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Vec<String> {
+    let Some((file, call, _)) = facts.auth_open else {
+        return Vec::new();
+    };
+    file.bindings
+        .iter()
+        .filter(|b| b.value.start <= call.span.start && call.span.end <= b.value.end)
+        .map(|b| b.name.clone())
+        .filter(|n| n.len() > 1 || ctx.file.language.family() == LanguageFamily::Go)
+        .collect()
+}
+
+/// Whether `byte` of `file` runs for every message: inside a message loop, and not in a branch
+/// taken for the first message only (a token checked in the `hello` message is checked once).
+pub(crate) fn per_message(loops: &[MessageLoop<'_>], file: &ParsedFile, byte: usize) -> bool {
+    let python = file.language.family() == LanguageFamily::Python;
+    loops.iter().any(|l| {
+        std::ptr::eq(l.file, file)
+            && l.region.contains(&byte)
+            && !in_once_branch(l.file.src(&l.region), byte - l.region.start, python)
+    })
 }
 
 /// Whether the handler hands its stream to other code (`go s.pump(stream)`,
@@ -117,6 +211,32 @@ pub(crate) fn stream_escapes(text: &str, stream: &str) -> bool {
             && !after.is_some_and(crate::syntax::is_ident_char);
         whole && !matches!(after, Some('.')) && matches!(before, Some('(' | ',' | ':' | '='))
     })
+}
+
+/// Whether a message loop re-checks the token for every message: it mentions expiry or
+/// revocation, or calls a token check (other than the one at open, `verify`) or a helper that
+/// re-checks — outside a branch taken for the first message only.
+pub(crate) fn rechecks_per_message(
+    ctx: &HandlerCtx<'_>,
+    l: &MessageLoop<'_>,
+    verify: Option<&Call>,
+    is_auth: impl Fn(&ParsedFile, &Call) -> bool,
+) -> bool {
+    let text = l.file.src(&l.region);
+    let python = l.file.language.family() == LanguageFamily::Python;
+    let every = |at: usize| !in_once_branch(text, at.saturating_sub(l.region.start), python);
+    let mentioned = crate::rules::expiry_or_revocation_at(text)
+        .into_iter()
+        .any(|i| every(l.region.start + i));
+    mentioned
+        || l.file.calls_in(&l.region).iter().any(|c| {
+            verify.is_none_or(|v| !std::ptr::eq(c, v))
+                && every(c.span.start)
+                && (is_auth(l.file, c)
+                    || ctx.helpers_of(l.fi, c).iter().any(|(hf, hs)| {
+                        crate::rules::mentions_expiry_or_revocation(ctx.project.files[*hf].src(hs))
+                    }))
+        })
 }
 
 /// Whether `byte` of `file` is inside one of `loops`.
@@ -151,8 +271,15 @@ pub(crate) fn loop_recheck(
             if !rechecks {
                 continue;
             }
-            if in_message_loop(&facts.loops, f, l.span.start) {
-                return Recheck::Promptly;
+            if let Some(ml) = facts
+                .loops
+                .iter()
+                .find(|m| std::ptr::eq(m.file, f) && m.region.contains(&l.span.start))
+            {
+                if rechecks_per_message(ctx, ml, verify, &is_auth) {
+                    return Recheck::Promptly;
+                }
+                continue;
             }
             let timer = f
                 .calls_in(&l.span)
@@ -162,16 +289,21 @@ pub(crate) fn loop_recheck(
                     timers
                         .contains(&c.name.as_str())
                         .then(|| {
-                            duration_secs(first_arg(f.src(&c.args)), plain_unit).map(|s| (s, c))
+                            resolved_duration(f, first_arg(f.src(&c.args)), plain_unit)
+                                .map(|s| (s, c))
                         })
                         .flatten()
                 });
-            found = match timer {
-                Some((secs, c)) => Recheck::Every {
+            // A re-check gated by the time since the last one (`if now - last >= EVERY:`) runs as
+            // often as the gate opens, whatever the loop's own pace.
+            let gate = elapsed_gate(f, f.src(&l.span), plain_unit);
+            found = match (gate, timer) {
+                (Some((secs, what)), _) => Recheck::Every { secs, what },
+                (None, Some((secs, c))) => Recheck::Every {
                     secs,
                     what: format!("{}({})", c.callee, first_arg(f.src(&c.args))),
                 },
-                None => Recheck::Promptly,
+                (None, None) => Recheck::Promptly,
             };
             if found == Recheck::Promptly {
                 return found;
@@ -179,6 +311,41 @@ pub(crate) fn loop_recheck(
         }
     }
     found
+}
+
+/// The period of an elapsed-time gate in a loop: `if time.monotonic() - last >= REVALIDATE_EVERY`
+/// (`Date.now() - last > RECHECK_MS`) followed by the re-check, with the named constant
+/// resolved. A bound on the session itself (`if now - started > MAX_S: abort`) is not one.
+fn elapsed_gate(file: &ParsedFile, text: &str, plain_unit: f64) -> Option<(f64, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().find_map(|(k, line)| {
+        let next = lines[k + 1..]
+            .iter()
+            .take(3)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        let guards_recheck = !crate::rules::expiry_or_revocation_at(&next).is_empty()
+            || mentions(&next, &["valid", "verify", "check_token", "introspect"]);
+        if !guards_recheck {
+            return None;
+        }
+        let t = line.trim_start();
+        let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
+        let elapsed = ["now", "monotonic", "time()", "since", "elapsed", "last"]
+            .iter()
+            .any(|w| t.to_ascii_lowercase().contains(w));
+        if !test || !elapsed {
+            return None;
+        }
+        let (_, rhs) = t.split_once(">=").or_else(|| t.split_once('>'))?;
+        let operand: String = rhs
+            .trim()
+            .chars()
+            .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.' || c == '_')
+            .collect();
+        resolved_duration(file, &operand, plain_unit).map(|s| (s, operand))
+    })
 }
 
 /// The first top-level argument of `(a, b)`.
@@ -194,8 +361,8 @@ pub(crate) fn nth_arg(args: &str, n: usize) -> &str {
     let mut k = 0;
     for (i, ch) in inner.char_indices() {
         match ch {
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' if depth > 0 => depth -= 1,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth > 0 => depth -= 1,
             ',' | ')' if depth == 0 => {
                 if k == n {
                     return inner[start..i].trim();
@@ -333,18 +500,32 @@ pub(crate) fn check_auth_drift(
     }
     let Some((file, verify, role)) = facts.auth_open else {
         if let Some(interceptor) = &ctx.program.facts.auth_interceptor {
-            let r = recheck(None);
+            // The interceptor may end the stream itself (a deadline at `exp`, a revocation
+            // watch, a re-check on a ticker); the handler may re-check too. The better wins.
+            let by_handler = recheck(None);
+            let by_interceptor = interceptor_recheck(ctx, interceptor.file, &interceptor.span);
+            let (r, who) = match (&by_handler, &by_interceptor) {
+                (Recheck::Promptly, _) | (_, Recheck::Promptly) => return,
+                (Recheck::Every { secs: a, .. }, Recheck::Every { secs: b, .. }) if a <= b => {
+                    (by_handler, "the handler")
+                }
+                (_, Recheck::Every { .. }) => (by_interceptor, "the interceptor"),
+                _ => (by_handler, "the handler"),
+            };
             if too_slow(&r) {
                 let fix = f1_fix(ctx.file.language.family());
                 let how = match &r {
                     Recheck::Every { secs, what } => format!(
-                        "the handler re-checks it only every {} (`{what}`)",
+                        "{who} re-checks it only every {} (`{what}`)",
                         human_secs(*secs)
                     ),
-                    _ => "nothing in the handler re-checks its expiry or revocation while the stream stays open".to_string(),
+                    _ => "nothing re-checks its expiry or revocation while the stream stays open"
+                        .to_string(),
                 };
-                let message =
-                    format!("token checked once per stream by the {interceptor}; {how}: {fix}");
+                let message = format!(
+                    "token checked once per stream by the {}; {how}: {fix}",
+                    interceptor.what
+                );
                 out.push(ctx.at_handler(FindingId::F1, Confidence::Medium, message));
             }
         }
@@ -356,10 +537,134 @@ pub(crate) fn check_auth_drift(
     }
 }
 
-/// F2: reports each message loop that acts on the message (`acts` holds for one of its calls)
-/// when the stream was authorized once — at open, by an interceptor, or before the loop — and
-/// the loop authorizes no message, or only the first one (a `hello`/`join` message, or behind
-/// an `authorized` flag set once). `each` names what is received ("each incoming message").
+/// How an auth interceptor re-checks the token of the streams it admits: a deadline or timer at
+/// `exp`, a revocation watch, or a wrapped stream that fails once the session ends (prompt); a
+/// loop on a ticker (as often as it ticks); or not at all.
+fn interceptor_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck {
+    let file = &ctx.project.files[fi];
+    let text = ctx.text_with_helpers(fi, span);
+    let calls = file.calls_in(span);
+    let at_expiry = calls.iter().any(|c| {
+        let n = c.name.as_str();
+        (n.starts_with("WithDeadline")
+            || [
+                "AfterFunc",
+                "NewTimer",
+                "setTimeout",
+                "sleep_until",
+                "timeout_at",
+                "Timer",
+                "call_later",
+                "call_at",
+            ]
+            .contains(&n))
+            && crate::rules::mentions_expiry_or_revocation(file.src(&c.args))
+    });
+    let revocation_watch = calls.iter().any(|c| {
+        ["watch", "subscribe", "on", "changed"]
+            .iter()
+            .any(|w| c.name.to_ascii_lowercase().starts_with(w))
+            && mentions(
+                &format!("{} {}", c.callee, file.src(&c.args)),
+                &["revok", "revoc", "rev."],
+            )
+    });
+    // grpc-js: a listener on each received message that re-checks expiry.
+    let per_message = (text.contains("ReceiveMessage") || text.contains("RecvMsg"))
+        && crate::rules::mentions_expiry_or_revocation(&text);
+    if at_expiry || revocation_watch || per_message {
+        return Recheck::Promptly;
+    }
+    for l in file.loops_in(span) {
+        let body = ctx.text_with_helpers(fi, &l.span);
+        if !crate::rules::mentions_expiry_or_revocation(&body) {
+            continue;
+        }
+        const TIMERS: &[&str] = &[
+            "NewTicker",
+            "Tick",
+            "After",
+            "Sleep",
+            "interval",
+            "sleep",
+            "setInterval",
+            "wait",
+        ];
+        let timer = file.calls_in(span).iter().find_map(|c| {
+            if !TIMERS.contains(&c.name.as_str()) {
+                return None;
+            }
+            let arg = if c.name == "setInterval" {
+                nth_arg(file.src(&c.args), 1)
+            } else {
+                first_arg(file.src(&c.args))
+            };
+            let unit = match (file.language.family(), c.name.as_str()) {
+                (LanguageFamily::Js, _) => 0.001,
+                _ => 1.0,
+            };
+            resolved_duration(file, arg, unit).map(|s| (s, c, arg))
+        });
+        return match timer {
+            Some((secs, c, arg)) => Recheck::Every {
+                secs,
+                what: format!("{}({arg})", c.callee),
+            },
+            None => Recheck::Promptly,
+        };
+    }
+    Recheck::Never
+}
+
+/// The seconds of a duration expression, through one named constant of the file
+/// (`time.NewTicker(recheckEvery)` with `const recheckEvery = time.Minute`).
+pub(crate) fn resolved_duration(file: &ParsedFile, expr: &str, plain_unit: f64) -> Option<f64> {
+    if let Some(s) = duration_secs(expr, plain_unit) {
+        return Some(s);
+    }
+    let name = expr.trim();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+    {
+        return None;
+    }
+    let name = name.rsplit('.').next().unwrap_or(name);
+    file.text.lines().find_map(|line| {
+        let t = line.trim_start();
+        let t = [
+            "const ",
+            "let ",
+            "var ",
+            "static ",
+            "pub const ",
+            "pub(crate) const ",
+        ]
+        .iter()
+        .find_map(|k| t.strip_prefix(k))
+        .unwrap_or(t);
+        let rest = t.strip_prefix(name)?;
+        let rest = rest.trim_start();
+        let rest = match rest.strip_prefix(':') {
+            Some(r) if !r.starts_with('=') => r.split_once('=')?.1,
+            _ => rest.strip_prefix(":=").or_else(|| rest.strip_prefix('='))?,
+        };
+        if rest.starts_with('=') {
+            return None;
+        }
+        let value = rest.split([';', '#']).next()?.trim();
+        duration_secs(value.split("//").next()?.trim(), plain_unit)
+    })
+}
+
+/// F2: reports each message loop that acts on what a message names (a tool, resource, room,
+/// account, device: `acts` holds for one of the loop's calls and the loop reads such a field)
+/// when only the first message is authorized (a `hello`/`join` message, or behind an
+/// `authorized` flag set once), or when the stream was authorized once before the loop and the
+/// loop authorizes nothing. Authenticating the caller is not authorizing what a message
+/// names: a stream whose token is only verified is not reported here (F1 covers the token).
+/// `each` names what is received ("each incoming message").
 pub(crate) fn check_per_message_authz(
     ctx: &HandlerCtx<'_>,
     facts: &Facts<'_>,
@@ -367,17 +672,17 @@ pub(crate) fn check_per_message_authz(
     acts: impl Fn(&Call) -> bool,
     out: &mut Vec<RawFinding>,
 ) {
-    let once = authorized_once(ctx, facts);
+    let identity = identity_names(ctx, facts);
     for l in &facts.loops {
-        if !l.file.calls_in(&l.region).iter().any(&acts) {
+        if !acts_on_a_target(l, &acts, &identity) {
             continue;
         }
-        let message = match loop_authorization(ctx, l) {
+        let message = match loop_authorization(ctx, l, &identity) {
             LoopAuthz::PerMessage => continue,
             LoopAuthz::FirstOnly(line) => format!(
                 "{each} is acted on, but only the first message (or the one before a flag is set, line {line}) is authorized: later messages can name tools or resources the token does not cover; check every message"
             ),
-            LoopAuthz::None => match &once {
+            LoopAuthz::None => match authorized_once(ctx, facts) {
                 Some(how) => format!(
                     "{each} is acted on without an authorization check; the stream was only authorized once ({how}): check every message against the token's scopes"
                 ),
@@ -386,6 +691,168 @@ pub(crate) fn check_per_message_authz(
         };
         out.push(ctx.finding(FindingId::F2, l.file, l.anchor, Confidence::High, message));
     }
+}
+
+/// Whether a message loop acts on what a message names: one of its calls (that `acts`) takes a
+/// target field of the message (`exec.Call(ctx, call.GetName(), …)`) or a variable the loop set
+/// from one (`room := p.Post.GetRoom()` … `hub.broadcast(room, …)`). A loop that only buffers
+/// chunks (`data.extend(chunk.data)`) acts on nothing a message names.
+fn acts_on_a_target(
+    l: &MessageLoop<'_>,
+    acts: impl Fn(&Call) -> bool,
+    identity: &[String],
+) -> bool {
+    // Handing the whole message to something that runs it (`backend.RunTool(to_backend(call))`,
+    // `dispatch(msg)`) acts on whatever it names; storing or buffering it does not.
+    const DISPATCH: &[&str] = &[
+        "run",
+        "call",
+        "invoke",
+        "exec",
+        "dispatch",
+        "handle",
+        "publish",
+        "submit",
+        "apply",
+        "perform",
+        "process",
+        "forward",
+        "route",
+        "transfer",
+        "broadcast",
+    ];
+    let text = l.file.src(&l.region);
+    // What the caller's own identity names (`who.tenant`) is not named by a message.
+    let from_message = |t: &str| {
+        let mut t = t.to_string();
+        for n in identity {
+            t = t
+                .replace(&format!("{n}."), " ")
+                .replace(&format!("{n}["), " ");
+        }
+        names_a_target(&t)
+    };
+    // Variables built from a message (`req := toBackend(call)`) carry it; variables set from a
+    // target field (`room := p.Post.GetRoom()`) carry the target.
+    let mut messages = message_vars(text);
+    let mut targets: Vec<&str> = Vec::new();
+    for (var, rhs) in assignments(text) {
+        if messages.iter().any(|m| crate::syntax::has_word(rhs, m)) {
+            messages.push(var.to_string());
+        }
+        if from_message(rhs) {
+            targets.push(var);
+        }
+    }
+    l.file.calls_in(&l.region).iter().any(|c| {
+        let args = l.file.src(&c.args);
+        let dispatches = mentions(&c.name, DISPATCH)
+            && messages.iter().any(|m| crate::syntax::has_word(args, m));
+        acts(c)
+            && (dispatches
+                || from_message(args)
+                || targets.iter().any(|t| crate::syntax::has_word(args, t)))
+    })
+}
+
+/// `var = rhs` / `var := rhs` / `let var = rhs` lines of a text (comparisons excluded).
+fn assignments(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let (lhs, rhs) = line.split_once('=')?;
+        if rhs.starts_with('=') || lhs.ends_with(['!', '<', '>', '=']) {
+            return None;
+        }
+        let var = lhs
+            .trim()
+            .trim_end_matches([':', '?', '|', '&'])
+            .rsplit(' ')
+            .next()?
+            .trim();
+        (!var.is_empty() && var.chars().all(crate::syntax::is_ident_char)).then_some((var, rhs))
+    })
+}
+
+/// The names a message loop gives each message: `for call in …`, `for await (const msg of …)`,
+/// `('data', (msg) =>`, `call, err := stream.Recv()`, `while let Some(Ok(call)) = …`.
+fn message_vars(text: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect()
+    };
+    let mut out = Vec::new();
+    let head = text.lines().next().unwrap_or("");
+    for marker in [
+        "async for ",
+        "for await (const ",
+        "for await (let ",
+        "for (const ",
+        "for ",
+        "Some(Ok(",
+        "Some(",
+        "async (",
+        "(",
+        "function (",
+    ] {
+        if let Some(i) = head.find(marker) {
+            let name = ident(&head[i + marker.len()..]);
+            if !name.is_empty() && name != "let" && name != "const" && name != "_" {
+                out.push(name);
+                break;
+            }
+        }
+    }
+    for line in text.lines() {
+        if let Some((lhs, rhs)) = line.split_once(":=").or_else(|| line.split_once(" = "))
+            && rhs.contains(".Recv()")
+        {
+            let name = ident(lhs.split(',').next().unwrap_or(""));
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Whether code reads a field that names what to act on (status codes such as
+/// `RESOURCE_EXHAUSTED` do not).
+fn names_a_target(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let mut kept = String::with_capacity(lower.len());
+    let mut rest = lower.as_str();
+    loop {
+        let next = ["statuscode.", "codes.", "status."]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+            .min();
+        let Some((at, len)) = next else { break };
+        kept.push_str(&rest[..at]);
+        let after = &rest[at + len..];
+        let end = after
+            .find(|c: char| !crate::syntax::is_ident_char(c))
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    kept.push_str(rest);
+    const TARGETS: &[&str] = &[
+        "name", "tool", "resource", "uri", "room", "account", "device", "topic", "channel",
+        "target", "path", "method", "action", "command", "tenant", "project", "bucket", "table",
+        "symbol", "queue", "user",
+    ];
+    let t = kept;
+    TARGETS.iter().any(|w| {
+        [
+            format!(".{w}"),
+            format!("get_{w}"),
+            format!("get{w}"),
+            format!("[\"{w}"),
+            format!("['{w}"),
+        ]
+        .iter()
+        .any(|p| t.contains(p.as_str()))
+    })
 }
 
 /// How a message loop authorizes the messages it handles.
@@ -398,30 +865,30 @@ enum LoopAuthz {
     None,
 }
 
-fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>) -> LoopAuthz {
+fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>, identity: &[String]) -> LoopAuthz {
     let text = l.file.src(&l.region);
-    let lower = text.to_ascii_lowercase();
+    let python = l.file.language.family() == LanguageFamily::Python;
     let mut first_only = None;
-    for w in crate::rules::AUTHZ_WORDS {
-        for (i, _) in lower.match_indices(w) {
-            if in_once_branch(text, i) {
-                first_only.get_or_insert(l.region.start + i);
-            } else {
-                return LoopAuthz::PerMessage;
-            }
+    let mut judge = |i: usize| {
+        if in_once_branch(text, i, python) {
+            first_only.get_or_insert(l.region.start + i);
+            false
+        } else {
+            true
+        }
+    };
+    for i in authorization_points(text, identity, false) {
+        if judge(i) {
+            return LoopAuthz::PerMessage;
         }
     }
     // Helpers called from the loop count where they are called.
     for c in l.file.calls_in(&l.region) {
         let helper_authorizes = ctx.helpers_in(l.fi, &c.span).iter().any(|(hf, hspan)| {
-            mentions(ctx.project.files[*hf].src(hspan), crate::rules::AUTHZ_WORDS)
+            !authorization_points(ctx.project.files[*hf].src(hspan), &[], false).is_empty()
         });
-        if helper_authorizes {
-            if in_once_branch(text, c.span.start - l.region.start) {
-                first_only.get_or_insert(c.span.start);
-            } else {
-                return LoopAuthz::PerMessage;
-            }
+        if helper_authorizes && judge(c.span.start - l.region.start) {
+            return LoopAuthz::PerMessage;
         }
     }
     match first_only {
@@ -430,33 +897,104 @@ fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>) -> LoopAuthz {
     }
 }
 
-/// How the stream was authorized once, if it was: the token check at open, the program's auth
-/// interceptor, or an authorization call before the message loop.
+/// Where `text` authorizes something: a call or word of authorization (`checkScope`,
+/// `has_permission`, `MemberOf`), or a condition comparing against the caller's identity
+/// (`if req.tenant != claims["tenant"]`, `if topic not in may_publish`).
+///
+/// With `strict`, a condition on the identity counts only when it also involves a target a
+/// request names (`if req.tenant != claims["tenant"]`), not a bare `if claims is None`.
+pub(crate) fn authorization_points(text: &str, identity: &[String], strict: bool) -> Vec<usize> {
+    const IDENTITY: &[&str] = &[
+        "claims",
+        "principal",
+        "identity",
+        "scope",
+        "roles",
+        "permission",
+        "perms",
+        "grants",
+        "acl",
+        "allowed",
+        "may_",
+        "tenant",
+        "owner",
+        "member",
+        ".sub",
+        "[\"sub\"]",
+        "['sub']",
+        "subject",
+        "entitle",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for w in crate::rules::AUTHZ_WORDS {
+        // A status (`PERMISSION_DENIED`, `Unauthorized`, `insufficient_scope`) names the
+        // outcome of a check, not a check.
+        let status = |i: usize| {
+            let after = &lower[i + w.len()..];
+            after.starts_with("denied")
+                || after.starts_with("_denied")
+                || lower[..i].ends_with("un")
+                || lower[..i].ends_with("insufficient_")
+                // the `authorization` header carries the credential; reading it authenticates
+                || lower[..i].ends_with(['\'', '"', '`'])
+        };
+        // The once-flag's own test (`if !authorized {`) is not a check either.
+        let flag_test = |i: usize| {
+            let start = lower[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            let line = lower[start..].split('\n').next().unwrap_or("").trim();
+            is_once_condition(line.trim_start_matches('}').trim())
+        };
+        out.extend(
+            lower
+                .match_indices(w)
+                .map(|(i, _)| i)
+                .filter(|&i| !status(i) && !flag_test(i)),
+        );
+    }
+    let mut offset = 0;
+    for line in lower.split_inclusive('\n') {
+        let t = line.trim_start();
+        let is_test = ["if ", "if(", "elif ", "unless ", "} else if", "guard "]
+            .iter()
+            .any(|k| t.starts_with(k));
+        let on_identity = IDENTITY.iter().any(|w| t.contains(w))
+            || identity
+                .iter()
+                .any(|n| crate::syntax::has_word(t, &n.to_ascii_lowercase()));
+        if is_test && on_identity && (!strict || names_a_target(t)) {
+            out.push(offset + line.len() - t.len());
+        }
+        offset += line.len();
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where the stream was authorized once before its message loop, if it was: an authorization
+/// call or a comparison with the caller's identity in the handler or its helpers, outside the
+/// message loops.
 fn authorized_once(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<String> {
-    if let Some((file, verify, _)) = facts.auth_open {
+    // Admitting the stream on its token is the one decision such a stream gets: later messages
+    // run whatever they name (the live F2 probe fails such a server).
+    if let Some((f, c, _)) = facts.auth_open {
         return Some(format!(
             "token checked at stream open, {}",
-            ctx.place(file, verify.span.start)
+            ctx.place(f, c.span.start)
         ));
     }
     if let Some(i) = &ctx.program.facts.auth_interceptor {
-        return Some(format!("token checked by the {i}"));
+        return Some(format!("token checked by the {}", i.what));
     }
+    let identity = identity_names(ctx, facts);
     ctx.pieces.iter().find_map(|p| {
         let f = ctx.file_of(p);
-        f.calls_in(&p.span)
-            .iter()
-            .find(|c| {
-                !in_message_loop(&facts.loops, f, c.span.start)
-                    && mentions(&c.name, crate::rules::AUTHZ_WORDS)
-            })
-            .map(|c| {
-                format!(
-                    "`{}` before the message loop, {}",
-                    snippet(c),
-                    ctx.place(f, c.span.start)
-                )
-            })
+        let text = f.src(&p.span);
+        authorization_points(text, &identity, true)
+            .into_iter()
+            .map(|i| p.span.start + i)
+            .find(|&b| !in_message_loop(&facts.loops, f, b))
+            .map(|b| format!("authorized at {}", ctx.place(f, b)))
     })
 }
 
@@ -593,6 +1131,11 @@ pub(crate) fn is_token_check(file: &ParsedFile, c: &Call) -> bool {
         "oauth",
         "access",
     ];
+    // A string being built (`format!("Bearer {}", token).parse()`) is a credential the server
+    // sends, not one it checks.
+    if recv.contains('"') || recv.contains("format!") || recv.contains('`') {
+        return false;
+    }
     let last_recv = recv.rsplit(['.', ':']).next().unwrap_or(&recv);
     let downstream = [
         "client",
@@ -710,27 +1253,79 @@ fn product(s: &str, acc: f64) -> Option<f64> {
     Some(v)
 }
 
-/// Whether `byte` of `text` sits in a branch taken once per stream: its nearest enclosing
-/// `if` (on that line or up to three lines above) tests a first-message or already-authorized
-/// flag (`if (!authorized)`, `if first:`, `if msg.type == 'hello'`, `if seq == 0`).
-pub(crate) fn in_once_branch(text: &str, byte: usize) -> bool {
-    let before = &text[..byte.min(text.len())];
-    let start = before
-        .rmatch_indices('\n')
-        .nth(3)
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let window = &before[start..];
-    let Some(at) = window.rfind("if ").or_else(|| window.rfind("if(")) else {
-        return false;
+/// Whether `byte` of `text` (a message loop's source) sits in a branch taken once per stream:
+/// one of the blocks enclosing it is headed by a first-message or not-yet-authorized test
+/// (`if (!authorized) {`, `if first:`, `case Case.HELLO:`, `Frame::Hello(h) => {`,
+/// `if seq == 0`). An `else` of such a test runs for every later message and is not one.
+pub(crate) fn in_once_branch(text: &str, byte: usize, python: bool) -> bool {
+    let headers = if python {
+        indented_headers(text, byte)
+    } else {
+        braced_headers(text, byte)
     };
-    let cond = &window[at..];
-    let cond = cond
-        .split(['{', ':', '\n'])
-        .next()
-        .unwrap_or(cond)
-        .to_ascii_lowercase();
-    is_once_condition(&cond)
+    headers.iter().any(|h| {
+        let h = h.trim_start_matches('}').trim().to_ascii_lowercase();
+        !h.starts_with("else") && is_once_condition(&h)
+    })
+}
+
+/// The headers of the `{…}` blocks enclosing `byte`, innermost first, and the `case …:` label
+/// it falls under (Go and JS cases have no braces of their own).
+fn braced_headers(text: &str, byte: usize) -> Vec<String> {
+    let before = text.get(..byte.min(text.len())).unwrap_or("");
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut case_seen = false;
+    let mut line_end = before.len();
+    for (i, ch) in before.char_indices().rev() {
+        match ch {
+            '}' => depth += 1,
+            '{' if depth > 0 => depth -= 1,
+            '{' => {
+                let start = before[..i]
+                    .rfind(['\n', ';', '{', '}'])
+                    .map(|p| p + 1)
+                    .unwrap_or(0);
+                out.push(before[start..i].to_string());
+                case_seen = false;
+            }
+            '\n' => {
+                let line = before[i + 1..line_end].trim();
+                if depth == 0
+                    && !case_seen
+                    && (line.starts_with("case ") || line.starts_with("default"))
+                {
+                    out.push(line.to_string());
+                    case_seen = true;
+                }
+                line_end = i;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The headers (`if …:`, `elif …:`, `case …:`) of the Python blocks enclosing `byte`.
+fn indented_headers(text: &str, byte: usize) -> Vec<String> {
+    let before = text.get(..byte.min(text.len())).unwrap_or("");
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut lines = before.lines().rev();
+    let mut level = lines.next().map(indent).unwrap_or(0);
+    let mut out = Vec::new();
+    for l in lines {
+        let t = l.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if indent(l) < level {
+            level = indent(l);
+            if t.ends_with(':') {
+                out.push(t.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// A condition true only for the first message of a stream, or until a flag is set.
@@ -801,13 +1396,25 @@ mod tests {
     #[test]
     fn once_branches_are_first_message_or_flag_guards() {
         let js = "for await (const m of call) {\n  if (!authorized) {\n    checkScope(m.tool);\n    authorized = true;\n  }\n  run(m);\n}";
-        assert!(in_once_branch(js, js.find("checkScope").unwrap()));
-        let py = "for req in request_iterator:\n    if req.type == 'hello':\n        self.authorize(claims, req.resource)\n";
-        assert!(in_once_branch(py, py.find("authorize").unwrap()));
+        assert!(in_once_branch(js, js.find("checkScope").unwrap(), false));
+        assert!(!in_once_branch(js, js.find("run(m)").unwrap(), false));
+        let nested = "for {\n  if !authorized {\n    need := scopes[m.Name]\n    if !claims.Has(need) {\n      return deny(\"insufficient_scope\")\n    }\n    authorized = true\n  }\n  run(m)\n}";
+        assert!(in_once_branch(
+            nested,
+            nested.find("insufficient_scope").unwrap(),
+            false
+        ));
+        let case = "switch ev.kind {\ncase HELLO: {\n  verify(ev.token)\n}\ncase SAY:\n  publish(ev.room)\n}";
+        assert!(in_once_branch(case, case.find("verify").unwrap(), false));
+        assert!(!in_once_branch(case, case.find("publish").unwrap(), false));
+        let py = "for req in request_iterator:\n    if req.type == 'hello':\n        self.authorize(claims, req.resource)\n    self.run(req)\n";
+        assert!(in_once_branch(py, py.find("authorize").unwrap(), true));
+        assert!(!in_once_branch(py, py.find("self.run").unwrap(), true));
         let per_message = "for {\n  m, err := stream.Recv()\n  if !claims.HasScope(m.Tool) {\n    continue\n  }\n}";
         assert!(!in_once_branch(
             per_message,
-            per_message.find("HasScope").unwrap()
+            per_message.find("continue").unwrap(),
+            false
         ));
     }
 }

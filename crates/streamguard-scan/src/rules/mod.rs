@@ -84,14 +84,19 @@ pub(crate) const AUTHZ_WORDS: &[&str] = &[
     "ownsresource",
     "owns_resource",
     "owner",
-    "verify",
     "policy",
     "entitle",
     "rbac",
-    "forbid",
     "check_access",
     "checkaccess",
     "permit",
+    "memberof",
+    "member_of",
+    "ismember",
+    "is_member",
+    "hasaccess",
+    "has_access",
+    "authorize",
 ];
 
 /// Identifiers that show a stream lifetime or idle limit.
@@ -104,8 +109,8 @@ pub(crate) const LIFETIME_WORDS: &[&str] = &[
     "maxstream",
     "max_duration",
     "maxduration",
-    "connection_age",
-    "connectionage",
+    "max_connection_age",
+    "maxconnectionage",
     "stream_ttl",
     "streamttl",
 ];
@@ -124,6 +129,22 @@ pub(crate) fn mentions_expiry_or_revocation(s: &str) -> bool {
                 "not_after",
             ],
         )
+}
+
+/// Where `s` mentions expiry or revocation (byte offsets).
+pub(crate) fn expiry_or_revocation_at(s: &str) -> Vec<usize> {
+    let l = s.to_ascii_lowercase();
+    let mut at: Vec<usize> = ["expir", "revok", "revoc", "not_after"]
+        .iter()
+        .flat_map(|w| l.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.extend(l.match_indices("exp").map(|(i, _)| i).filter(|&i| {
+        let before = l[..i].chars().next_back();
+        let after = l[i + 3..].chars().next();
+        !before.is_some_and(crate::syntax::is_ident_char)
+            && !after.is_some_and(crate::syntax::is_ident_char)
+    }));
+    at
 }
 
 /// A message counter local to the handler: `let mut n = 0;` / `n := 0` / `n = 0` declared

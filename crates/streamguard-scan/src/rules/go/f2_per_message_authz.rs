@@ -40,8 +40,28 @@ rule! {
 }
 
 const PASSIVE: &[&str] = &[
-    "Recv", "Send", "Errorf", "Error", "Is", "Printf", "Println", "Sprintf", "Infof", "Debugf",
-    "Warnf", "append", "len", "Context", "Done", "Err", "New", "Println", "Print", "Code",
+    "Recv",
+    "Send",
+    "Errorf",
+    "Error",
+    "Is",
+    "Printf",
+    "Println",
+    "Sprintf",
+    "Infof",
+    "Debugf",
+    "Warnf",
+    "append",
+    "len",
+    "Context",
+    "Done",
+    "Err",
+    "New",
+    "Println",
+    "Print",
+    "Code",
+    "Write",
+    "WriteString",
 ];
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {

@@ -1,7 +1,9 @@
 use streamguard_report::FindingId;
 
-use super::{Facts, unbounded};
+use super::f3_deadline_propagation::{derives_context, root_derived};
+use super::{Facts, is_root_context, unbounded};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::common::{confidence_of, first_arg};
 use crate::rules::rule;
 
 rule! {
@@ -53,6 +55,26 @@ const CANCEL_PATHS: &[&str] = &[
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     let file = ctx.file;
     let stream = ctx.handler.stream.as_str();
+    // Downstream work on a context made from `context.Background()` is not cancelled with the
+    // stream.
+    let detached = ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span).iter().find_map(|c| {
+            if derives_context(c) || ["WithTimeout", "WithDeadline"].contains(&c.name.as_str()) {
+                return None;
+            }
+            let arg = first_arg(f.src(&c.args));
+            (is_root_context(arg) || root_derived(f, arg, c.span.start).is_some())
+                .then_some((f, c, p.role))
+        })
+    });
+    if let Some((f, c, role)) = detached {
+        let message = format!(
+            "downstream call `{}` runs on a context made from `context.Background()`: it is not cancelled when the client cancels; derive its context from `{stream}.Context()`",
+            c.callee
+        );
+        out.push(ctx.finding(FindingId::F4, f, c.span.start, confidence_of(role), message));
+    }
     for g in file
         .spawns
         .iter()
@@ -60,7 +82,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     {
         let body = file.src(g);
         // A goroutine that runs once ends on its own; one that loops must have a way out.
-        let loops = file.loops_in(g).any(|l| unbounded(file, l, stream));
+        let loops = file.loops_in(g).any(|l| unbounded(file, l));
         if !loops
             || CANCEL_PATHS.iter().any(|p| body.contains(p))
             || exits_on_stream_error(body, stream)
@@ -71,10 +93,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         out.push(ctx.finding(FindingId::F4, file, g.start, Confidence::High, message));
     }
     let send = format!("{stream}.Send(");
-    for l in file
-        .loops_in(&ctx.func.span)
-        .filter(|l| unbounded(file, l, stream))
-    {
+    for l in file.loops_in(&ctx.func.span).filter(|l| unbounded(file, l)) {
         let text = file.src(&l.body);
         if text.contains("Done()")
             || text.contains("Err()")

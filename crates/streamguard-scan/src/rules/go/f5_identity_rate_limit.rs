@@ -1,8 +1,8 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::common::{check_local_counter, counting_state_before, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -30,12 +30,6 @@ rule! {
     pub(crate) struct IdentityRateLimit;
 }
 
-/// Names of counting state.
-const RATE_WORDS: &[&str] = &[
-    "count", "rate", "limit", "quota", "bucket", "budget", "throttle", "tokens", "msgs", "sent",
-    "seen",
-];
-
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if let Some(c) = ctx
         .own_calls()
@@ -47,20 +41,10 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     let own = ctx.own_text();
     let keyed = format!("[{}]", ctx.handler.stream);
-    // A map indexed by the stream is rate-limit state only when it counts something; a
-    // subscription registry (`subs[stream] = ch`) is not.
-    let counting = |i: usize| {
-        let name: String = own[..i]
-            .chars()
-            .rev()
-            .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.')
-            .collect();
-        mentions(&name, RATE_WORDS)
-    };
     if let Some(i) = own
         .match_indices(&keyed)
         .map(|(i, _)| i)
-        .find(|&i| counting(i))
+        .find(|&i| counting_state_before(own, i))
     {
         let message = format!(
             "rate-limit state is indexed by the stream `{keyed}`: reconnecting starts a fresh budget; key it by identity"

@@ -2,13 +2,13 @@
 
 mod f1_auth_drift;
 mod f2_per_message_authz;
-mod f3_deadline_propagation;
+pub(crate) mod f3_deadline_propagation;
 mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    Facts, auth_at_open, family_rules, in_message_loop, message_loops, stream_escapes,
+    FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
 };
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile, Span};
@@ -18,10 +18,20 @@ family_rules!(facts);
 /// The message loops are the innermost `for { msg, err := stream.Recv() … }` loops.
 fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let recv = format!("{}.Recv", ctx.handler.stream);
+    // In a helper the stream has another name; a receiver named like a stream still says so.
+    let helper_recv = |c: &Call| {
+        let r = c
+            .receiver()
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        c.name == "Recv" && (r.contains("stream") || r == ctx.handler.stream.to_ascii_lowercase())
+    };
     let mut loops = message_loops(ctx, |file, role, l| {
         file.calls_in(&l.body)
             .iter()
-            .any(|c| c.callee == recv || (role != Role::Own && c.name == "Recv"))
+            .any(|c| c.callee == recv || (role != Role::Own && helper_recv(c)))
     });
     // Only the innermost loop that receives is the message loop.
     let spans: Vec<Span> = loops.iter().map(|l| l.region.clone()).collect();
@@ -30,35 +40,63 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .iter()
             .any(|s| s != &l.region && l.region.start <= s.start && s.end <= l.region.end)
     });
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
-    let reads_long = !loops.is_empty() || stream_escapes(ctx.own_text(), &ctx.handler.stream);
-    let long_lived = (ctx.handler.kind.reads() && reads_long)
-        || ctx
-            .file
-            .loops_in(&ctx.func.span)
-            .any(|l| unbounded(ctx.file, l, &ctx.handler.stream))
-        || ctx
-            .own_calls()
-            .iter()
-            .any(|c| ["NewTicker", "Tick", "Subscribe", "Watch"].contains(&c.name.as_str()));
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
+    let stream = ctx.handler.stream.as_str();
+    let reads_long = !loops.is_empty() || stream_escapes(ctx.own_text(), stream);
+    let own_loops: Vec<&Loop> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| unbounded(ctx.file, l))
+        .collect();
+    let fed = ctx
+        .own_calls()
+        .iter()
+        .any(|c| ["NewTicker", "Tick", "Subscribe", "Watch"].contains(&c.name.as_str()));
+    let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
+    let send = format!("{stream}.Send(");
+    let recv = format!("{stream}.Recv(");
+    // Writes the server makes on its own: a loop that sends without receiving, fed by a
+    // channel, a ticker or an upstream feed (not the relay of a job's finite progress).
+    let pushes = own_loops.iter().any(|l| {
+        let body = ctx.file.src(&l.body);
+        body.contains(&send)
+            && !body.contains(&recv)
+            && !relays_a_job(ctx.file, l, ctx.func.span.start)
+    });
+    let endless = fed || pushes;
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
+}
+
+/// A loop relaying a downstream stream whose call does not name a feed
+/// (`progress := s.exec.RunWithProgress(ctx, req); for { p, err := progress.Recv() … }`).
+fn relays_a_job(file: &ParsedFile, l: &Loop, before: usize) -> bool {
+    let Some(c) = file.calls_in(&l.body).iter().find(|c| c.name == "Recv") else {
+        return false;
+    };
+    let source = c.receiver();
+    let origin = file
+        .binding(source, before.max(l.span.start))
+        .map(|b| file.src(&b.value))
+        .unwrap_or(source);
+    !mentions(origin, FEED_WORDS)
 }
 
 /// A loop that runs until something stops it: `for {`, `for !done {`, `for range ticker.C`,
 /// `for u := range updates` over a channel. `for i := 0; i < n; i++` and a range over a slice
 /// or map are finite.
-pub(crate) fn unbounded(file: &ParsedFile, l: &Loop, stream: &str) -> bool {
+pub(crate) fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
     let header = file.src(&l.header).trim();
     let h = header.strip_prefix("for").unwrap_or(header).trim();
     if h.is_empty() {
-        // `for { n, err := r.Read(buf); if err == io.EOF { break } … }` drains a finite source
-        // (a loop that receives from the caller's own stream is not one).
+        // `for { n, err := r.Read(buf); if err == io.EOF { break } … }` drains a finite source;
+        // a loop receiving from a stream (the caller's, or a downstream one it relays) does not.
         let body = file.src(&l.body);
-        return !body.contains("io.EOF") || body.contains(&format!("{stream}.Recv("));
+        return !body.contains("io.EOF") || body.contains(".Recv(");
     }
     if let Some(i) = h.find("range") {
         let operand = h[i + "range".len()..].trim();
@@ -68,8 +106,9 @@ pub(crate) fn unbounded(file: &ParsedFile, l: &Loop, stream: &str) -> bool {
         // `for init; cond; post`: finite unless the condition is empty.
         return h.split(';').nth(1).is_some_and(|c| c.trim().is_empty());
     }
-    // `for sent < total` counts towards an end; `for !done`, `for ctx.Err() == nil` wait.
-    !(h.contains('<') || h.contains('>'))
+    // `for sent < total` counts towards an end, `for rows.Next()` walks a cursor; `for !done`,
+    // `for ctx.Err() == nil` wait.
+    !(h.contains('<') || h.contains('>') || h.ends_with(".Next()") || h.ends_with(".Scan()"))
 }
 
 /// A range operand that is a channel: a ticker's `.C`, a receive, a subscription, or a
@@ -87,6 +126,19 @@ fn channel_like(file: &ParsedFile, operand: &str, before: usize) -> bool {
     ];
     if operand.ends_with(".C") || operand.starts_with("<-") || mentions(operand, FEEDS) {
         return true;
+    }
+    // A field named like a channel: `range c.out`, `range sub.ch`.
+    if let Some((_, field)) = operand.rsplit_once('.')
+        && !operand.contains('(')
+    {
+        let f = field.to_ascii_lowercase();
+        const CHANNELS: &[&str] = &[
+            "out", "in", "ch", "c", "msgs", "messages", "send", "queue", "inbox", "outbox", "sub",
+            "events",
+        ];
+        if CHANNELS.contains(&f.as_str()) || f.ends_with("ch") || f.ends_with("chan") {
+            return true;
+        }
     }
     operand.chars().all(crate::syntax::is_ident_char)
         && file.binding(operand, before).is_some_and(|b| {

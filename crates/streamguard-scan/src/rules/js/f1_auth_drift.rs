@@ -1,6 +1,8 @@
 use super::{Facts, is_auth};
-use crate::analysis::{HandlerCtx, RawFinding, mentions};
-use crate::rules::common::{Recheck, check_auth_drift, duration_secs, nth_arg};
+use crate::analysis::{HandlerCtx, RawFinding, Role, mentions};
+use crate::rules::common::{
+    Recheck, check_auth_drift, nth_arg, rechecks_per_message, resolved_duration,
+};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
@@ -41,10 +43,30 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
 /// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`, a
 /// pushed revocation, a check per message, or a `setInterval` (as often as it fires).
 fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
-    let exact_timer = ctx
-        .calls()
+    // The handler, its wrapper, or a helper it hands the call to (`guardSession(call, claims)`)
+    // arms a timer or a revocation listener for this stream; a helper module's own
+    // subscriptions are not about this stream.
+    let stream = ctx.handler.stream.as_str();
+    let mut spans: Vec<(usize, crate::syntax::Span)> = ctx
+        .pieces
+        .iter()
+        .filter(|p| p.role != Role::Helper)
+        .map(|p| (p.file, p.span.clone()))
+        .collect();
+    for c in ctx.own_calls() {
+        if crate::syntax::has_word(ctx.file.src(&c.args), stream) {
+            spans.extend(ctx.helpers_of(ctx.handler.file, c));
+        }
+    }
+    let own_calls = || {
+        spans.iter().flat_map(|(fi, span)| {
+            let f = &ctx.project.files[*fi];
+            f.calls_in(span).iter().map(move |c| (f, c))
+        })
+    };
+    let exact_timer = own_calls()
         .any(|(f, c)| c.name == "setTimeout" && mentions_expiry_or_revocation(f.src(&c.args)));
-    let pushed = ctx.calls().any(|(f, c)| {
+    let pushed = own_calls().any(|(f, c)| {
         let n = c.name.as_str();
         let listens = ["on", "once", "addListener"].contains(&n)
             || n.starts_with("on")
@@ -54,14 +76,10 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
             && (mentions(n, &["revok", "revoc"]) || mentions(f.src(&c.args), &["revok", "revoc"]))
     });
     let not_open = |c: &Call| verify.is_none_or(|v| !std::ptr::eq(c, v));
-    let per_message = facts.loops.iter().any(|l| {
-        let text = ctx.text_with_helpers(l.fi, &l.region);
-        mentions_expiry_or_revocation(&text)
-            || l.file
-                .calls_in(&l.region)
-                .iter()
-                .any(|c| not_open(c) && is_auth(l.file, c))
-    });
+    let per_message = facts
+        .loops
+        .iter()
+        .any(|l| rechecks_per_message(ctx, l, verify, is_auth));
     if exact_timer || pushed || per_message {
         return Recheck::Promptly;
     }
@@ -75,7 +93,7 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
             return None;
         }
         let period = nth_arg(f.src(&c.args), 1);
-        Some(match duration_secs(period, 0.001) {
+        Some(match resolved_duration(f, period, 0.001) {
             Some(secs) => Recheck::Every {
                 secs,
                 what: format!("setInterval(…, {period})"),

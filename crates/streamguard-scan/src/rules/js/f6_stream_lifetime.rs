@@ -39,7 +39,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             && !mentions_expiry_or_revocation(a)
     });
     if !ending_timer {
-        check_stream_lifetime(ctx, facts.long_lived, out);
+        check_stream_lifetime(ctx, facts.endless, out);
     }
     true
 }

@@ -7,8 +7,9 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, MessageLoop, auth_at_open, in_message_loop};
-use crate::analysis::{HandlerCtx, Role};
+use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use crate::analysis::{HandlerCtx, Role, mentions};
+use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
 use crate::syntax::{Call, ParsedFile};
 
@@ -54,32 +55,66 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             }
         }
     }
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
-    let own = ctx.own_calls();
-    // A server stream lasts while a timer, a subscription or an unbounded loop feeds it.
-    let fed = own.iter().any(|c| {
-        ["setInterval", "subscribe", "watch"].contains(&c.name.as_str())
-            || (["on", "addListener", "once"].contains(&c.name.as_str())
-                && c.receiver() != p
-                && !matches!(
-                    event_name(ctx.file.src(&c.args)),
-                    Some("error" | "end" | "close")
-                ))
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
+    // A feed: a timer, a subscription, or a listener on something other than the call (in the
+    // handler or the helper objects it writes through).
+    let lifecycle = |e: Option<&str>| {
+        matches!(
+            e,
+            Some("error" | "end" | "close" | "cancelled" | "finish" | "data" | "status")
+        )
+    };
+    let feeds: Vec<(&ParsedFile, &Call)> = ctx
+        .calls()
+        .filter(|(f, c)| {
+            let r = c.receiver();
+            let on_call = r == p || r.ends_with(".call") || r == "call";
+            ["setInterval", "subscribe", "watch"].contains(&c.name.as_str())
+                || (["on", "addListener", "once"].contains(&c.name.as_str())
+                    && !on_call
+                    && !lifecycle(event_name(f.src(&c.args))))
+        })
+        .collect();
+    let unbounded_loop = ctx.file.loops_in(&ctx.func.span).any(|l| {
+        let h = ctx.file.src(&l.header).trim();
+        let whole = ctx.file.src(&l.span).trim_start();
+        (whole.starts_with("while") && !h.contains('<'))
+            || h.starts_with("for(;;")
+            || h.starts_with("for (;;")
+            || whole.starts_with("do")
+    });
+    // `for await (const x of upstream)`: a relay of a downstream stream, endless when it is a feed.
+    let relays: Vec<&str> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| ctx.file.src(&l.span).starts_with("for await"))
+        .map(|l| ctx.file.src(&l.header).trim())
+        .filter(|h| *h != p && !h.is_empty())
+        .collect();
+    let relay_feed = relays.iter().any(|h| {
+        let origin = ctx
+            .file
+            .binding(h, ctx.func.body.end)
+            .map(|b| ctx.file.src(&b.value))
+            .unwrap_or(h);
+        mentions(origin, super::common::FEED_WORDS)
     });
     let long_lived = (ctx.handler.kind.reads() && !loops.is_empty())
-        || fed
-        || ctx.file.loops_in(&ctx.func.span).any(|l| {
-            let h = ctx.file.src(&l.header).trim();
-            let whole = ctx.file.src(&l.span).trim_start();
-            (whole.starts_with("while") && !h.contains('<'))
-                || h.starts_with("for(;;")
-                || h.starts_with("for (;;")
-                || whole.starts_with("do")
-        });
+        || !feeds.is_empty()
+        || unbounded_loop
+        || !relays.is_empty();
+    // The server writes on its own: a feed whose callback writes, or an endless loop/relay.
+    let pushes = feeds.iter().any(|(f, c)| {
+        c.name == "setInterval"
+            || f.src(&c.args).contains(".write(")
+            || ctx.handler.kind == StreamKind::Server
+    });
+    let endless = pushes || unbounded_loop || relay_feed;
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
 }
 

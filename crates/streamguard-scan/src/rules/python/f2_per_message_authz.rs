@@ -31,7 +31,10 @@ rule! {
 }
 
 const PASSIVE: &[&str] = &[
-    "append",
+    "abort",
+    "set_code",
+    "set_details",
+    "send_initial_metadata",
     "print",
     "info",
     "debug",

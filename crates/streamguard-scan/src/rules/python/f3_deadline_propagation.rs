@@ -36,6 +36,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
+            if local_wait(c) {
+                continue;
+            }
             match kwarg(args, "timeout") {
                 Some(value) => {
                     if let Some(fixed) = fixed_value(scope, &file.text, value) {
@@ -70,6 +73,33 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// Waiting on something in-process (a queue, an event, a lock, a thread) is not a downstream
+/// call: its timeout is not the caller's deadline to pass on.
+fn local_wait(c: &Call) -> bool {
+    let r = c
+        .receiver()
+        .rsplit('.')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let waits = ["get", "put", "wait", "join", "acquire", "get_nowait"].contains(&c.name.as_str());
+    let local = r == "q"
+        || [
+            "queue",
+            "_q",
+            "event",
+            "lock",
+            "cond",
+            "thread",
+            "sem",
+            "semaphore",
+            "barrier",
+        ]
+        .iter()
+        .any(|w| r.ends_with(w));
+    waits && local
 }
 
 fn is_stub_call(c: &Call) -> bool {

@@ -29,6 +29,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(ctx, facts.long_lived, out);
+    check_stream_lifetime(ctx, facts.endless, out);
     true
 }

@@ -8,7 +8,7 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    Facts, auth_at_open, family_rules, in_message_loop, message_loops, stream_escapes,
+    FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
 };
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile};
@@ -32,22 +32,45 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             || (role != Role::Own && h.contains("iterator"))
             || file.calls_in(&l.body).iter().any(|c| c.callee == read)
     });
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
     let reads_long = !loops.is_empty() || stream_escapes(ctx.own_text(), p);
-    let long_lived = (ctx.handler.kind.reads() && reads_long)
-        || ctx
-            .file
-            .loops_in(&ctx.func.span)
-            .any(|l| unbounded(ctx.file, l))
-        || ctx
-            .own_calls()
-            .iter()
-            .any(|c| ["subscribe", "listen", "watch"].contains(&c.name.as_str()));
+    let own_loops: Vec<&Loop> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| unbounded(ctx.file, l) || relay(ctx.file, l).is_some())
+        .collect();
+    let fed = ctx
+        .own_calls()
+        .iter()
+        .any(|c| ["subscribe", "listen", "watch"].contains(&c.name.as_str()));
+    let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
+    // The server writes on its own: an endless loop that does not read the requests, or a relay
+    // of a downstream feed (a downstream job's progress ends with the job).
+    let endless = fed
+        || own_loops.iter().any(|l| match relay(ctx.file, l) {
+            Some(origin) => mentions(origin, FEED_WORDS),
+            None => !ctx.handler.kind.reads() || !ctx.file.src(&l.span).contains(p),
+        });
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
+}
+
+/// A `for x in stub.Method(…)` / `async for x in client.stream(…)` loop over a downstream
+/// stream: the call it relays.
+fn relay<'a>(file: &'a ParsedFile, l: &Loop) -> Option<&'a str> {
+    let header = file.src(&l.header).trim();
+    let call = file.calls_in(&l.header).first()?;
+    let r = call.receiver().to_ascii_lowercase();
+    let downstream = [
+        "stub", "client", "upstream", "backend", "channel", "session",
+    ]
+    .iter()
+    .any(|w| r.contains(w));
+    (downstream && header.contains('(')).then_some(header)
 }
 
 /// A loop that runs until something stops it: `while True:`, `while context.is_active():`, or a
@@ -57,27 +80,13 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
     let whole = file.src(&l.span);
     let header = file.src(&l.header).trim();
     if whole.trim_start().starts_with("while") {
-        // `while i < n` over a count is finite; anything else waits on the world.
-        return !(header.contains('<')
-            && (header.contains("len(") || header.chars().any(|c| c.is_ascii_digit())));
+        // `while i < n`, `while time.monotonic() - started < MAX_S` end; anything else waits on
+        // the world.
+        return !(header.contains('<') || header.contains('>'));
     }
-    mentions(
-        header,
-        &[
-            "listen",
-            "subscribe",
-            "watch",
-            "queue",
-            "events",
-            "updates",
-            "feed",
-            "poll",
-            "iter(",
-            "tail",
-            "follow",
-            "stream",
-        ],
-    )
+    mentions(header, FEED_WORDS)
+        || mentions(header, &["queue"])
+        || (header.contains("iter(") && header.contains(".get"))
 }
 
 /// A check of the caller's token: `jwt.decode(…)`, `verify_token(…)`,

@@ -8,7 +8,7 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 pub(crate) use super::common::first_arg;
-use super::common::{Facts, auth_at_open, family_rules, in_message_loop, message_loops};
+use super::common::{FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message};
 use crate::analysis::{HandlerCtx, mentions};
 use crate::syntax::{Call, ParsedFile};
 
@@ -27,32 +27,43 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     } else {
         Vec::new()
     };
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
     let own = ctx.own_text();
     // Client-driven streams last as long as the client sends; a server stream lasts as long as
-    // an unbounded loop (also inside `stream!{…}` macros) or a feed keeps it going. A `for`
-    // over a collection is finite.
-    let long_lived = ctx.handler.kind.reads()
-        || ctx.file.loops_in(&ctx.func.span).any(|l| {
-            let t = ctx.file.src(&l.span).trim_start();
-            t.starts_with("loop") || t.starts_with("while")
-        })
-        || [
-            "loop {",
-            "while ",
-            "interval(",
-            "IntervalStream",
-            ".subscribe()",
-            "BroadcastStream",
-            "WatchStream",
-            "repeat(",
-        ]
-        .iter()
-        .any(|w| own.contains(w));
+    // an unbounded loop (also inside `stream!{…}` macros), a feed, or a relayed downstream
+    // stream keeps it going. A `for` over a collection is finite.
+    let feed = [
+        "interval(",
+        "IntervalStream",
+        ".subscribe()",
+        "BroadcastStream",
+        "WatchStream",
+        "repeat(",
+        "broadcast::",
+        ".changed()",
+    ]
+    .iter()
+    .any(|w| own.contains(w));
+    let infinite = own.contains("loop {")
+        || ctx
+            .file
+            .loops_in(&ctx.func.span)
+            .any(|l| ctx.file.src(&l.span).trim_start().starts_with("loop"));
+    let relays = own.contains("while ");
+    let long_lived = ctx.handler.kind.reads() || feed || infinite || relays;
+    // The server pushes on its own without end: a feed or an infinite loop; a `while let` relay
+    // of a downstream stream is endless only when that stream is a feed.
+    let relay_feed = relays
+        && own
+            .split("while ")
+            .skip(1)
+            .any(|w| mentions(w.split('{').next().unwrap_or(""), FEED_WORDS));
+    let endless = feed || infinite || relay_feed;
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
 }
 
