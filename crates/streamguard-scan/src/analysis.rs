@@ -327,10 +327,48 @@ impl<'p> HandlerCtx<'p> {
     /// handler often works through a helper object.
     pub fn helpers_in(&self, fi: usize, span: &Span) -> Vec<(usize, Span)> {
         let file = &self.project.files[fi];
-        file.calls_in(span)
+        let mut out: Vec<(usize, Span)> = file
+            .calls_in(span)
             .iter()
             .flat_map(|c| self.resolve_call(fi, span, c))
-            .collect()
+            .collect();
+        // Functions handed to a pool, a thread or a task run for the handler too:
+        // `pool.submit(self._put, doc)`, `Thread(target=self._pump)`.
+        for c in file.calls_in(span) {
+            if ![
+                "submit",
+                "Thread",
+                "run_in_executor",
+                "start_new_thread",
+                "apply_async",
+                "spawn",
+                "map",
+            ]
+            .contains(&c.name.as_str())
+            {
+                continue;
+            }
+            for arg in file.src(&c.args).trim_matches(['(', ')']).split(',') {
+                let arg = arg.trim().trim_start_matches("target=");
+                let (recv, name) = arg.rsplit_once('.').unwrap_or(("", arg));
+                if name.is_empty()
+                    || !name.chars().all(crate::syntax::is_ident_char)
+                    || !["", "self", "this"].contains(&recv)
+                {
+                    continue;
+                }
+                let own_type = self.func.container.as_deref().map(lang::type_name);
+                let keep = |f: &Func| {
+                    recv.is_empty() && f.container.is_none()
+                        || !recv.is_empty()
+                            && f.container.as_deref().map(lang::type_name) == own_type
+                };
+                for (hf, hi) in self.resolve(name, fi, keep) {
+                    out.push((hf, self.project.files[hf].funcs[hi].span.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// The program functions one call resolves to (not those of the calls nested in it).

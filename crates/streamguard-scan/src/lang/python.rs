@@ -60,9 +60,15 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
             ) else {
                 return;
             };
-            if l.kind() == "identifier" {
+            // `x = …` and `self._stub = …` (bound to its last name, as the code refers to it).
+            let name = match l.kind() {
+                "identifier" => text(l, src),
+                "attribute" => field(l, "attribute", src),
+                _ => "",
+            };
+            if !name.is_empty() {
                 bindings.push(Binding {
-                    name: text(l, src).to_string(),
+                    name: name.to_string(),
                     value: r.byte_range(),
                 });
             }

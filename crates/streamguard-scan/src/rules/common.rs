@@ -998,6 +998,13 @@ fn authorized_once(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<String> {
     })
 }
 
+/// A limiter type by its name: `RateLimiter`, `OrderThrottle`, `TokenBucket`.
+pub(crate) fn is_limiter_type(name: &str) -> bool {
+    ["Limiter", "Throttle", "Bucket", "RateLimit"]
+        .iter()
+        .any(|s| name.ends_with(s))
+}
+
 /// F5: a rate limiter (`c`) created inside the handler. `advice` ends the message.
 pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -> RawFinding {
     let message = format!(
@@ -1013,6 +1020,50 @@ pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -
     )
 }
 
+/// F5: a limiter the handler gets per connection: a helper it calls picks the bucket by the
+/// peer's address (`peer.FromContext(ctx).Addr`, `context.peer()`, `call.getPeer()`), so a
+/// new connection gets a new bucket.
+pub(crate) fn check_connection_keyed_limit(
+    ctx: &HandlerCtx<'_>,
+    out: &mut Vec<RawFinding>,
+) -> bool {
+    const PEER: &[&str] = &[
+        "peer.fromcontext",
+        "getpeer()",
+        "context.peer()",
+        "remote_addr",
+        "remoteaddr",
+        "peer_addr",
+    ];
+    const LIMIT: &[&str] = &["limiter", "bucket", "throttle", "ratelimit", "rate_limit"];
+    for c in ctx.own_calls() {
+        // The call asks for a limiter (`s.limits.For(ctx)`, `limiter_for(peer)`) …
+        if !mentions(&c.callee, &["limit", "bucket", "throttl", "quota"]) {
+            continue;
+        }
+        // … and picks it by the peer's address.
+        let keyed = ctx.helpers_of(ctx.handler.file, c).iter().any(|(hf, hs)| {
+            let t = ctx.project.files[*hf].src(hs);
+            mentions(t, PEER) && mentions(t, LIMIT)
+        });
+        if keyed {
+            let message = format!(
+                "rate limiter from `{}` is keyed by the peer's address: a new connection gets a fresh bucket; key it by the token's identity",
+                c.callee
+            );
+            out.push(ctx.finding(
+                FindingId::F5,
+                ctx.file,
+                c.span.start,
+                Confidence::Medium,
+                message,
+            ));
+            return true;
+        }
+    }
+    false
+}
+
 /// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
 /// (see [`local_counter`]).
 pub(crate) fn check_local_counter(
@@ -1020,6 +1071,9 @@ pub(crate) fn check_local_counter(
     rate_words: &[&str],
     out: &mut Vec<RawFinding>,
 ) {
+    if check_connection_keyed_limit(ctx, out) {
+        return;
+    }
     let own = ctx.own_text();
     if !mentions(own, rate_words) {
         return;
@@ -1211,6 +1265,8 @@ pub(crate) fn duration_secs(expr: &str, plain_unit: f64) -> Option<f64> {
         ("seconds=", 1.0),
         ("milliseconds=", 0.001),
         ("hours=", 3600.0),
+        ("total=", 1.0),
+        ("Timeout(", 1.0),
     ] {
         if let Some(i) = e.find(ctor) {
             let inner = &e[i + ctor.len()..];

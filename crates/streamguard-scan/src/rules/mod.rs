@@ -178,18 +178,39 @@ pub(crate) fn local_counter(text: &str, loop_texts: &[&str]) -> Option<(usize, S
             .strip_prefix(":=")
             .or_else(|| rest.strip_prefix('='))
             .map(str::trim);
-        if !rest.is_some_and(is_zero) {
-            continue;
-        }
+        let Some(init) = rest else { continue };
+        // Counting up from zero to a cap, or down from a budget (`let mut budget = LIMIT;`
+        // … `budget -= 1` … `if budget == 0`).
         let counted = loop_texts.iter().any(|l| {
-            let inc = [
-                format!("{name} += 1"),
-                format!("{name}++"),
-                format!("++{name}"),
-                format!("{name}+=1"),
-            ];
-            inc.iter().any(|p| l.contains(p.as_str()))
-                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")))
+            let up = is_zero(init)
+                && [
+                    format!("{name} += 1"),
+                    format!("{name}++"),
+                    format!("++{name}"),
+                    format!("{name}+=1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()))
+                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")));
+            let budget = init
+                .trim_end_matches(';')
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                && [
+                    format!("{name} -= 1"),
+                    format!("{name}--"),
+                    format!("{name}-=1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()))
+                && [
+                    format!("{name} == 0"),
+                    format!("{name} <= 0"),
+                    format!("{name} < 1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            up || budget
         });
         if counted {
             return Some((at + line.len() - line.trim_start().len(), name));

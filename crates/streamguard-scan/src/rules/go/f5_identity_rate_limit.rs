@@ -58,6 +58,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         ));
         return true;
     }
-    check_local_counter(ctx, &["resourceexhausted", "rate"], out);
+    check_local_counter(
+        ctx,
+        &[
+            "resourceexhausted",
+            "rate",
+            "limit",
+            "budget",
+            "quota",
+            "window",
+        ],
+        out,
+    );
     true
 }

@@ -2,6 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
+use crate::rules::common::resolved_duration;
 use crate::rules::rule;
 use crate::syntax::{Call, ParsedFile, has_word};
 
@@ -51,7 +52,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             if propagation(args, stream).is_some_and(|p| p.deadline) {
                 continue;
             }
-            if let Some((message, certain)) = fixed_deadline(c, args, scope) {
+            if let Some((message, certain)) = fixed_deadline(file, c, args, scope) {
                 let confidence = if certain {
                     confidence
                 } else {
@@ -109,7 +110,7 @@ pub(crate) fn propagation(args: &str, stream: &str) -> Option<Propagation> {
 }
 
 /// Why a call does not carry the caller's deadline, and whether that is certain.
-fn fixed_deadline(c: &Call, args: &str, scope: &str) -> Option<(String, bool)> {
+fn fixed_deadline(file: &ParsedFile, c: &Call, args: &str, scope: &str) -> Option<(String, bool)> {
     if ["setTimeout", "setInterval"].contains(&c.name.as_str()) {
         return None;
     }
@@ -125,7 +126,10 @@ fn fixed_deadline(c: &Call, args: &str, scope: &str) -> Option<(String, bool)> {
             return Some((message, true));
         }
     }
-    if c.callee == "AbortSignal.timeout" && is_number(args.trim_matches(['(', ')', ' '])) {
+    let delay = args.trim_matches(['(', ')', ' ']);
+    if c.callee == "AbortSignal.timeout"
+        && (is_number(delay) || resolved_duration(file, delay, 0.001).is_some())
+    {
         let message = "`AbortSignal.timeout` with a fixed delay bounds a downstream call instead of the caller's remaining deadline";
         return Some((message.to_string(), true));
     }

@@ -95,6 +95,10 @@ fn is_async_work(file: &ParsedFile, c: &Call, stream: &str) -> bool {
     let r = c.receiver();
     ["fetch", "setInterval", "axios", "got", "spawn", "exec"].contains(&c.name.as_str())
         || r == "axios"
-        || (is_client_call(file, c, stream)
-            && !propagation(file.src(&c.args), stream).is_some_and(|p| p.cancellation))
+        || match propagation(file.src(&c.args), stream) {
+            // `{ parent: call }` makes it a downstream gRPC call; its flags say whether the
+            // client's cancel reaches it.
+            Some(p) => !p.cancellation,
+            None => is_client_call(file, c, stream),
+        }
 }

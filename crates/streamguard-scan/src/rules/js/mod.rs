@@ -91,7 +91,14 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         .map(|l| ctx.file.src(&l.header).trim())
         .filter(|h| *h != p && !h.is_empty())
         .collect();
-    let relay_feed = relays.iter().any(|h| {
+    // `upstream.on('data', (p) => call.write(p))`: a relay of a downstream stream.
+    let data_relays: Vec<&str> = ctx
+        .own_calls()
+        .iter()
+        .filter(|c| c.name == "on" && c.receiver() != p && is_data_event(ctx.file.src(&c.args)))
+        .map(|c| c.receiver())
+        .collect();
+    let relay_feed = relays.iter().chain(data_relays.iter()).any(|h| {
         let origin = ctx
             .file
             .binding(h, ctx.func.body.end)
@@ -102,7 +109,8 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let long_lived = (ctx.handler.kind.reads() && !loops.is_empty())
         || !feeds.is_empty()
         || unbounded_loop
-        || !relays.is_empty();
+        || !relays.is_empty()
+        || !data_relays.is_empty();
     // The server writes on its own: a feed whose callback writes, or an endless loop/relay.
     let pushes = feeds.iter().any(|(f, c)| {
         c.name == "setInterval"
