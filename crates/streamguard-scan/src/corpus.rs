@@ -126,9 +126,10 @@ pub fn snapshot(outcome: &ScanOutcome, root: &Path) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "score {} · {} handler(s)",
+        "score {} · {} handler(s) · skipped {}",
         outcome.report.score(),
-        outcome.handlers.len()
+        outcome.handlers.len(),
+        outcome.skip_summary.describe()
     );
     for p in &outcome.programs {
         let mut facts = Vec::new();
@@ -171,9 +172,10 @@ pub fn snapshot(outcome: &ScanOutcome, root: &Path) -> String {
                 .and_then(|v| v.as_str())
                 .unwrap_or("");
             let handler = e.data.get("handler").and_then(|v| v.as_str()).unwrap_or("");
+            let program = e.data.get("program").and_then(|v| v.as_str()).unwrap_or("");
             let _ = writeln!(
                 s,
-                "  {}:{}:{} [{handler}] ({conf}) {}",
+                "  {}:{}:{} [{handler} @ {program}] ({conf}) {}",
                 rel(&loc.path),
                 loc.line,
                 loc.column,

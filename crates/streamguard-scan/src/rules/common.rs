@@ -209,7 +209,35 @@ pub(crate) fn stream_escapes(text: &str, stream: &str) -> bool {
             .next_back()
             .is_some_and(crate::syntax::is_ident_char)
             && !after.is_some_and(crate::syntax::is_ident_char);
-        whole && !matches!(after, Some('.')) && matches!(before, Some('(' | ',' | ':' | '='))
+        // `next(request_iterator)` reads one message; it does not hand the stream over.
+        let reader: String = text[..i]
+            .trim_end()
+            .trim_end_matches('(')
+            .chars()
+            .rev()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let reads_one = before == Some('(')
+            && [
+                "next",
+                "anext",
+                "iter",
+                "len",
+                "print",
+                "str",
+                "repr",
+                "id",
+                "type",
+                "isinstance",
+            ]
+            .contains(&reader.as_str());
+        whole
+            && !reads_one
+            && !matches!(after, Some('.'))
+            && matches!(before, Some('(' | ',' | ':' | '='))
     })
 }
 
@@ -411,18 +439,19 @@ pub(crate) fn f1_fix(family: LanguageFamily) -> &'static str {
     }
 }
 
-/// What to do about F6, in the handler's stack; `at` is where the server is built.
+/// What to do about F6, in the handler's stack; `at` is where the server is built. (A
+/// connection idle limit is no answer: it only fires once no stream is open.)
 pub(crate) fn f6_fix(family: LanguageFamily, at: Option<&str>) -> String {
     let at = at.map(|a| format!(" (built at {a})")).unwrap_or_default();
     match family {
         LanguageFamily::Js => format!(
-            "set `'grpc.max_connection_age_ms'` and `'grpc.max_connection_idle_ms'` in the `new grpc.Server({{…}})` options{at}, or end each stream with a timer"
+            "set `'grpc.max_connection_age_ms'` in the `new grpc.Server({{…}})` options{at}, or end each stream with a lifetime and an idle timer"
         ),
         LanguageFamily::Go => format!(
-            "pass `grpc.KeepaliveParams(keepalive.ServerParameters{{MaxConnectionAge: 30 * time.Minute, MaxConnectionIdle: 5 * time.Minute}})` to `grpc.NewServer`{at}"
+            "pass `grpc.KeepaliveParams(keepalive.ServerParameters{{MaxConnectionAge: 30 * time.Minute, MaxConnectionAgeGrace: 10 * time.Second}})` to `grpc.NewServer`{at}, or end each stream with a lifetime and an idle timer"
         ),
         LanguageFamily::Python => format!(
-            "pass `options=[(\"grpc.max_connection_age_ms\", 1_800_000), (\"grpc.max_connection_idle_ms\", 300_000)]` to `grpc.server(…)`{at}"
+            "pass `options=[(\"grpc.max_connection_age_ms\", 1_800_000), (\"grpc.max_connection_age_grace_ms\", 10_000)]` to `grpc.server(…)`{at}, or end each stream with a lifetime and an idle timer"
         ),
         LanguageFamily::Rust => format!(
             "call `.max_connection_age(Duration::from_secs(1800))` on `Server::builder()`{at}, or serve through `streamguard::StreamGuardLayer`"
@@ -1122,7 +1151,7 @@ pub(crate) fn stream_lifetime_finding(ctx: &HandlerCtx<'_>) -> RawFinding {
         ctx.program.facts.server_at.as_deref(),
     );
     let message = format!(
-        "{} can stay open indefinitely: nothing ends it and the server sets no connection age or idle limit; {fix}",
+        "{} can stay open indefinitely: nothing ends it and the server sets no maximum connection age; {fix}",
         ctx.handler.kind.describe()
     );
     ctx.at_handler(FindingId::F6, Confidence::Medium, message)

@@ -42,7 +42,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     });
     let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
     let stream = ctx.handler.stream.as_str();
-    let reads_long = !loops.is_empty() || stream_escapes(ctx.own_text(), stream);
+    let reads_long = !loops.is_empty() || stream_escapes(ctx.file.src(&ctx.func.body), stream);
     let own_loops: Vec<&Loop> = ctx
         .file
         .loops_in(&ctx.func.span)

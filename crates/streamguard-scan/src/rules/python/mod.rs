@@ -33,7 +33,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             || file.calls_in(&l.body).iter().any(|c| c.callee == read)
     });
     let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
-    let reads_long = !loops.is_empty() || stream_escapes(ctx.own_text(), p);
+    let reads_long = !loops.is_empty() || stream_escapes(ctx.file.src(&ctx.func.body), p);
     let own_loops: Vec<&Loop> = ctx
         .file
         .loops_in(&ctx.func.span)
