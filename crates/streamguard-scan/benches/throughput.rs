@@ -1,8 +1,9 @@
-//! Throughput of `audit scan` on a generated ≥200k-line mixed-language tree, and precision/recall
-//! on the labelled fixture corpus.
+//! Throughput of `audit scan` on a generated ≥300k-line mixed-language tree (and, with
+//! `SG_BENCH_DIR`, on a real tree), and precision/recall on the labelled fixture corpus.
 //!
 //! `cargo bench -p streamguard-scan --bench throughput` (release build). Prints a Markdown
-//! section for BENCHMARKS.md. `SG_BENCH_LINES` sets the tree size (default 240000).
+//! section for BENCHMARKS.md. `SG_BENCH_LINES` sets the generated tree's size (default 320000);
+//! `SG_BENCH_DIR=/path` also times a scan of that directory, scanned whole with the defaults.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ fn main() {
     let target: usize = std::env::var("SG_BENCH_LINES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(240_000);
+        .unwrap_or(320_000);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let dir = tempfile::tempdir().expect("temp dir");
     let (files, lines) = generate(dir.path(), &fixtures, target);
@@ -23,20 +24,7 @@ fn main() {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1);
-    let opts = ScanOptions::new([dir.path()]);
-    let _ = scan(&opts).expect("warm-up scan"); // page cache, lazy grammar init
-    let mut runs = Vec::new();
-    let mut last = None;
-    for _ in 0..5 {
-        let start = Instant::now();
-        let outcome = scan(&opts).expect("scan");
-        runs.push(start.elapsed());
-        last = Some(outcome);
-    }
-    let outcome = last.expect("at least one run");
-    runs.sort();
-    let median = runs[runs.len() / 2];
-    let best = runs[0];
+    let (outcome, median, best) = time_scans(dir.path());
     let rate = |d: Duration| outcome.lines_scanned as f64 / d.as_secs_f64();
 
     let cases: Vec<_> = corpus::cases(&fixtures)
@@ -71,6 +59,27 @@ fn main() {
     );
     let _ = writeln!(md, "| throughput, median | {:.0} lines/s |", rate(median));
     let _ = writeln!(md, "| throughput, best | {:.0} lines/s |", rate(best));
+    if let Some(real) = std::env::var_os("SG_BENCH_DIR") {
+        let (o, median, best) = time_scans(Path::new(&real));
+        let rate = |d: Duration| o.lines_scanned as f64 / d.as_secs_f64();
+        let _ = writeln!(
+            md,
+            "| real tree `{}` | {} lines in {} files ({} programs, {} handlers; skipped {}) |",
+            Path::new(&real).display(),
+            o.lines_scanned,
+            o.files_scanned,
+            o.programs.len(),
+            o.handlers.len(),
+            o.skip_summary.describe()
+        );
+        let _ = writeln!(
+            md,
+            "| real tree, median / best | {:.0} / {:.0} lines/s ({:.0} ms median) |",
+            rate(median),
+            rate(best),
+            median.as_secs_f64() * 1e3
+        );
+    }
     let _ = writeln!(
         md,
         "| fixture corpus | {} cases, {fixture_lines} lines |",
@@ -90,6 +99,23 @@ fn main() {
         score.false_negatives
     );
     print!("{md}");
+}
+
+/// Scans `dir` once to warm up (page cache, lazy grammar init), then times 5 scans: the last
+/// outcome, the median and the best wall time.
+fn time_scans(dir: &Path) -> (streamguard_scan::ScanOutcome, Duration, Duration) {
+    let opts = ScanOptions::new([dir]);
+    let _ = scan(&opts).expect("warm-up scan");
+    let mut runs = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let outcome = scan(&opts).expect("scan");
+        runs.push(start.elapsed());
+        last = Some(outcome);
+    }
+    runs.sort();
+    (last.expect("five runs"), runs[runs.len() / 2], runs[0])
 }
 
 /// Fills `dir` with copies of the fixture sources and generated code until `target` lines.
