@@ -236,12 +236,21 @@ fn js_generated(text: &str, c: &mut Catalog) {
 fn go_generated(text: &str, c: &mut Catalog) {
     for (i, _) in text.match_indices("ServiceName:") {
         let rest = &text[i + "ServiceName:".len()..];
-        let Some(name) = rest.split('"').nth(1) else {
+        // Only a literal service descriptor: `ServiceName: "pkg.Svc",`.
+        let Some(quoted) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let Some(name) = quoted.split('"').next() else {
             continue;
         };
         let service = name.rsplit('.').next().unwrap_or(name);
-        let end = rest.find("Metadata:").unwrap_or(rest.len().min(20_000));
-        let desc = &rest[..end];
+        let end = ["Metadata:", "ServiceName:"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len())
+            .min(20_000);
+        let desc = rest.get(..end).unwrap_or(rest);
         let mut methods = Vec::new();
         for (j, _) in desc.match_indices("MethodName:") {
             if let Some(m) = desc[j..].split('"').nth(1) {

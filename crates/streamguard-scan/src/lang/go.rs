@@ -276,14 +276,16 @@ fn handler_of(
     })
 }
 
-/// The kind `stream.Recv()` / `stream.Send(…)` use shows (server streaming when unclear).
+/// The kind of a generated-type handler with no definition at hand: the generated signature
+/// takes the request only for a server stream (`M(req, stream)`), and a client stream answers
+/// with `SendAndClose`; else what `stream.Recv()` / `stream.Send(…)` show.
 fn used_kind(file: &ParsedFile, f: &Func, stream: &str) -> StreamKind {
     let (recv, send) = (format!("{stream}.Recv"), format!("{stream}.Send"));
     let calls = file.calls_in(&f.span);
-    let reads = calls.iter().any(|c| c.callee == recv);
-    let writes = calls
-        .iter()
-        .any(|c| c.callee == send || c.callee.ends_with(".SendAndClose"));
+    let takes_request = f.params.len() >= 2;
+    let reads = !takes_request || calls.iter().any(|c| c.callee == recv);
+    let closes = calls.iter().any(|c| c.callee.ends_with(".SendAndClose"));
+    let writes = takes_request || (!closes && calls.iter().any(|c| c.callee == send));
     StreamKind::from_usage(reads, writes).unwrap_or(StreamKind::Server)
 }
 
@@ -301,18 +303,18 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
             let Some(found) = handler_of(file, pf, i, f, Some(service), kind_of) else {
                 continue;
             };
-            let typed_service = stream_param_service(f);
-            let of_service = match &typed_service {
+            // A generated stream type names its service; a generic one does not, so the method
+            // must belong to the service's definition or to the registered implementation type.
+            let container = f.container.as_deref().map(type_name).unwrap_or("");
+            let is_impl = impl_type.as_deref() == Some(container);
+            let of_service = match stream_param_service(f) {
                 Some(s) => s == service,
-                None => {
-                    view.defined_kind(service, &f.name).is_some() || !view.catalog.knows(service)
-                }
+                None => view.defined_kind(service, &f.name).is_some() || is_impl,
             };
             if !of_service {
                 continue;
             }
-            let container = f.container.as_deref().map(type_name).unwrap_or("");
-            if impl_type.as_deref() == Some(container) {
+            if is_impl {
                 of_type.push(found.clone());
             }
             all.push(found);

@@ -95,6 +95,35 @@ pub(crate) fn counting_state_before(text: &str, at: usize) -> bool {
     mentions(&name, RATE_WORDS)
 }
 
+/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`) when a
+/// job, run or process reaches a final state (`if run.status == FINISHED: break`,
+/// `if proc.poll() is not None: return`). Such a stream lasts as long as the job: long, not
+/// endless.
+pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
+    const FINAL: &[&str] = &[
+        "finished",
+        "completed",
+        "succeeded",
+        "terminal",
+        "exited",
+        "exit_code",
+        "returncode",
+        ".poll()",
+        "is_done",
+        "isdone",
+        "job_done",
+    ];
+    let lines: Vec<&str> = loop_text.lines().collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let t = l.trim_start().to_ascii_lowercase();
+        let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
+        test && FINAL.iter().any(|w| t.contains(w))
+            && lines[k..(k + 6).min(lines.len())]
+                .iter()
+                .any(|n| n.contains("return") || n.contains("break"))
+    })
+}
+
 /// Words of a feed that never ends on its own.
 pub(crate) const FEED_WORDS: &[&str] = &[
     "watch",

@@ -8,7 +8,8 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+    FEED_WORDS, Facts, auth_at_open, ends_with_the_work, family_rules, message_loops, per_message,
+    stream_escapes,
 };
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile, Span};
@@ -62,6 +63,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         body.contains(&send)
             && !body.contains(&recv)
             && !relays_a_job(ctx.file, l, ctx.func.span.start)
+            && !ends_with_the_work(body)
     });
     let endless = fed || pushes;
     Facts {

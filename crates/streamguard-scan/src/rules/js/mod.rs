@@ -7,7 +7,7 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use super::common::{Facts, MessageLoop, auth_at_open, ends_with_the_work, per_message};
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
@@ -117,7 +117,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             || f.src(&c.args).contains(".write(")
             || ctx.handler.kind == StreamKind::Server
     });
-    let endless = pushes || unbounded_loop || relay_feed;
+    let endless = pushes || (unbounded_loop && !ends_with_the_work(ctx.own_text())) || relay_feed;
     Facts {
         loops,
         auth_open,

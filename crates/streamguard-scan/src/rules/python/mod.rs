@@ -8,7 +8,8 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+    FEED_WORDS, Facts, auth_at_open, ends_with_the_work, family_rules, message_loops, per_message,
+    stream_escapes,
 };
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile};
@@ -49,7 +50,10 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let endless = fed
         || own_loops.iter().any(|l| match relay(ctx.file, l) {
             Some(origin) => mentions(origin, FEED_WORDS),
-            None => !ctx.handler.kind.reads() || !ctx.file.src(&l.span).contains(p),
+            None => {
+                let text = ctx.file.src(&l.span);
+                (!ctx.handler.kind.reads() || !text.contains(p)) && !ends_with_the_work(text)
+            }
         });
     Facts {
         loops,
@@ -80,9 +84,12 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
     let whole = file.src(&l.span);
     let header = file.src(&l.header).trim();
     if whole.trim_start().starts_with("while") {
-        // `while i < n`, `while time.monotonic() - started < MAX_S` end; anything else waits on
-        // the world.
-        return !(header.contains('<') || header.contains('>'));
+        // `while i < n`, `while time.monotonic() - started < MAX_S` end, and so does a loop that
+        // reads a source until it is drained (`data = f.read(…)` … `break`); anything else waits
+        // on the world.
+        let body = file.src(&l.body);
+        let drains = body.contains(".read(") && body.contains("break");
+        return !(header.contains('<') || header.contains('>') || drains);
     }
     mentions(header, FEED_WORDS)
         || mentions(header, &["queue"])
