@@ -275,6 +275,30 @@ fn interceptor_bodies<'a>(
             }
         }
     }
+    // A tower layer (`AuthLayer`) does its work in the `call` of the service it wraps around the
+    // inner one, defined beside it.
+    if out.is_empty() && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        for &fi in set {
+            let f = &files[fi];
+            let defines = f
+                .funcs
+                .iter()
+                .any(|g| g.container.as_deref().map(lang::type_name) == Some(name));
+            if defines && f.language.family() == family {
+                out.extend(
+                    f.funcs
+                        .iter()
+                        .filter(|g| {
+                            g.name == "call"
+                                && g.container_bases
+                                    .as_deref()
+                                    .is_some_and(|t| t.contains("Service"))
+                        })
+                        .map(|g| (fi, g)),
+                );
+            }
+        }
+    }
     out.truncate(4);
     out
 }

@@ -310,9 +310,12 @@ pub(crate) fn body_or_node(node: Node<'_>) -> Span {
         .unwrap_or(node.byte_range())
 }
 
-/// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory.
+/// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory. The end is kept: a
+/// callee's name is at the end of its chain (`Server::builder()….layer`).
 pub(crate) fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).take(160).collect()
+    const CAP: usize = 160;
+    let kept: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    kept[kept.len().saturating_sub(CAP)..].iter().collect()
 }
 
 /// The last identifier of a callee: `a.b.c` → `c`, `x::y::<T>` → `y`, `new Foo` → `Foo`.

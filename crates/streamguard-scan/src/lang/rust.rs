@@ -137,6 +137,12 @@ fn server_call(node: Node<'_>, src: &str, c: &Call, server: &mut ServerFacts) {
         "max_connection_age" => server
             .lifetime
             .push((node.start_byte(), "max_connection_age".to_string())),
+        // `Server::builder().layer(AuthLayer::new(…))`: a tower layer around every service.
+        "layer" if c.receiver() != "" => {
+            if let Some(i) = arg(0) {
+                server.interceptors.push(interceptor(i, src));
+            }
+        }
         "interceptor" | "async_interceptor" => {
             if let Some(i) = arg(0) {
                 server.interceptors.push(interceptor(i, src));

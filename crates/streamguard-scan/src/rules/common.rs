@@ -1260,8 +1260,9 @@ pub(crate) fn is_token_check(file: &ParsedFile, c: &Call) -> bool {
     ]
     .iter()
     .any(|d| last_recv.ends_with(d));
+    // `Status::unauthenticated(…)`, `codes.Unauthenticated`: the outcome of a check.
     if n.contains("authenticat") {
-        return !downstream;
+        return !downstream && !n.starts_with("un") && !n.contains("unauthenticated");
     }
     let verb = [
         "verify",

@@ -50,7 +50,23 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .loops_in(&ctx.func.span)
             .any(|l| ctx.file.src(&l.span).trim_start().starts_with("loop"));
     let relays = own.contains("while ");
-    let long_lived = ctx.handler.kind.reads() || feed || infinite || relays;
+    // A client-driven stream lasts while something keeps reading it: a loop, a combinator, or
+    // a task it is moved into; one read of a handshake message is not that.
+    let keeps_reading = !loops.is_empty()
+        || relays
+        || infinite
+        || [
+            ".map(",
+            "for_each",
+            "filter_map",
+            "spawn(",
+            "stream!",
+            "try_stream!",
+            "Box::pin(",
+        ]
+        .iter()
+        .any(|w| own.contains(w));
+    let long_lived = (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || relays;
     // The server pushes on its own without end: a feed or an infinite loop; a `while let` relay
     // of a downstream stream is endless only when that stream is a feed.
     let relay_feed = relays
