@@ -330,12 +330,21 @@ impl ScanOutcome {
                 } else {
                     ""
                 };
+                // The service method, and the implementation findings name when it differs.
+                let method = format!(
+                    "{}.{}",
+                    h.service,
+                    h.name.rsplit('.').next().unwrap_or(&h.name)
+                );
+                let implemented_by = if method == h.name {
+                    String::new()
+                } else {
+                    format!(" by {}", h.name)
+                };
                 let _ = writeln!(
                     s,
-                    "  {:<16} {}.{}  {}:{}{note}",
+                    "  {:<16} {method}{implemented_by}  {}:{}{note}",
                     h.kind.as_str(),
-                    h.service,
-                    h.name.rsplit('.').next().unwrap_or(&h.name),
                     h.path,
                     h.line
                 );

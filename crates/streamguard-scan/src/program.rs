@@ -126,8 +126,15 @@ fn family_programs(files: &[ParsedFile], graph: &Graph, family: LanguageFamily) 
             }
         })
         .collect();
-    // A Rust library that registers is its own program before the binaries that link it.
-    entries.sort_by_key(|&i| files[i].is_entry);
+    // A Rust library that registers is its own program before the binaries that link it; of
+    // entries that reach the same server, the one nearest to where it is made or registered
+    // runs it (`cmd/lnd` calls the server package; `cmd/lncli` reaches it through commands).
+    let serves = |u: usize| {
+        graph.members[u]
+            .iter()
+            .any(|&f| registers(f) || !files[f].server.constructions.is_empty())
+    };
+    entries.sort_by_cached_key(|&i| (files[i].is_entry, graph.distance(graph.unit_of(i), serves)));
     let registering: Vec<usize> = of_family.filter(|&i| registers(i)).collect();
     let mut covered = vec![false; files.len()];
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
@@ -401,6 +408,26 @@ impl Graph {
     /// Whether another Rust file declares this one as a module.
     fn is_module_child(&self, file: usize) -> bool {
         self.module_child[file]
+    }
+
+    /// How many imports away from `start` the nearest unit that is `target` lies
+    /// (`usize::MAX` when none is reachable).
+    fn distance(&self, start: usize, target: impl Fn(usize) -> bool) -> usize {
+        let mut seen = vec![false; self.members.len()];
+        let mut queue = VecDeque::from([(start, 0)]);
+        seen[start] = true;
+        while let Some((u, d)) = queue.pop_front() {
+            if target(u) {
+                return d;
+            }
+            for &t in &self.edges[u] {
+                if !seen[t] {
+                    seen[t] = true;
+                    queue.push_back((t, d + 1));
+                }
+            }
+        }
+        usize::MAX
     }
 
     /// The files of every unit reachable from `start`, sorted.

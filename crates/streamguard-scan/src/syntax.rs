@@ -246,6 +246,19 @@ impl ParsedFile {
             .or_else(|| self.bindings.iter().find(|b| b.name == name))
     }
 
+    /// The latest binding of `name` before `at` in a scope that `at` can see: the function
+    /// holding the binding (or the file, for a top-level one) must contain `at`. A local of
+    /// another function with the same name is not this one.
+    pub fn local_binding(&self, name: &str, at: usize) -> Option<&Binding> {
+        self.bindings.iter().rfind(|b| {
+            b.name == name
+                && b.value.start < at
+                && self
+                    .func_containing(b.value.start)
+                    .is_none_or(|f| self.funcs.get(f).is_some_and(|f| f.span.contains(&at)))
+        })
+    }
+
     pub fn in_test_region(&self, byte: usize) -> bool {
         self.test_regions.iter().any(|r| r.contains(&byte))
     }

@@ -112,6 +112,7 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
         "is_done",
         "isdone",
         "job_done",
+        "final",
     ];
     let lines: Vec<&str> = loop_text.lines().collect();
     lines.iter().enumerate().any(|(k, l)| {

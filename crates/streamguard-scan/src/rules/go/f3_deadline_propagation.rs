@@ -55,9 +55,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     "downstream call `{}` gets `{arg}`: the caller's deadline and cancellation are dropped; pass `{stream}.Context()`",
                     c.callee
                 )
-            } else if root_derived(file, arg, c.span.start).is_some_and(|(_, fixed)| !fixed) {
+            } else if let Some((root, false)) = root_derived(file, arg, c.span.start) {
                 format!(
-                    "downstream call `{}` gets `{arg}`, made from `context.Background()`: the caller's deadline is dropped; derive it from `{stream}.Context()`",
+                    "downstream call `{}` gets `{arg}`, made from `{root}`: the caller's deadline is dropped; derive it from `{stream}.Context()`",
                     c.callee
                 )
             } else {
@@ -79,22 +79,39 @@ pub(crate) fn derives_context(c: &Call) -> bool {
 }
 
 /// When `arg` is a context variable made from `context.Background()`/`TODO()` before `at`
-/// (`ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)`): the expression,
-/// and whether it set a (fixed) deadline, which is reported where it is made.
-pub(crate) fn root_derived<'a>(
-    file: &'a ParsedFile,
+/// (`ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)`) and not given
+/// another value since (`if req.Cancelable { ctx = stream.Context() }`): the root it was made
+/// from, and whether it set a (fixed) deadline, which is reported where it is made.
+pub(crate) fn root_derived(
+    file: &ParsedFile,
     arg: &str,
     at: usize,
-) -> Option<(&'a str, bool)> {
+) -> Option<(&'static str, bool)> {
     if arg.is_empty() || !arg.chars().all(crate::syntax::is_ident_char) {
         return None;
     }
-    let b = file.binding(arg, at)?;
+    let b = file.local_binding(arg, at)?;
     let value = file.src(&b.value);
-    let root = value.contains("context.Background()") || value.contains("context.TODO()");
-    root.then(|| {
+    // The value makes a context (`context.WithTimeout(…)`, `metadata.NewOutgoingContext(…)`);
+    // the result of a call that was given one (`out, err := s.up.Forward(context.TODO(), f)`)
+    // is not a context.
+    let maker = value.split('(').next().unwrap_or("").trim();
+    if !(maker.starts_with("context.") || maker.ends_with("Context")) {
+        return None;
+    }
+    let root = ["context.Background()", "context.TODO()"]
+        .into_iter()
+        .find(|r| value.contains(r))?;
+    let assignment = format!("{arg} = ");
+    let reassigned = file
+        .text
+        .get(b.value.end..at)
+        .unwrap_or("")
+        .lines()
+        .any(|l| l.trim_start().starts_with(&assignment));
+    (!reassigned).then(|| {
         (
-            value,
+            root,
             value.contains("WithTimeout(") || value.contains("WithDeadline("),
         )
     })

@@ -64,13 +64,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 return None;
             }
             let arg = first_arg(f.src(&c.args));
-            (is_root_context(arg) || root_derived(f, arg, c.span.start).is_some())
-                .then_some((f, c, p.role))
+            let root = if is_root_context(arg) {
+                Some(arg.trim())
+            } else {
+                root_derived(f, arg, c.span.start).map(|(root, _)| root)
+            };
+            root.map(|root| (f, c, p.role, root))
         })
     });
-    if let Some((f, c, role)) = detached {
+    if let Some((f, c, role, root)) = detached {
         let message = format!(
-            "downstream call `{}` runs on a context made from `context.Background()`: it is not cancelled when the client cancels; derive its context from `{stream}.Context()`",
+            "downstream call `{}` runs on a context made from `{root}`: it is not cancelled when the client cancels; derive its context from `{stream}.Context()`",
             c.callee
         );
         out.push(ctx.finding(FindingId::F4, f, c.span.start, confidence_of(role), message));

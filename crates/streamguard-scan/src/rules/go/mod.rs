@@ -64,6 +64,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             && !body.contains(&recv)
             && !relays_a_job(ctx.file, l, ctx.func.span.start)
             && !ends_with_the_work(body)
+            && !leaves_after_sending(body, &send)
     });
     let endless = fed || pushes;
     Facts {
@@ -74,6 +75,50 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     }
 }
 
+/// Whether the `select` case that sends also leaves the loop for good (`break out`,
+/// `return nil`) on a branch that is not an error or a shutdown: the last update of a job
+/// (`if _, ok := u.(*ChanOpen); ok { break out }`). A plain `break` only leaves the `select`.
+fn leaves_after_sending(body: &str, send: &str) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let lines: Vec<&str> = body.lines().collect();
+    let Some(at) = lines.iter().position(|l| l.contains(send)) else {
+        return false;
+    };
+    let send_indent = indent(lines[at]);
+    // The `case` that holds the send, and where it ends.
+    let Some(case_line) = lines[..at].iter().rposition(|l| {
+        let t = l.trim_start();
+        (t.starts_with("case ") || t.starts_with("default:")) && indent(l) < send_indent
+    }) else {
+        return false;
+    };
+    let case_indent = indent(lines[case_line]);
+    let end = lines[at..]
+        .iter()
+        .position(|l| !l.trim().is_empty() && indent(l) <= case_indent)
+        .map_or(lines.len(), |k| at + k);
+    (at + 1..end).any(|k| {
+        let t = lines[k].trim();
+        let leaves = t == "return nil"
+            || t.strip_prefix("break ").is_some_and(|label| {
+                !label.is_empty() && label.chars().all(crate::syntax::is_ident_char)
+            });
+        if !leaves {
+            return false;
+        }
+        // The branch that leaves: the nearest `if`/`case` above it, less indented.
+        let guard = lines[case_line..k]
+            .iter()
+            .rev()
+            .find(|l| {
+                let g = l.trim_start();
+                indent(l) < indent(lines[k]) && (g.starts_with("if ") || g.starts_with("case "))
+            })
+            .map_or("", |l| l.trim());
+        !mentions(guard, &["err", "done()", "quit", "stop", "closed", "!ok"])
+    })
+}
+
 /// A loop relaying a downstream stream whose call does not name a feed
 /// (`progress := s.exec.RunWithProgress(ctx, req); for { p, err := progress.Recv() … }`).
 fn relays_a_job(file: &ParsedFile, l: &Loop, before: usize) -> bool {
@@ -82,7 +127,7 @@ fn relays_a_job(file: &ParsedFile, l: &Loop, before: usize) -> bool {
     };
     let source = c.receiver();
     let origin = file
-        .binding(source, before.max(l.span.start))
+        .local_binding(source, before.max(l.span.start))
         .map(|b| file.src(&b.value))
         .unwrap_or(source);
     !mentions(origin, FEED_WORDS)
@@ -143,7 +188,7 @@ fn channel_like(file: &ParsedFile, operand: &str, before: usize) -> bool {
         }
     }
     operand.chars().all(crate::syntax::is_ident_char)
-        && file.binding(operand, before).is_some_and(|b| {
+        && file.local_binding(operand, before).is_some_and(|b| {
             mentions(
                 file.src(&b.value),
                 &["make(chan", "subscribe(", "watch(", "listen("],
