@@ -7,7 +7,10 @@ use crate::syntax::Call;
 rule! {
     /// ## What it does
     /// Finds grpc-go streaming handlers that verify the token from `metadata.FromIncomingContext`
-    /// when the stream opens (or in a stream interceptor) and never again while it lives.
+    /// when the stream opens (in the handler or in the program's stream interceptor) and never
+    /// again while it lives.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// Stream interceptors run once per stream. The token can expire or be revoked minutes

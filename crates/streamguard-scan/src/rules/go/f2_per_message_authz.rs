@@ -7,6 +7,9 @@ rule! {
     /// ## What it does
     /// Finds grpc-go client-streaming and bidirectional handlers that verify the token before
     /// the `stream.Recv()` loop but do not authorize each received message.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each message can name a different tool or resource. Checking only at open lets a

@@ -9,7 +9,10 @@ use crate::syntax::Call;
 rule! {
     /// ## What it does
     /// Finds grpc-js streaming handlers that verify the bearer token when the stream opens
-    /// (`call.metadata.get('authorization')` + `jwt.verify`) and never look at it again.
+    /// (`call.metadata.get('authorization')` + `jwt.verify`, in the handler or in the program's
+    /// interceptor) and never look at it again.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// A stream can stay open for hours. The token in its metadata expires or is revoked, and

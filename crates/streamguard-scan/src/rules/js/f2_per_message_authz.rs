@@ -9,6 +9,9 @@ rule! {
     /// Finds grpc-js client-streaming and bidirectional handlers that check the token before
     /// the message loop (`call.on('data', …)`, `for await (… of call)`) but do not authorize
     /// each message inside it.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each message can name a different tool or resource. Authorizing only the stream lets a

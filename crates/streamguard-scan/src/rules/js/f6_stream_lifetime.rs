@@ -5,9 +5,11 @@ use crate::rules::{mentions_expiry_or_revocation, rule};
 
 rule! {
     /// ## What it does
-    /// Finds long-lived grpc-js streams (bidirectional, client streaming, or server streams
-    /// fed by an interval or subscription) that nothing bounds: no timer ends them and the
-    /// server sets no `grpc.max_connection_age_ms` / `grpc.max_connection_idle_ms`.
+    /// Finds grpc-js streams that never end on their own (a server stream fed by an interval,
+    /// an event emitter or a subscription; an endless loop or relay of a feed) in a program
+    /// whose server sets no `grpc.max_connection_age_ms` and no timer in the handler ends them.
+    /// Request/response bidi streams, uploads and relays of a job's progress are not reported;
+    /// `grpc.max_connection_idle_ms` does not bound a stream that keeps sending.
     ///
     /// ## Why is this bad?
     /// Streams accumulate forever: each one holds memory, a subscription and an authorization

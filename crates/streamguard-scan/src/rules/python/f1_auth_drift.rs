@@ -7,7 +7,10 @@ use crate::syntax::Call;
 rule! {
     /// ## What it does
     /// Finds grpcio streaming methods that verify the token from `context.invocation_metadata()`
-    /// when the stream opens and never look at it again while it lives.
+    /// when the stream opens (in the method or in the program's server interceptor) and never
+    /// look at it again while it lives.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// A generator or request iterator can run for hours; the token expires or is revoked

@@ -7,7 +7,10 @@ use crate::syntax::Call;
 rule! {
     /// ## What it does
     /// Finds tonic streaming methods that check the bearer token when the stream opens (in
-    /// the method or an interceptor's claims) and never again while the stream lives.
+    /// the method, or in the program's interceptor or tower layer) and never again while the
+    /// stream lives.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// Interceptors run once per call. A stream opened with a token that expires or is

@@ -7,6 +7,9 @@ rule! {
     /// ## What it does
     /// Finds tonic client-streaming and bidirectional methods that check the token before the
     /// message loop (`while let Some(msg) = stream.message().await?`) but not each message.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each `ToolCall` can name a different tool or resource; authorizing the stream once
