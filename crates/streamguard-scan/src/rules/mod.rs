@@ -4,7 +4,11 @@
 pub(crate) mod common;
 pub(crate) mod go;
 pub(crate) mod js;
+pub(crate) mod lifetime;
+pub(crate) mod message_authz;
 pub(crate) mod python;
+pub(crate) mod rate_limits;
+pub(crate) mod recheck;
 pub(crate) mod rust;
 
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_per_message_authz;
+use crate::rules::message_authz::check_per_message_authz;
 use crate::rules::rule;
 
 rule! {

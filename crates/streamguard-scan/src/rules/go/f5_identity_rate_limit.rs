@@ -2,7 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
-use crate::rules::common::{check_local_counter, counting_state_before, limiter_per_stream};
+use crate::rules::rate_limits::{check_local_counter, counting_state_before, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {

@@ -8,9 +8,9 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    FEED_WORDS, Facts, auth_at_open, ends_with_the_work, family_rules, message_loops, per_message,
-    stream_escapes,
+    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
 };
+use super::lifetime::{FEED_WORDS, ends_with_the_work};
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile, Span};
 

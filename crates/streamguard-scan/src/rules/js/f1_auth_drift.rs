@@ -1,8 +1,7 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding, Role, mentions};
-use crate::rules::common::{
-    Recheck, check_auth_drift, nth_arg, rechecks_per_message, resolved_duration,
-};
+use crate::rules::common::nth_arg;
+use crate::rules::recheck::{Recheck, check_auth_drift, rechecks_per_message, resolved_duration};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 

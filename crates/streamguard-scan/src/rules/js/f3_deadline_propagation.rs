@@ -2,7 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
-use crate::rules::common::resolved_duration;
+use crate::rules::recheck::resolved_duration;
 use crate::rules::rule;
 use crate::syntax::{Call, ParsedFile, has_word};
 

@@ -2,7 +2,8 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::common::{in_message_loop, is_limiter_type, limiter_per_stream};
+use crate::rules::common::in_message_loop;
+use crate::rules::rate_limits::{is_limiter_type, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {

@@ -7,7 +7,8 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, MessageLoop, auth_at_open, ends_with_the_work, per_message};
+use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use super::lifetime::ends_with_the_work;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
@@ -104,7 +105,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .binding(h, ctx.func.body.end)
             .map(|b| ctx.file.src(&b.value))
             .unwrap_or(h);
-        mentions(origin, super::common::FEED_WORDS)
+        mentions(origin, super::lifetime::FEED_WORDS)
     });
     let long_lived = (ctx.handler.kind.reads() && !loops.is_empty())
         || !feeds.is_empty()

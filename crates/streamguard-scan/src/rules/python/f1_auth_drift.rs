@@ -1,6 +1,6 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{Recheck, check_auth_drift, loop_recheck};
+use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 

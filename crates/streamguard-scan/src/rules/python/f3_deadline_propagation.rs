@@ -3,7 +3,7 @@ use streamguard_report::FindingId;
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::confidence_of;
-use crate::rules::common::duration_secs;
+use crate::rules::recheck::duration_secs;
 use crate::rules::rule;
 use crate::syntax::{Call, ParsedFile};
 

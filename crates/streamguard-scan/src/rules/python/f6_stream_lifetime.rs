@@ -1,6 +1,6 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_stream_lifetime;
+use crate::rules::lifetime::check_stream_lifetime;
 use crate::rules::rule;
 
 rule! {

@@ -1,6 +1,6 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{check_local_counter, is_limiter_type, limiter_per_stream};
+use crate::rules::rate_limits::{check_local_counter, is_limiter_type, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {

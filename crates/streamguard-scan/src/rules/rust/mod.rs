@@ -8,7 +8,8 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 pub(crate) use super::common::first_arg;
-use super::common::{FEED_WORDS, Facts, auth_at_open, family_rules, message_loops, per_message};
+use super::common::{Facts, auth_at_open, family_rules, message_loops, per_message};
+use super::lifetime::FEED_WORDS;
 use crate::analysis::{HandlerCtx, mentions};
 use crate::syntax::{Call, ParsedFile};
 
