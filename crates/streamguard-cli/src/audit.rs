@@ -71,19 +71,27 @@ fn scan(cmd: ScanCommand) -> anyhow::Result<ExitCode> {
     for skipped in &outcome.skipped {
         tracing::debug!(path = %skipped.path.display(), reason = %skipped.reason, "skipped");
     }
+    if cmd.scan.list_handlers {
+        print!("{}", outcome.handler_listing());
+        return Ok(ExitCode::SUCCESS);
+    }
     let opts = RenderOptions {
         color: true,
         duration: Some(started.elapsed()),
+        scan: Some(outcome.render_context()),
         ..RenderOptions::default()
     };
     let code = cmd.output.emit(&outcome.report, &opts)?;
-    eprintln!(
-        "scanned {} files, {} lines, {} streaming handlers in {:.2?}",
-        outcome.files_scanned,
-        outcome.lines_scanned,
-        outcome.handlers.len(),
-        started.elapsed()
-    );
+    if cmd.output.out.is_some() || cmd.output.format != streamguard_report::Format::Text {
+        eprintln!(
+            "scanned {} files, {} lines, {} streaming handlers in {:.2?}; skipped {}",
+            outcome.files_scanned,
+            outcome.lines_scanned,
+            outcome.handlers.len(),
+            started.elapsed(),
+            outcome.skip_summary.describe()
+        );
+    }
     Ok(ExitCode::from(code))
 }
 

@@ -283,3 +283,109 @@ fn gateway_help_teaches_a_complete_config() {
         assert!(text.contains(needle), "--help mentions {needle}:\n{text}");
     }
 }
+
+fn fixture(case: &str) -> String {
+    format!(
+        "{}/../streamguard-scan/fixtures/{case}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn audit_scan_sarif_has_root_relative_paths_suppressions_and_an_invocation() {
+    let out = streamguard()
+        .args([
+            "audit",
+            "scan",
+            &fixture("js/suppressed"),
+            "--format",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &v["runs"][0];
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with("/js/suppressed/"),
+        "{root}"
+    );
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+    let text = serde_json::to_string(&v).unwrap();
+    assert!(!text.contains("example.invalid"), "no placeholder URLs");
+    let results = run["results"].as_array().unwrap();
+    for r in results {
+        let loc = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+        assert_eq!(loc["uri"], "server.js", "relative to the scan root");
+    }
+    let suppressed: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert!(
+        !suppressed.is_empty(),
+        "suppressed findings are results too"
+    );
+    assert_eq!(suppressed[0]["suppressions"][0]["kind"], "inSource");
+    assert!(
+        suppressed[0]["suppressions"][0]["justification"]
+            .as_str()
+            .is_some_and(|j| !j.is_empty())
+    );
+}
+
+#[test]
+fn audit_scan_json_carries_the_scan_summary_and_text_groups_by_program_and_handler() {
+    let dir = fixture("go/program_scope");
+    let out = streamguard()
+        .args(["audit", "scan", &dir, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scan = &v["scan"];
+    assert!(scan["files"].as_u64().unwrap() >= 3);
+    assert!(scan["lines"].as_u64().unwrap() > 50);
+    assert_eq!(scan["programs"].as_array().unwrap().len(), 2);
+    assert_eq!(scan["handlers"].as_array().unwrap().len(), 2);
+    assert_eq!(scan["skipped"]["files"]["test"], 1, "feed_test.go");
+
+    let out = streamguard()
+        .args(["audit", "scan", &dir])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let open = text.find("program cmd/open").expect("grouped by program");
+    let handler = text[open..].find("Server.Watch").expect("then by handler");
+    let f6 = text[open + handler..]
+        .find("F6 medium")
+        .expect("finding with confidence");
+    assert!(f6 < 400, "{text}");
+    assert!(text.contains("skipped 1 test file"), "{text}");
+}
+
+#[test]
+fn audit_scan_list_handlers_prints_each_program_and_its_handlers_with_kinds() {
+    let out = streamguard()
+        .args([
+            "audit",
+            "scan",
+            &fixture("go/language_semantics"),
+            "--list-handlers",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("program . (go"), "{text}");
+    assert!(text.contains("bidi_streaming   Notes.Share"), "{text}");
+    assert!(text.contains("server_streaming Notes.List"), "{text}");
+    assert!(text.contains("(unimplemented: not judged)"), "{text}");
+}

@@ -16,6 +16,6 @@ mod timeline;
 pub use explain::explain;
 pub use finding::{FindingId, Severity};
 pub use output::{OutputArgs, OutputError, exit};
-pub use render::{Format, RenderOptions, render};
+pub use render::{Format, RenderOptions, ScanContext, SuppressedResult, render};
 pub use report::{Check, Evidence, FindingResult, Grading, Location, Report, ReportKind, Status};
 pub use timeline::{MarkKind, Timeline, TimelineEnd, TimelineMark};

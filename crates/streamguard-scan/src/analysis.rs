@@ -1,77 +1,180 @@
-//! The project (all parsed files) and the view a rule gets of one handler: its own body plus
-//! the wrapper it is passed to and the helpers it calls, wherever they are defined.
-
-use std::collections::HashMap;
+//! The project (all parsed files, their programs and handlers) and the view a rule gets of one
+//! handler: its own body plus the wrapper it is passed to and the helpers it calls, resolved
+//! only among the files of the handler's program.
 
 use streamguard_report::FindingId;
 
-use crate::lang::{self, FamilySignals, Handler, LanguageFamily};
+use crate::handlers::{self, NameIndex, ProgramView};
+use crate::lang::{self, Handler};
+use crate::program::{GoModule, Program, Topology};
+use crate::services::Catalog;
 use crate::syntax::{Call, Func, ParsedFile, Span};
 
-/// All parsed files, the signals of each language family and an index of functions by name.
+/// All parsed files, the service definitions, the programs and their handlers.
 pub(crate) struct Project {
     pub files: Vec<ParsedFile>,
-    pub signals: HashMap<LanguageFamily, FamilySignals>,
-    index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>>,
+    pub catalog: Catalog,
+    pub programs: Vec<Program>,
+    pub handlers: Vec<Handler>,
+    index: NameIndex,
 }
 
 impl Project {
-    pub fn new(files: Vec<ParsedFile>) -> Self {
-        let mut signals: HashMap<LanguageFamily, FamilySignals> = HashMap::new();
-        let mut index: HashMap<(LanguageFamily, String), Vec<(usize, usize)>> = HashMap::new();
-        for (fi, file) in files.iter().enumerate() {
-            let family = file.language.family();
-            signals
-                .entry(family)
-                .or_default()
-                .merge(lang::file_signals(file));
-            for (i, f) in file.funcs.iter().enumerate() {
-                if f.name != "<anonymous>" {
-                    index
-                        .entry((family, f.name.clone()))
-                        .or_default()
-                        .push((fi, i));
-                }
-            }
-        }
+    pub fn new(files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
+        let mut topo = Topology::discover(&files, modules);
+        let index = NameIndex::new(&files);
+        let handlers = handlers::detect(&files, &catalog, &index, &mut topo);
         Self {
             files,
-            signals,
+            catalog,
+            programs: topo.programs,
+            handlers,
             index,
         }
     }
 
-    pub fn handlers(&self) -> Vec<Handler> {
-        let empty = FamilySignals::default();
-        self.files
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| {
-                let sig = self.signals.get(&f.language.family()).unwrap_or(&empty);
-                lang::handlers(i, f, sig)
-            })
-            .collect()
-    }
-
-    /// Functions of `family` named `name`, when the name is specific enough to resolve.
-    fn resolve(&self, family: LanguageFamily, name: &str) -> &[(usize, usize)] {
-        if name.len() < 3 || STOP_NAMES.contains(&name) {
-            return &[];
-        }
-        match self.index.get(&(family, name.to_string())) {
-            Some(v) if v.len() <= 3 => v,
-            _ => &[],
+    pub fn view(&self, program: usize) -> ProgramView<'_> {
+        ProgramView {
+            files: &self.files,
+            program: &self.programs[program],
+            catalog: &self.catalog,
+            index: &self.index,
         }
     }
 }
 
 /// Names too common to resolve to a project helper by name alone.
 const STOP_NAMES: &[&str] = &[
-    "new", "get", "set", "has", "write", "end", "on", "once", "emit", "send", "Send", "Recv",
-    "recv", "next", "map", "then", "catch", "push", "call", "apply", "bind", "main", "init", "run",
-    "close", "destroy", "handle", "process", "execute", "default", "from", "into", "clone", "log",
-    "error", "info", "debug", "warn", "String", "Error", "Context", "len", "unwrap", "await",
+    "new",
+    "get",
+    "set",
+    "has",
+    "write",
+    "end",
+    "on",
+    "once",
+    "emit",
+    "send",
+    "Send",
+    "Recv",
+    "recv",
+    "next",
+    "map",
+    "then",
+    "catch",
+    "push",
+    "call",
+    "apply",
+    "bind",
+    "main",
+    "init",
+    "run",
+    "close",
+    "destroy",
+    "handle",
+    "process",
+    "execute",
+    "default",
+    "from",
+    "into",
+    "clone",
+    "log",
+    "error",
+    "info",
+    "debug",
+    "warn",
+    "String",
+    "Error",
+    "Context",
+    "len",
+    "unwrap",
+    "await",
     "filter",
+    "add",
+    "remove",
+    "delete",
+    "update",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "keys",
+    "values",
+    "items",
+    "size",
+    "length",
+    "toString",
+    "format",
+    "join",
+    "split",
+    "slice",
+    "includes",
+    "indexOf",
+    "forEach",
+    "reduce",
+    "some",
+    "every",
+    "find",
+    "sort",
+    "Lock",
+    "Unlock",
+    "lock",
+    "unlock",
+    "Done",
+    "Err",
+    "Close",
+    "Write",
+    "Read",
+    "Get",
+    "Set",
+    "Add",
+    "Del",
+    "Load",
+    "Store",
+    "Wait",
+    "Now",
+    "Since",
+    "Sleep",
+    "Printf",
+    "Println",
+    "Errorf",
+    "Sprintf",
+    "New",
+    "Is",
+    "As",
+    "RecvMsg",
+    "SendMsg",
+    "Header",
+    "SetHeader",
+    "SetTrailer",
+    "SendHeader",
+    "read",
+    "cancel",
+    "Cancel",
+    "result",
+    "wait",
+    "start",
+    "stop",
+    "Start",
+    "Stop",
+    "serve",
+    "Serve",
+    "listen",
+    "Listen",
+    "connect",
+    "Connect",
+    "with",
+    "copy",
+    "encode",
+    "decode",
+    "Marshal",
+    "Unmarshal",
+    "dumps",
+    "loads",
+    "json",
+    "text",
+    "equals",
+    "Equal",
 ];
 
 /// How a piece of code relates to the handler.
@@ -117,6 +220,8 @@ pub(crate) struct RawFinding {
     pub message: String,
     pub confidence: Confidence,
     pub handler: String,
+    /// Index of the handler in the project's handlers.
+    pub handler_idx: usize,
     /// Line of the handler's name: a suppression above it covers the whole handler.
     pub handler_line: u32,
 }
@@ -125,24 +230,28 @@ pub(crate) struct RawFinding {
 pub(crate) struct HandlerCtx<'p> {
     pub project: &'p Project,
     pub handler: &'p Handler,
+    pub handler_idx: usize,
+    /// The program that registers the handler: the only place facts and helpers come from.
+    pub program: &'p Program,
     pub file: &'p ParsedFile,
     pub func: &'p Func,
-    pub signals: &'p FamilySignals,
     pub pieces: Vec<Piece>,
 }
 
 const MAX_PIECES: usize = 12;
 
 impl<'p> HandlerCtx<'p> {
-    pub fn new(project: &'p Project, handler: &'p Handler, signals: &'p FamilySignals) -> Self {
+    pub fn new(project: &'p Project, handler_idx: usize) -> Self {
+        let handler = &project.handlers[handler_idx];
         let file = &project.files[handler.file];
         let func = &file.funcs[handler.func];
         let mut ctx = Self {
             project,
             handler,
+            handler_idx,
+            program: &project.programs[handler.program],
             file,
             func,
-            signals,
             pieces: Vec::new(),
         };
         ctx.pieces.push(Piece {
@@ -150,8 +259,16 @@ impl<'p> HandlerCtx<'p> {
             span: func.span.clone(),
             role: Role::Own,
         });
+        if let Some((fi, i)) = handler.wrapper {
+            let span = project.files[fi].funcs[i].span.clone();
+            ctx.pieces.push(Piece {
+                file: fi,
+                span,
+                role: Role::Wrapper,
+            });
+        }
         if let Some(w) = &func.wrapped_by {
-            for &(fi, i) in project.resolve(file.language.family(), w) {
+            for (fi, i) in ctx.resolve(w, handler.file, |_| true) {
                 let span = project.files[fi].funcs[i].span.clone();
                 ctx.pieces.push(Piece {
                     file: fi,
@@ -182,30 +299,115 @@ impl<'p> HandlerCtx<'p> {
         ctx
     }
 
-    /// Project functions called by name from `span` of file `fi` (not nested in the span itself).
+    /// Functions of the program named `name` (at most three, else the name is too common to
+    /// tell), those of file `prefer` first, that satisfy `keep`.
+    fn resolve(
+        &self,
+        name: &str,
+        prefer: usize,
+        keep: impl Fn(&Func) -> bool,
+    ) -> Vec<(usize, usize)> {
+        if name.len() < 3 || STOP_NAMES.contains(&name) {
+            return Vec::new();
+        }
+        let found: Vec<(usize, usize)> = self
+            .project
+            .view(self.handler.program)
+            .funcs_named(name, prefer)
+            .into_iter()
+            .filter(|&(f, i)| keep(&self.project.files[f].funcs[i]))
+            .collect();
+        if found.len() <= 3 { found } else { Vec::new() }
+    }
+
+    /// Program functions called by name from `span` of file `fi` (not nested in the span
+    /// itself): `helper(…)` resolves to free functions, `this.helper(…)` / `self.helper(…)` /
+    /// `s.helper(…)` (Go receiver) to methods of the handler's own type, and `obj.helper(…)`
+    /// (`auth.verify(…)`, `s.hub.broadcast(…)`) to any function or method of that name — a
+    /// handler often works through a helper object.
     pub fn helpers_in(&self, fi: usize, span: &Span) -> Vec<(usize, Span)> {
         let file = &self.project.files[fi];
-        let family = file.language.family();
-        let recv_var = self.func.container_bases.as_deref().unwrap_or("");
-        let mut out = Vec::new();
+        let mut out: Vec<(usize, Span)> = file
+            .calls_in(span)
+            .iter()
+            .flat_map(|c| self.resolve_call(fi, span, c))
+            .collect();
+        // Functions handed to a pool, a thread or a task run for the handler too:
+        // `pool.submit(self._put, doc)`, `Thread(target=self._pump)`.
         for c in file.calls_in(span) {
-            let r = c.receiver();
-            let local = r.is_empty()
-                || ["this", "self", "Self"].contains(&r)
-                || (!recv_var.is_empty() && r == recv_var);
-            if !local {
+            if ![
+                "submit",
+                "Thread",
+                "run_in_executor",
+                "start_new_thread",
+                "apply_async",
+                "spawn",
+                "map",
+            ]
+            .contains(&c.name.as_str())
+            {
                 continue;
             }
-            for &(hf, hi) in self.project.resolve(family, &c.name) {
-                let hspan = &self.project.files[hf].funcs[hi].span;
-                let nested = lang::contains(span, hspan) || lang::contains(hspan, span);
-                if hf == fi && nested {
+            for arg in file.src(&c.args).trim_matches(['(', ')']).split(',') {
+                let arg = arg.trim().trim_start_matches("target=");
+                let (recv, name) = arg.rsplit_once('.').unwrap_or(("", arg));
+                if name.is_empty()
+                    || !name.chars().all(crate::syntax::is_ident_char)
+                    || !["", "self", "this"].contains(&recv)
+                {
                     continue;
                 }
-                out.push((hf, hspan.clone()));
+                let own_type = self.func.container.as_deref().map(lang::type_name);
+                let keep = |f: &Func| {
+                    recv.is_empty() && f.container.is_none()
+                        || !recv.is_empty()
+                            && f.container.as_deref().map(lang::type_name) == own_type
+                };
+                for (hf, hi) in self.resolve(name, fi, keep) {
+                    out.push((hf, self.project.files[hf].funcs[hi].span.clone()));
+                }
             }
         }
         out
+    }
+
+    /// The program functions one call resolves to (not those of the calls nested in it).
+    pub fn helpers_of(&self, fi: usize, c: &Call) -> Vec<(usize, Span)> {
+        self.resolve_call(fi, &c.span, c)
+    }
+
+    /// What `c`, a call inside `span` of file `fi`, resolves to (see [`Self::helpers_in`]).
+    fn resolve_call(&self, fi: usize, span: &Span, c: &Call) -> Vec<(usize, Span)> {
+        let file = &self.project.files[fi];
+        let recv_var = match file.language.family() {
+            crate::lang::LanguageFamily::Go => self.func.container_bases.as_deref().unwrap_or(""),
+            _ => "",
+        };
+        let own_type = self.func.container.as_deref().map(lang::type_name);
+        let r = c.receiver();
+        let on_self =
+            ["this", "self", "Self"].contains(&r) || (!recv_var.is_empty() && r == recv_var);
+        let keep = |f: &Func| match (on_self, r.is_empty(), f.container.as_deref()) {
+            (true, _, Some(c)) => Some(lang::type_name(c)) == own_type,
+            (true, _, None) => own_type.is_none(),
+            (false, true, c) => c.is_none(),
+            (false, false, _) => true,
+        };
+        let mut found = self.resolve(&c.name, fi, keep);
+        // `new Broadcaster(call)`, `Relay(context)`: the object the handler works through.
+        if found.is_empty() && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+            let methods = self.project.view(self.handler.program).methods_of(&c.name);
+            if methods.len() <= 8 {
+                found = methods;
+            }
+        }
+        found
+            .into_iter()
+            .map(|(hf, hi)| (hf, self.project.files[hf].funcs[hi].span.clone()))
+            .filter(|(hf, hspan)| {
+                !(*hf == fi && (lang::contains(span, hspan) || lang::contains(hspan, span)))
+            })
+            .collect()
     }
 
     pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {
@@ -269,6 +471,7 @@ impl<'p> HandlerCtx<'p> {
             message,
             confidence,
             handler: self.handler.name.clone(),
+            handler_idx: self.handler_idx,
             handler_line: self.file.position(self.func.name_at).0,
         }
     }

@@ -8,41 +8,59 @@ use streamguard_report::{
 };
 
 use crate::analysis::{HandlerCtx, Project, RawFinding};
-use crate::lang::FamilySignals;
 use crate::suppress::{self, Verdict};
-use crate::{HandlerInfo, SuppressedFinding};
+use crate::{HandlerInfo, ProgramInfo, ScanFinding, SuppressedFinding};
 
 pub(crate) struct Judged {
     pub report: Report,
+    pub programs: Vec<ProgramInfo>,
     pub handlers: Vec<HandlerInfo>,
+    pub findings: Vec<ScanFinding>,
     pub suppressed: Vec<SuppressedFinding>,
 }
 
 pub(crate) fn judge(project: &Project, target: String) -> Judged {
-    let handlers = project.handlers();
-    let empty = FamilySignals::default();
+    let handlers = &project.handlers;
     let mut raw = Vec::new();
     let mut checked = [0usize; 6];
     let mut infos = Vec::new();
-    for h in &handlers {
+    for (hi, h) in handlers.iter().enumerate() {
         let file = &project.files[h.file];
-        let signals = project
-            .signals
-            .get(&file.language.family())
-            .unwrap_or(&empty);
-        let ctx = HandlerCtx::new(project, h, signals);
+        let func = &file.funcs[h.func];
+        infos.push(HandlerInfo {
+            name: h.name.clone(),
+            service: h.service.clone(),
+            program: project.programs[h.program].name.clone(),
+            path: file.key.clone(),
+            line: file.position(func.name_at).0,
+            end_line: file.position(func.span.end.saturating_sub(1)).0,
+            kind: h.kind,
+            language: file.language,
+            unimplemented: h.unimplemented,
+        });
+        if h.unimplemented {
+            continue;
+        }
+        let ctx = HandlerCtx::new(project, hi);
         let looked = crate::rules::run(&ctx, &mut raw);
         for (n, l) in checked.iter_mut().zip(looked) {
             *n += usize::from(l);
         }
-        infos.push(HandlerInfo {
-            name: h.name.clone(),
-            path: file.rel.clone(),
-            line: file.position(file.funcs[h.func].name_at).0,
-            kind: h.kind,
-            language: file.language,
-        });
     }
+    let programs = project
+        .programs
+        .iter()
+        .map(|p| ProgramInfo {
+            name: p.name.clone(),
+            family: p.family,
+            files: p.files.len(),
+            registered: p.registered,
+            server: p.facts.server_at.clone(),
+            lifetime_limit: p.facts.lifetime_limit.clone(),
+            auth_interceptor: p.facts.auth_interceptor.as_ref().map(|i| i.what.clone()),
+        })
+        .collect();
+    let mut findings = Vec::new();
 
     let mut evidence: Vec<Vec<(String, u32, Evidence)>> = vec![Vec::new(); 6];
     let mut suppressed = Vec::new();
@@ -54,7 +72,7 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
             continue;
         }
         let location = Location {
-            path: file.rel.clone(),
+            path: file.key.clone(),
             line,
             column,
         };
@@ -74,14 +92,30 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
             }
             Verdict::Keep => {}
         }
+        let h = &handlers[f.handler_idx];
+        let program = &project.programs[h.program].name;
+        let hinfo = &infos[f.handler_idx];
         let data = json!({
             "handler": f.handler,
+            "handler_at": format!("{}:{}", hinfo.path, hinfo.line),
+            "program": program,
             "confidence": f.confidence.as_str(),
             "language": file.language.as_str(),
-            "fingerprint": fingerprint(&f, file.fingerprint_path(), file.line_text(line)),
+            "fingerprint": fingerprint(&f, &file.key, file.line_text(line)),
+        });
+        findings.push(ScanFinding {
+            id: f.id,
+            location: location.clone(),
+            message: message.clone(),
+            confidence: f.confidence.as_str().to_string(),
+            handler: f.handler.clone(),
+            handler_path: hinfo.path.clone(),
+            handler_line: hinfo.line,
+            handler_end_line: hinfo.end_line,
+            program: program.clone(),
         });
         evidence[index(f.id)].push((
-            file.rel.clone(),
+            file.key.clone(),
             line,
             Evidence {
                 message,
@@ -91,7 +125,7 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
         ));
     }
 
-    let findings = FindingId::ALL
+    let results = FindingId::ALL
         .into_iter()
         .map(|id| {
             let mut ev = std::mem::take(&mut evidence[index(id)]);
@@ -128,10 +162,12 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
         report: Report {
             kind: ReportKind::Scan,
             target,
-            findings,
+            findings: results,
             notes: Vec::new(),
         },
+        programs,
         handlers: infos,
+        findings,
         suppressed,
     }
 }

@@ -100,12 +100,7 @@ mod tests {
     use crate::Language;
 
     fn file(text: &str) -> ParsedFile {
-        ParsedFile::new(
-            "a.js".into(),
-            "a.js".into(),
-            Language::JavaScript,
-            text.into(),
-        )
+        ParsedFile::new("a.js".into(), Language::JavaScript, text.into())
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! recursion, so a deeply nested file cannot overflow the stack).
 
 use std::ops::Range;
-use std::path::PathBuf;
 
 use tree_sitter::{Node, Tree};
 
@@ -71,13 +70,69 @@ pub(crate) struct Loop {
     pub body: Span,
 }
 
+/// A name bound to a value: `const impl = {…}`, `servicer = Impl()`, `srv := &server{}`.
+#[derive(Debug, Clone)]
+pub(crate) struct Binding {
+    pub name: String,
+    pub value: Span,
+}
+
+/// A JS object literal that may be a service implementation: each key and its value's span.
+#[derive(Debug, Clone)]
+pub(crate) struct ObjectLit {
+    pub span: Span,
+    pub entries: Vec<(String, Span)>,
+    /// Returned from a function (`return {…}`, `() => ({…})`): what a factory makes.
+    pub returned: bool,
+}
+
+/// A class (JS/TS, Python): its name and the text of its bases.
+#[derive(Debug, Clone)]
+pub(crate) struct Class {
+    pub name: String,
+    pub bases: String,
+}
+
+/// A service registration: `server.addService(svc, impl)`, `pb.RegisterXServer(s, impl)`,
+/// `add_XServicer_to_server(impl, server)`, `XServer::new(impl)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Registration {
+    /// The service name as written (`RouteGuide`, `RouteGuideService`).
+    pub service: String,
+    /// The implementation argument; empty when the registration function is only referenced.
+    pub implementation: Span,
+    pub at: usize,
+}
+
+/// A function, class or closure handed to the server as an interceptor.
+#[derive(Debug, Clone)]
+pub(crate) struct InterceptorRef {
+    /// Names the argument mentions (`authStream`, `grpc_auth.StreamServerInterceptor(authFn)` →
+    /// `StreamServerInterceptor`, `authFn`).
+    pub names: Vec<String>,
+    /// The argument itself (an inline closure is judged from its text).
+    pub span: Span,
+}
+
+/// What a file says about the gRPC servers it builds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ServerFacts {
+    pub registrations: Vec<Registration>,
+    /// Where a server is constructed (`grpc.NewServer(`, `new grpc.Server(`, `grpc.server(`,
+    /// `Server::builder()`).
+    pub constructions: Vec<usize>,
+    pub interceptors: Vec<InterceptorRef>,
+    /// Server options bounding connection/stream lifetime: where, and the option's name.
+    pub lifetime: Vec<(usize, String)>,
+    /// Where streamguard's own layer is used (tonic).
+    pub streamguard: Option<usize>,
+}
+
 /// Everything the rules need from one source file.
 #[derive(Debug)]
 pub(crate) struct ParsedFile {
-    pub path: PathBuf,
-    /// Path relative to the scanned root, `/`-separated (what reports show).
-    pub rel: String,
-    /// Path relative to the scan root (stable whatever directory the scan runs from).
+    /// Path relative to the scan root, `/`-separated: what reports show, stable whatever
+    /// directory the scan runs from.
     pub key: String,
     pub language: Language,
     pub text: String,
@@ -89,16 +144,25 @@ pub(crate) struct ParsedFile {
     /// Spans of `go` statements (Go) and `yield` expressions (Python/JS generators).
     pub spawns: Vec<Span>,
     pub yields: Vec<Span>,
+    /// Module specifiers this file imports (`./service`, `pkg.mod`, `example.com/x/pb`, or for
+    /// Rust the names of `mod x;` declarations).
+    pub imports: Vec<String>,
+    /// A program entry point: Go `package main`, Rust `fn main`, Python `__main__` guard.
+    pub is_entry: bool,
+    pub bindings: Vec<Binding>,
+    pub objects: Vec<ObjectLit>,
+    pub classes: Vec<Class>,
+    pub server: ServerFacts,
+    /// Code that only tests compile (`#[cfg(test)] mod tests`): no handler lives there.
+    pub test_regions: Vec<Span>,
 }
 
 impl ParsedFile {
-    pub fn new(path: PathBuf, rel: String, language: Language, text: String) -> Self {
+    pub fn new(key: String, language: Language, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self {
-            path,
-            key: rel.clone(),
-            rel,
+            key,
             language,
             text,
             line_starts,
@@ -107,11 +171,14 @@ impl ParsedFile {
             loops: Vec::new(),
             spawns: Vec::new(),
             yields: Vec::new(),
+            imports: Vec::new(),
+            is_entry: false,
+            bindings: Vec::new(),
+            objects: Vec::new(),
+            classes: Vec::new(),
+            server: ServerFacts::default(),
+            test_regions: Vec::new(),
         }
-    }
-
-    pub fn fingerprint_path(&self) -> &str {
-        &self.key
     }
 
     /// Source text of a span; empty if the span is not on a character boundary.
@@ -154,6 +221,46 @@ impl ParsedFile {
         self.loops
             .iter()
             .filter(move |l| l.span.start >= span.start && l.span.end <= span.end)
+    }
+
+    /// The function whose span is exactly `span`.
+    pub fn func_at(&self, span: &Span) -> Option<usize> {
+        self.funcs.iter().position(|f| f.span == *span)
+    }
+
+    /// The innermost function containing `byte`.
+    pub fn func_containing(&self, byte: usize) -> Option<usize> {
+        self.funcs
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.span.contains(&byte))
+            .min_by_key(|(_, f)| f.span.len())
+            .map(|(i, _)| i)
+    }
+
+    /// The latest binding of `name` that starts before `before` (else the first one).
+    pub fn binding(&self, name: &str, before: usize) -> Option<&Binding> {
+        self.bindings
+            .iter()
+            .rfind(|b| b.name == name && b.value.start < before)
+            .or_else(|| self.bindings.iter().find(|b| b.name == name))
+    }
+
+    /// The latest binding of `name` before `at` in a scope that `at` can see: the function
+    /// holding the binding (or the file, for a top-level one) must contain `at`. A local of
+    /// another function with the same name is not this one.
+    pub fn local_binding(&self, name: &str, at: usize) -> Option<&Binding> {
+        self.bindings.iter().rfind(|b| {
+            b.name == name
+                && b.value.start < at
+                && self
+                    .func_containing(b.value.start)
+                    .is_none_or(|f| self.funcs.get(f).is_some_and(|f| f.span.contains(&at)))
+        })
+    }
+
+    pub fn in_test_region(&self, byte: usize) -> bool {
+        self.test_regions.iter().any(|r| r.contains(&byte))
     }
 
     pub fn lines(&self) -> usize {
@@ -216,9 +323,12 @@ pub(crate) fn body_or_node(node: Node<'_>) -> Span {
         .unwrap_or(node.byte_range())
 }
 
-/// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory.
+/// `a . b\n .c` → `a.b.c`, capped so a long chain cannot blow up memory. The end is kept: a
+/// callee's name is at the end of its chain (`Server::builder()….layer`).
 pub(crate) fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).take(160).collect()
+    const CAP: usize = 160;
+    let kept: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    kept[kept.len().saturating_sub(CAP)..].iter().collect()
 }
 
 /// The last identifier of a callee: `a.b.c` → `c`, `x::y::<T>` → `y`, `new Foo` → `Foo`.
@@ -317,7 +427,7 @@ mod tests {
 
     #[test]
     fn position_is_one_based() {
-        let f = ParsedFile::new("a".into(), "a".into(), Language::Go, "ab\ncd\n".into());
+        let f = ParsedFile::new("a".into(), Language::Go, "ab\ncd\n".into());
         assert_eq!(f.position(0), (1, 1));
         assert_eq!(f.position(4), (2, 2));
         assert_eq!(f.line_text(2), "cd");

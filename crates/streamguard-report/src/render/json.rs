@@ -47,6 +47,14 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     if let Some(d) = opts.duration {
         doc["duration_ms"] = json!(d.as_millis() as u64);
     }
+    if let Some(scan) = &opts.scan {
+        doc["scan"] = scan.summary.clone();
+        doc["suppressed"] = scan
+            .suppressed
+            .iter()
+            .map(|s| json!({ "id": s.id.as_str(), "justification": s.justification, "evidence": s.evidence }))
+            .collect();
+    }
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out

@@ -23,7 +23,10 @@
 //!     "evidence": [{ "message": "…", "location": { "path", "line", "column" }?, "data": {…}? }],
 //!     "checks": [{ "id": "expiry", "label": "…", "status": "…", "evidence": […] }],  // when the finding has sub-probes
 //!     "timings": { "probe_ms": 5012, "<measurement>_ms": … }
-//!   }]
+//!   }],
+//!   "scan": { "files": 12, "lines": 3400, "programs": […], "handlers": […],
+//!             "skipped": {…} },                // `audit scan` only
+//!   "suppressed": [{ "id": "F3", "justification": "…", "evidence": {…} }]   // `audit scan` only
 //! }
 //! ```
 //!
@@ -38,7 +41,7 @@ mod text;
 
 use std::{collections::BTreeMap, time::Duration};
 
-use crate::{FindingId, Report};
+use crate::{Evidence, FindingId, Report};
 
 /// An output format of the auditors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,6 +67,29 @@ pub struct RenderOptions {
     pub duration: Option<Duration>,
     /// Wall time of each finding's probe.
     pub finding_durations: BTreeMap<FindingId, Duration>,
+    /// What a source scan adds (`audit scan` only).
+    pub scan: Option<ScanContext>,
+}
+
+/// What `audit scan` adds to its report: where paths are relative to, what was scanned and
+/// skipped, and the findings silenced in the source.
+#[derive(Debug, Clone, Default)]
+pub struct ScanContext {
+    /// The absolute directory evidence paths are relative to (SARIF `%SRCROOT%`).
+    pub root: String,
+    /// Files, lines, programs, handlers and what was skipped: the JSON `scan` object. The text
+    /// report prints its `"line"` string as the summary line.
+    pub summary: serde_json::Value,
+    /// Findings silenced by a `streamguard-ignore` comment with a reason.
+    pub suppressed: Vec<SuppressedResult>,
+}
+
+/// A finding silenced in the source, with the reason given there.
+#[derive(Debug, Clone)]
+pub struct SuppressedResult {
+    pub id: FindingId,
+    pub evidence: Evidence,
+    pub justification: String,
 }
 
 impl Default for RenderOptions {
@@ -73,6 +99,7 @@ impl Default for RenderOptions {
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             duration: None,
             finding_durations: BTreeMap::new(),
+            scan: None,
         }
     }
 }

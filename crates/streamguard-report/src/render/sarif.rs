@@ -4,6 +4,8 @@
 //! explanation as help; one result per failed finding and location. An inconclusive finding is a
 //! result of `kind: "review"` (level `none`) carrying its reason: a human must look, it did not
 //! pass. A scanner fingerprint in `evidence.data["fingerprint"]` becomes `partialFingerprints`.
+//! For `audit scan`, locations are relative to `%SRCROOT%` (given in `originalUriBaseIds`) and
+//! findings silenced in the source are results carrying `suppressions`.
 
 use serde_json::{Value, json};
 
@@ -36,7 +38,6 @@ fn rule(id: FindingId) -> Value {
         "shortDescription": { "text": id.title() },
         "fullDescription": { "text": explain::summary(id) },
         "help": { "text": explain::explain(id), "markdown": explain::explain(id) },
-        "helpUri": format!("https://example.invalid/streamguard/findings/{}", id.as_str().to_lowercase()),
         "defaultConfiguration": { "level": level(id.severity()) },
         "properties": {
             "security-severity": security_severity(id.severity()),
@@ -48,23 +49,49 @@ fn rule(id: FindingId) -> Value {
     })
 }
 
-fn location(ev: &Evidence) -> Option<Value> {
+fn location(ev: &Evidence, relative_to_root: bool) -> Option<Value> {
     let l = ev.location.as_ref()?;
+    let mut artifact = json!({ "uri": uri_path(&l.path) });
+    if relative_to_root {
+        artifact["uriBaseId"] = json!(SRCROOT);
+    }
     Some(json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": l.path.replace('\\', "/") },
+            "artifactLocation": artifact,
             "region": { "startLine": l.line.max(1), "startColumn": l.column.max(1) }
         }
     }))
 }
 
-fn result(report: &Report, f: &FindingResult, message: String, ev: Option<&Evidence>) -> Value {
+const SRCROOT: &str = "%SRCROOT%";
+
+/// A path as a URI reference: `/`-separated, with the characters a URI cannot hold escaped.
+fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:@!$&'()*+,;=".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn result(
+    report: &Report,
+    f: &FindingResult,
+    message: String,
+    ev: Option<&Evidence>,
+    opts: &RenderOptions,
+) -> Value {
+    let located = ev.and_then(|e| location(e, opts.scan.is_some()));
     let mut r = json!({
         "ruleId": f.id.rule_id(),
         "ruleIndex": FindingId::ALL.iter().position(|x| *x == f.id).unwrap_or(0),
         "level": level(f.id.severity()),
         "message": { "text": message },
-        "locations": ev.and_then(location).map(|l| vec![l]).unwrap_or_default(),
+        "locations": located.map(|l| vec![l]).unwrap_or_default(),
         "properties": { "target": report.target, "findingId": f.id.as_str() },
     });
     if let Some(fp) = ev
@@ -85,7 +112,7 @@ fn deciding_checks(f: &FindingResult) -> impl Iterator<Item = &Check> {
 }
 
 /// One result for the whole finding: its evidence and that of the checks that decided it.
-fn summary_result(report: &Report, f: &FindingResult) -> Value {
+fn summary_result(report: &Report, f: &FindingResult, opts: &RenderOptions) -> Value {
     let mut parts = vec![f.id.title().to_string()];
     if f.status == Status::Inconclusive {
         parts.push("inconclusive".into());
@@ -106,7 +133,7 @@ fn summary_result(report: &Report, f: &FindingResult) -> Value {
         .chain(deciding_checks(f).flat_map(|c| &c.evidence))
         .find(|e| e.location.is_some())
         .or_else(|| f.evidence.first());
-    result(report, f, parts.join(" — "), located)
+    result(report, f, parts.join(" — "), located, opts)
 }
 
 pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
@@ -118,16 +145,16 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
                     f.evidence.iter().filter(|e| e.location.is_some()).collect();
                 if located.is_empty() || !f.checks.is_empty() {
                     // No file to point at, or sub-probes: one result carrying every observation.
-                    results.push(summary_result(report, f));
+                    results.push(summary_result(report, f, opts));
                 } else {
                     for ev in located {
                         let msg = format!("{}: {}", f.id.title(), ev.message);
-                        results.push(result(report, f, msg, Some(ev)));
+                        results.push(result(report, f, msg, Some(ev), opts));
                     }
                 }
             }
             Status::Inconclusive => {
-                let mut r = summary_result(report, f);
+                let mut r = summary_result(report, f, opts);
                 r["kind"] = json!("review");
                 r["level"] = json!("none");
                 results.push(r);
@@ -135,7 +162,21 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             Status::Pass | Status::NotTested => {}
         }
     }
-    let doc = json!({
+    if let Some(scan) = &opts.scan {
+        for s in &scan.suppressed {
+            let f = FindingResult {
+                id: s.id,
+                status: Status::Fail,
+                evidence: Vec::new(),
+                checks: Vec::new(),
+            };
+            let msg = format!("{}: {}", s.id.title(), s.evidence.message);
+            let mut r = result(report, &f, msg, Some(&s.evidence), opts);
+            r["suppressions"] = json!([{ "kind": "inSource", "justification": s.justification }]);
+            results.push(r);
+        }
+    }
+    let mut doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -143,7 +184,6 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
                 "name": "streamguard",
                 "semanticVersion": opts.tool_version,
                 "version": opts.tool_version,
-                "informationUri": "https://example.invalid/streamguard",
                 "rules": FindingId::ALL.into_iter().map(rule).collect::<Vec<_>>(),
             }},
             "automationDetails": { "id": format!("streamguard/{}/", match report.kind {
@@ -151,6 +191,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
                 crate::ReportKind::Scan => "scan",
             }) },
             "columnKind": "unicodeCodePoints",
+            "invocations": [{ "executionSuccessful": true }],
             "results": results,
             "properties": {
                 "target": report.target,
@@ -164,9 +205,27 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             }
         }]
     });
+    if let Some(scan) = &opts.scan {
+        doc["runs"][0]["originalUriBaseIds"] = json!({ SRCROOT: { "uri": root_uri(&scan.root) } });
+    }
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// `/home/me/repo` → `file:///home/me/repo/` (a base URI must end with `/`).
+fn root_uri(root: &str) -> String {
+    let p = uri_path(root);
+    let p = if p.starts_with('/') {
+        p
+    } else {
+        format!("/{p}")
+    };
+    if p.ends_with('/') {
+        format!("file://{p}")
+    } else {
+        format!("file://{p}/")
+    }
 }
 
 #[cfg(test)]

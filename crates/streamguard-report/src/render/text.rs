@@ -82,7 +82,24 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             penalty,
             f.id.title()
         );
-        evidence_lines(&mut out, &p, 16, &f.evidence);
+        // A scan's located evidence is listed below, by program and handler.
+        let by_handler =
+            |ev: &&Evidence| report.kind == ReportKind::Scan && ev.data.get("handler").is_some();
+        let grouped = f.evidence.iter().filter(by_handler).count();
+        if grouped > 0 {
+            let _ = writeln!(
+                out,
+                "{:16}· {grouped} place{} (below)",
+                "",
+                if grouped == 1 { "" } else { "s" }
+            );
+        }
+        evidence_lines(
+            &mut out,
+            &p,
+            16,
+            f.evidence.iter().filter(|e| !by_handler(e)),
+        );
         for check in &f.checks {
             let _ = writeln!(
                 out,
@@ -102,6 +119,17 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
             );
         }
     }
+    if report.kind == ReportKind::Scan {
+        scan_findings(report, &p, &mut out);
+        if let Some(line) = opts
+            .scan
+            .as_ref()
+            .and_then(|s| s.summary.get("line"))
+            .and_then(|l| l.as_str())
+        {
+            let _ = writeln!(out, "\n{}", p.dim(line));
+        }
+    }
     let _ = writeln!(
         out,
         "\n{}",
@@ -110,7 +138,12 @@ pub(super) fn render(report: &Report, opts: &RenderOptions) -> String {
     out
 }
 
-fn evidence_lines(out: &mut String, p: &Paint, indent: usize, evidence: &[Evidence]) {
+fn evidence_lines<'e>(
+    out: &mut String,
+    p: &Paint,
+    indent: usize,
+    evidence: impl IntoIterator<Item = &'e Evidence>,
+) {
     for ev in evidence {
         let at = ev
             .location
@@ -118,6 +151,72 @@ fn evidence_lines(out: &mut String, p: &Paint, indent: usize, evidence: &[Eviden
             .map(|l| format!(" ({}:{}:{})", l.path, l.line, l.column))
             .unwrap_or_default();
         let _ = writeln!(out, "{:indent$}· {}{}", "", ev.message, p.dim(&at));
+    }
+}
+
+/// A scan's findings grouped by program, then handler: `F1 high  server.go:12:3  message`.
+fn scan_findings(report: &Report, p: &Paint, out: &mut String) {
+    let field = |ev: &crate::Evidence, k: &str| {
+        ev.data
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut rows: Vec<(
+        String,
+        String,
+        String,
+        &crate::FindingResult,
+        &crate::Evidence,
+    )> = report
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .flat_map(|f| f.evidence.iter().map(move |e| (f, e)))
+        .filter(|(_, e)| e.data.get("handler").is_some())
+        .map(|(f, e)| {
+            (
+                field(e, "program"),
+                field(e, "handler"),
+                field(e, "handler_at"),
+                f,
+                e,
+            )
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    rows.sort_by(|a, b| (&a.0, &a.1, a.3.id).cmp(&(&b.0, &b.1, b.3.id)));
+    let mut last: (&str, &str) = ("\0", "\0");
+    for (program, handler, at, f, e) in &rows {
+        if program.as_str() != last.0 {
+            let _ = writeln!(out, "\n{}", p.bold(&format!("program {program}")));
+            last = (program, "\0");
+        }
+        if handler.as_str() != last.1 {
+            let at = if at.is_empty() {
+                String::new()
+            } else {
+                format!(" ({at})")
+            };
+            let _ = writeln!(out, "  {}{}", p.bold(handler), p.dim(&at));
+            last.1 = handler;
+        }
+        let loc = e
+            .location
+            .as_ref()
+            .map(|l| format!("{}:{}:{}", l.path, l.line, l.column))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {} {:<6} {}  {}",
+            p.bold(f.id.as_str()),
+            field(e, "confidence"),
+            p.dim(&loc),
+            e.message
+        );
     }
 }
 

@@ -1,14 +1,18 @@
 //! grpc-js in JavaScript, TypeScript and TSX.
 //!
-//! A streaming handler is a function whose first parameter (the call) is read as a stream
-//! (`call.on('data', …)`, `for await (… of call)`) or written to (`call.write(…)`), or is typed
-//! `ServerWritableStream`/`ServerReadableStream`/`ServerDuplexStream`.
+//! A streaming handler is a function a program registers with `server.addService(svc, impl)`:
+//! the implementation is an object literal, a variable holding one, an instance of a class, or
+//! the object a factory returns. Its kind comes from the service definition (`.proto`,
+//! generated `_grpc_pb.js`, ts-proto), else from the declared parameter type
+//! (`ServerDuplexStream`…), else from how the registered function uses its call.
 
 use tree_sitter::{Node, Tree};
 
-use super::{FamilySignals, Handler, StreamKind, identifiers, qualified};
+use super::{StreamKind, identifiers, type_name};
+use crate::handlers::{Found, ProgramView};
 use crate::syntax::{
-    Func, Param, ParsedFile, ancestor, call_of, field, last_ident, loop_of, text, walk_tree,
+    Binding, Class, Func, InterceptorRef, ObjectLit, Param, ParsedFile, Registration, Span,
+    ancestor, call_of, field, last_ident, loop_of, text, walk_tree,
 };
 
 const FUNCTION_KINDS: &[&str] = &[
@@ -21,13 +25,94 @@ const FUNCTION_KINDS: &[&str] = &[
     "method_definition",
 ];
 
+const CLASS_KINDS: &[&str] = &["class_declaration", "class", "abstract_class_declaration"];
+
+/// `grpc.max_connection_idle_ms` is not one: it only fires once a connection has no open stream.
+const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms"];
+
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let src = file.text.clone();
     let src = src.as_str();
+    let grpc = mentions_grpc(src);
     let (mut funcs, mut calls, mut loops, mut yields) = (vec![], vec![], vec![], vec![]);
+    let (mut imports, mut bindings, mut objects, mut classes) = (vec![], vec![], vec![], vec![]);
+    let mut server = crate::syntax::ServerFacts::default();
     walk_tree(tree, |node| match node.kind() {
         k if FUNCTION_KINDS.contains(&k) => funcs.push(function(node, src)),
-        "call_expression" | "new_expression" => calls.extend(call_of(node, src)),
+        "call_expression" | "new_expression" => {
+            let Some(c) = call_of(node, src) else { return };
+            if ["require", "import"].contains(&c.callee.as_str())
+                && let Some(spec) = string_arg(node, src)
+            {
+                imports.push(spec);
+            }
+            if grpc {
+                server_call(node, src, &c, &mut server);
+            }
+            calls.push(c);
+        }
+        "import_statement" | "export_statement" => {
+            if let Some(s) = node.child_by_field_name("source") {
+                imports.push(unquote(text(s, src)).to_string());
+            }
+        }
+        "variable_declarator" => {
+            let name = node.child_by_field_name("name");
+            if let (Some(n), Some(v)) = (name, node.child_by_field_name("value"))
+                && n.kind() == "identifier"
+            {
+                bindings.push(Binding {
+                    name: text(n, src).to_string(),
+                    value: v.byte_range(),
+                });
+            }
+        }
+        "assignment_expression" => {
+            // `client = new proto.Backend(…)`, `this.client = …`: bound to the last name.
+            if let (Some(l), Some(r)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) {
+                let name = last_ident(text(l, src));
+                if !name.is_empty() {
+                    bindings.push(Binding {
+                        name: name.to_string(),
+                        value: r.byte_range(),
+                    });
+                }
+            }
+        }
+        "object" if grpc => {
+            if let Some(returned) = may_implement(node) {
+                objects.push(object(node, src, returned));
+            }
+        }
+        k if CLASS_KINDS.contains(&k) => {
+            let heritage = node
+                .named_children(&mut node.walk())
+                .find(|c| c.kind() == "class_heritage")
+                .map(|h| text(h, src).to_string())
+                .unwrap_or_default();
+            classes.push(Class {
+                name: field(node, "name", src).to_string(),
+                bases: heritage,
+            });
+        }
+        "pair" if grpc && unquote(field(node, "key", src)) == "interceptors" => {
+            if let Some(v) = node.child_by_field_name("value") {
+                let value = text(v, src);
+                server.interceptors.push(InterceptorRef {
+                    names: identifiers(value).take(8).map(str::to_string).collect(),
+                    span: v.byte_range(),
+                });
+            }
+        }
+        "string" if grpc => {
+            let t = unquote(text(node, src));
+            if LIFETIME_OPTIONS.contains(&t) {
+                server.lifetime.push((node.start_byte(), t.to_string()));
+            }
+        }
         "for_in_statement" | "for_statement" | "while_statement" | "do_statement" => {
             loops.extend(loop_of(node, &["right"]))
         }
@@ -38,12 +123,116 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     file.calls = calls;
     file.loops = loops;
     file.yields = yields;
+    file.imports = imports;
+    file.bindings = bindings;
+    file.objects = objects;
+    file.classes = classes;
+    file.server = server;
+}
+
+fn mentions_grpc(src: &str) -> bool {
+    src.contains("grpc") || src.contains(".addService(")
+}
+
+fn unquote(s: &str) -> &str {
+    s.trim().trim_matches(['\'', '"', '`'])
+}
+
+/// The string literal first argument of `require('x')` / `import('x')`.
+fn string_arg(node: Node<'_>, src: &str) -> Option<String> {
+    let args = node.child_by_field_name("arguments")?;
+    let first = args.named_child(0)?;
+    (first.kind() == "string").then(|| unquote(text(first, src)).to_string())
+}
+
+/// Registrations, server constructions and interceptors seen in one call.
+fn server_call(
+    node: Node<'_>,
+    src: &str,
+    c: &crate::syntax::Call,
+    server: &mut crate::syntax::ServerFacts,
+) {
+    let args = node.child_by_field_name("arguments");
+    if c.name == "addService" {
+        let Some(args) = args else { return };
+        let mut cursor = args.walk();
+        let mut named = args
+            .named_children(&mut cursor)
+            .filter(|n| n.kind() != "comment");
+        if let (Some(svc), Some(imp)) = (named.next(), named.next()) {
+            server.registrations.push(Registration {
+                service: service_of(text(svc, src)),
+                implementation: imp.byte_range(),
+                at: node.start_byte(),
+            });
+        }
+    } else if node.kind() == "new_expression" && c.name == "Server" {
+        server.constructions.push(node.start_byte());
+    }
+}
+
+/// The service name in `addService`'s first argument: `routeguide.RouteGuide.service` →
+/// `RouteGuide`, `services.RouteGuideService` → `RouteGuideService`.
+fn service_of(arg: &str) -> String {
+    let a = arg.trim();
+    let a = a.strip_suffix(".service").unwrap_or(a);
+    let a = a.split('(').next().unwrap_or(a);
+    last_ident(a).to_string()
+}
+
+/// Object literals that can be a service implementation: bound to a name, returned, passed
+/// to a call, assigned or exported. `Some(true)` when it is returned from a function.
+fn may_implement(node: Node<'_>) -> Option<bool> {
+    let mut p = node.parent();
+    for _ in 0..3 {
+        let n = p?;
+        match n.kind() {
+            "return_statement" | "arrow_function" => return Some(true),
+            "variable_declarator" | "arguments" | "assignment_expression" | "export_statement" => {
+                return Some(false);
+            }
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "await_expression" => p = n.parent(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn object(node: Node<'_>, src: &str, returned: bool) -> ObjectLit {
+    let mut entries = Vec::new();
+    let mut c = node.walk();
+    for child in node.named_children(&mut c) {
+        match child.kind() {
+            "pair" => {
+                if let Some(v) = child.child_by_field_name("value") {
+                    let key = unquote(field(child, "key", src)).to_string();
+                    entries.push((key, v.byte_range()));
+                }
+            }
+            "shorthand_property_identifier" => {
+                entries.push((text(child, src).to_string(), child.byte_range()))
+            }
+            "method_definition" => {
+                let key = unquote(field(child, "name", src)).to_string();
+                entries.push((key, child.byte_range()));
+            }
+            _ => {}
+        }
+    }
+    ObjectLit {
+        span: node.byte_range(),
+        entries,
+        returned,
+    }
 }
 
 fn function(node: Node<'_>, src: &str) -> Func {
     let mut wrapped_by = None;
     let (name, name_at) = match node.child_by_field_name("name") {
-        Some(n) => (text(n, src).to_string(), n.start_byte()),
+        Some(n) => (unquote(text(n, src)).to_string(), n.start_byte()),
         None => binding_name(node, src, &mut wrapped_by),
     };
     let mut params = Vec::new();
@@ -70,12 +259,7 @@ fn function(node: Node<'_>, src: &str) -> Func {
             });
         }
     }
-    let container = ancestor(
-        node,
-        &["class_declaration", "class", "abstract_class_declaration"],
-        3,
-    )
-    .map(|c| field(c, "name", src).to_string());
+    let container = ancestor(node, CLASS_KINDS, 3).map(|c| field(c, "name", src).to_string());
     let body = node
         .child_by_field_name("body")
         .map(|b| b.byte_range())
@@ -100,7 +284,7 @@ fn binding_name(node: Node<'_>, src: &str, wrapped_by: &mut Option<String>) -> (
         let Some(parent) = cur.parent() else { break };
         match parent.kind() {
             "pair" => {
-                let key = field(parent, "key", src).trim_matches(['\'', '"', '`']);
+                let key = unquote(field(parent, "key", src));
                 return (key.to_string(), parent.start_byte());
             }
             "variable_declarator" | "public_field_definition" | "field_definition" => {
@@ -134,71 +318,258 @@ fn binding_name(node: Node<'_>, src: &str, wrapped_by: &mut Option<String>) -> (
     ("<anonymous>".to_string(), node.start_byte())
 }
 
-pub(crate) fn signals(file: &ParsedFile) -> FamilySignals {
-    let t = &file.text;
-    let mut s = FamilySignals {
-        grpc: t.contains("@grpc/grpc-js")
-            || t.contains("require('grpc')")
-            || t.contains("require(\"grpc\")")
-            || t.contains("from 'grpc'")
-            || t.contains(".addService("),
-        lifetime_limit: t.contains("grpc.max_connection_age_ms")
-            || t.contains("grpc.max_connection_idle_ms"),
-        ..FamilySignals::default()
-    };
-    for c in file.calls.iter().filter(|c| c.name == "addService") {
-        s.registered
-            .extend(identifiers(file.src(&c.args)).map(str::to_string));
-    }
-    s
-}
-
-pub(crate) fn handlers(file_idx: usize, file: &ParsedFile, sig: &FamilySignals) -> Vec<Handler> {
-    if !sig.grpc {
-        return Vec::new();
-    }
-    let file_grpc = file.text.contains("grpc");
+/// The handlers behind `server.addService(svc, impl)`.
+pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registration) -> Vec<Found> {
+    let service = view.service_name(&reg.service);
+    let mut entries = Vec::new();
+    impl_entries(view, fi, &reg.implementation, reg.at, 0, &mut entries);
     let mut out = Vec::new();
-    for (i, f) in file.funcs.iter().enumerate() {
-        let Some(p) = f.params.first() else { continue };
-        let stream = p.name.as_str();
-        if stream.is_empty() || !stream.chars().all(crate::syntax::is_ident_char) {
-            continue;
-        }
-        let mut reads =
-            p.ty.contains("ServerReadableStream") || p.ty.contains("ServerDuplexStream");
-        let mut writes =
-            p.ty.contains("ServerWritableStream") || p.ty.contains("ServerDuplexStream");
-        let on = format!("{stream}.on");
-        let write = format!("{stream}.write");
-        for c in file.calls_in(&f.span) {
-            if c.callee == on && is_data_event(file.src(&c.args)) {
-                reads = true;
-            } else if c.callee == write {
-                writes = true;
-            }
-        }
-        reads |= file
-            .loops_in(&f.span)
-            .any(|l| file.src(&l.header).trim() == stream);
-        let Some(kind) = StreamKind::from_usage(reads, writes) else {
+    for entry in entries {
+        let Some((hf, func, wrapper)) = entry_func(view, &entry) else {
             continue;
         };
-        let call_like = ["call", "stream"].contains(&stream)
-            || stream.ends_with("Call")
-            || stream.ends_with("Stream")
-            || p.ty.contains("Server");
-        if file_grpc || call_like || sig.registered.contains(&f.name) {
-            out.push(Handler {
-                file: file_idx,
-                func: i,
-                name: qualified(&f.container, &f.name),
-                stream: stream.to_string(),
+        let file = &view.files[hf];
+        let f = &file.funcs[func];
+        let Some(p) = f.params.first() else { continue };
+        if p.name.is_empty() || !p.name.chars().all(crate::syntax::is_ident_char) {
+            continue;
+        }
+        let kind = match view.defined_kind(&service, &entry.method) {
+            Some(defined) => defined,
+            None => declared_kind(&p.ty).or_else(|| used_kind(file, f, &p.name)),
+        };
+        if let Some(kind) = kind {
+            out.push(Found {
+                file: hf,
+                func,
+                service: service.clone(),
                 kind,
+                stream: p.name.clone(),
+                wrapper,
             });
         }
     }
     out
+}
+
+/// A function of the tree: (file, function index).
+type FuncRef = (usize, usize);
+
+/// One method of an implementation: its name and the expression that implements it.
+struct Entry {
+    method: String,
+    file: usize,
+    value: Span,
+    /// The class the method belongs to, when the implementation is a class instance.
+    class: Option<String>,
+}
+
+/// The methods an implementation expression stands for (object literal, variable, class
+/// instance, factory call), following at most four hops.
+fn impl_entries(
+    view: &ProgramView<'_>,
+    fi: usize,
+    span: &Span,
+    before: usize,
+    depth: usize,
+    out: &mut Vec<Entry>,
+) {
+    if depth > 4 {
+        return;
+    }
+    let file = &view.files[fi];
+    let raw = file.src(span).trim();
+    if let Some(obj) = file
+        .objects
+        .iter()
+        .find(|o| o.span == *span || trimmed_eq(file, &o.span, raw))
+    {
+        out.extend(obj.entries.iter().map(|(k, v)| Entry {
+            method: k.clone(),
+            file: fi,
+            value: v.clone(),
+            class: None,
+        }));
+        return;
+    }
+    let expr = strip_expr(raw);
+    if let Some(rest) = expr.strip_prefix("new ") {
+        let class = last_ident(rest.split('(').next().unwrap_or(rest));
+        class_entries(view, class, out);
+        return;
+    }
+    if expr.chars().all(crate::syntax::is_ident_char) && !expr.is_empty() {
+        if let Some(b) = file.binding(expr, before) {
+            let value = b.value.clone();
+            impl_entries(view, fi, &value, value.start, depth + 1, out);
+            return;
+        }
+        if view.classes().any(|(_, c)| c.name == expr) {
+            class_entries(view, expr, out);
+            return;
+        }
+        for &pf in &view.program.files {
+            if pf == fi {
+                continue;
+            }
+            if let Some(b) = view.files[pf].bindings.iter().find(|b| b.name == expr) {
+                let value = b.value.clone();
+                impl_entries(view, pf, &value, value.start, depth + 1, out);
+                return;
+            }
+        }
+    }
+    // A factory: `makeImplementation(…)` → the object literal it returns.
+    if let Some(callee) = expr.strip_suffix(')').and_then(|e| e.split('(').next()) {
+        let name = last_ident(callee);
+        for (hf, hi) in view.funcs_named(name, fi).into_iter().take(2) {
+            let h = &view.files[hf];
+            let body = h.funcs[hi].span.clone();
+            let returned = h
+                .objects
+                .iter()
+                .find(|o| o.returned && crate::lang::contains(&body, &o.span))
+                .map(|o| o.span.clone());
+            if let Some(r) = returned {
+                impl_entries(view, hf, &r, r.start, depth + 1, out);
+                return;
+            }
+        }
+    }
+}
+
+fn trimmed_eq(file: &ParsedFile, span: &Span, raw: &str) -> bool {
+    !raw.is_empty() && file.src(span).trim() == raw
+}
+
+/// `await x`, `(x)`, `x as any`, `x!` → `x`.
+fn strip_expr(s: &str) -> &str {
+    let mut s = s.trim();
+    loop {
+        let before = s;
+        s = s.strip_prefix("await ").unwrap_or(s).trim();
+        if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            s = inner.trim();
+        }
+        if let Some(i) = s.find(" as ") {
+            s = s[..i].trim();
+        }
+        s = s.trim_end_matches('!');
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// The methods of a class (and of the class it extends, one level) as entries.
+fn class_entries(view: &ProgramView<'_>, class: &str, out: &mut Vec<Entry>) {
+    let mut names = vec![class.to_string()];
+    if let Some((_, c)) = view.classes().find(|(_, c)| c.name == class)
+        && let Some(ext) = c.bases.split("extends").nth(1)
+    {
+        let base = ext.split_whitespace().next().unwrap_or("");
+        names.push(type_name(base).to_string());
+    }
+    for n in names {
+        for (hf, hi) in view.methods_of(&n) {
+            let f = &view.files[hf].funcs[hi];
+            out.push(Entry {
+                method: f.name.clone(),
+                file: hf,
+                value: f.span.clone(),
+                class: Some(n.clone()),
+            });
+        }
+    }
+}
+
+/// The function implementing an entry, and the function it is wrapped in: the function literal
+/// itself, a function referenced by name (`routeChat`, `this.routeChat.bind(this)`), or the one
+/// a wrapper receives (`withAuth(liveQuery)`, `wrap(function (call) {…})`).
+fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option<FuncRef>)> {
+    let file = &view.files[e.file];
+    if let Some(i) = file.func_at(&e.value) {
+        return Some((e.file, i, None));
+    }
+    let t = strip_expr(file.src(&e.value));
+    if let Some((callee, args)) = t.strip_suffix(')').and_then(|x| x.split_once('(')) {
+        let wrapper = view
+            .funcs_named(last_ident(callee), e.file)
+            .first()
+            .copied();
+        let inner = args
+            .split(',')
+            .map(str::trim)
+            .filter(|a| {
+                !a.is_empty()
+                    && a.chars()
+                        .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+            })
+            .find_map(|a| view.funcs_named(last_ident(a), e.file).first().copied());
+        if let Some((hf, hi)) = inner {
+            return Some((hf, hi, wrapper));
+        }
+    }
+    let t = t.strip_suffix(".bind(this)").unwrap_or(t);
+    let t = t.split(".bind(").next().unwrap_or(t);
+    if !t.is_empty()
+        && t.chars()
+            .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+    {
+        let name = last_ident(t);
+        let found = view.funcs_named(name, e.file);
+        let pick = found
+            .iter()
+            .find(|&&(hf, hi)| {
+                let c = &view.files[hf].funcs[hi].container;
+                match &e.class {
+                    Some(cls) => c.as_deref() == Some(cls.as_str()),
+                    None => t.starts_with("this.") || c.is_none(),
+                }
+            })
+            .or(found.first());
+        return pick.map(|&(f, i)| (f, i, None));
+    }
+    // A wrapper: `wrap(function (call) {…})` → the outermost function inside.
+    file.funcs
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| crate::lang::contains(&e.value, &f.span))
+        .min_by_key(|(_, f)| f.span.start)
+        .map(|(i, _)| (e.file, i, None))
+}
+
+/// The kind a TypeScript parameter type declares.
+fn declared_kind(ty: &str) -> Option<StreamKind> {
+    if ty.contains("ServerDuplexStream") {
+        Some(StreamKind::Bidi)
+    } else if ty.contains("ServerReadableStream") {
+        Some(StreamKind::Client)
+    } else if ty.contains("ServerWritableStream") {
+        Some(StreamKind::Server)
+    } else {
+        None
+    }
+}
+
+/// The kind a registered function's use of its call shows: reads (`call.on('data')`,
+/// `for await (… of call)`) and writes (`call.write`).
+fn used_kind(file: &ParsedFile, f: &Func, stream: &str) -> Option<StreamKind> {
+    let on = format!("{stream}.on");
+    let write = format!("{stream}.write");
+    let mut reads = false;
+    let mut writes = false;
+    for c in file.calls_in(&f.span) {
+        if c.callee == on && is_data_event(file.src(&c.args)) {
+            reads = true;
+        } else if c.callee == write {
+            writes = true;
+        }
+    }
+    reads |= file
+        .loops_in(&f.span)
+        .any(|l| file.src(&l.header).trim() == stream);
+    StreamKind::from_usage(reads, writes)
 }
 
 /// `('data', …)` — the first argument names the `data` event.

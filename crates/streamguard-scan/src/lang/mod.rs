@@ -6,12 +6,13 @@ pub(crate) mod js;
 pub(crate) mod python;
 pub(crate) mod rust;
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::syntax::{ParsedFile, Span};
+use crate::handlers::{Found, ProgramView};
+use crate::services::Catalog;
+use crate::syntax::{ParsedFile, Registration, Span};
 
 /// A source language the scanner parses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -136,43 +137,6 @@ impl LanguageFamily {
     }
 }
 
-/// What a file says about its whole project (server options, the streamguard layer, registrations).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct FamilySignals {
-    /// The family's gRPC framework is imported somewhere.
-    pub grpc: bool,
-    /// A server option bounds stream lifetime (max connection age/idle), or the streamguard layer.
-    pub lifetime_limit: bool,
-    /// streamguard's own layer or session is used (tonic).
-    pub streamguard: bool,
-    /// An interceptor that verifies the token once per stream: `authStream (main.go:15)`.
-    pub auth_interceptor: Option<String>,
-    /// Identifiers passed to `addService` / `add_…Servicer_to_server` / `Register…Server`.
-    pub registered: HashSet<String>,
-}
-
-impl FamilySignals {
-    pub fn merge(&mut self, other: FamilySignals) {
-        self.grpc |= other.grpc;
-        self.lifetime_limit |= other.lifetime_limit;
-        self.streamguard |= other.streamguard;
-        if self.auth_interceptor.is_none() {
-            self.auth_interceptor = other.auth_interceptor;
-        }
-        self.registered.extend(other.registered);
-    }
-}
-
-/// The signals one file contributes to its family.
-pub(crate) fn file_signals(file: &ParsedFile) -> FamilySignals {
-    match file.language.family() {
-        LanguageFamily::Js => js::signals(file),
-        LanguageFamily::Rust => rust::signals(file),
-        LanguageFamily::Go => go::signals(file),
-        LanguageFamily::Python => python::signals(file),
-    }
-}
-
 /// The shape of a streaming RPC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -218,43 +182,78 @@ impl StreamKind {
     }
 }
 
-/// A streaming RPC handler found in a file.
+/// A streaming RPC handler of a program.
 #[derive(Debug, Clone)]
 pub(crate) struct Handler {
+    /// The program that registers it (index into the project's programs).
+    pub program: usize,
     pub file: usize,
     pub func: usize,
     /// `Class.method`, `Type.Method` or the bound name.
     pub name: String,
+    /// The service it implements, as registered (`RouteGuide`).
+    pub service: String,
     /// The parameter holding the call/stream/request object.
     pub stream: String,
     pub kind: StreamKind,
+    /// The function the registration wraps it in (`withAuth(liveQuery)`), if any.
+    pub wrapper: Option<(usize, usize)>,
+    /// Its body only answers "unimplemented": listed, not judged.
+    pub unimplemented: bool,
 }
 
-/// The streaming handlers of a file, given what the whole family's project says.
-pub(crate) fn handlers(file_idx: usize, file: &ParsedFile, sig: &FamilySignals) -> Vec<Handler> {
-    let mut found = match file.language.family() {
-        LanguageFamily::Js => js::handlers(file_idx, file, sig),
-        LanguageFamily::Rust => rust::handlers(file_idx, file, sig),
-        LanguageFamily::Go => go::handlers(file_idx, file, sig),
-        LanguageFamily::Python => python::handlers(file_idx, file, sig),
-    };
-    // A handler nested in another one (a callback) is part of the outer one.
-    found.sort_by_key(|h| file.funcs[h.func].span.start);
-    let mut kept: Vec<Handler> = Vec::new();
-    for h in found {
-        let span = &file.funcs[h.func].span;
-        if !kept
-            .iter()
-            .any(|k| contains(&file.funcs[k.func].span, span))
-        {
-            kept.push(h);
-        }
+/// The handlers a registration of a program stands for.
+pub(crate) fn implementations(
+    view: &ProgramView<'_>,
+    file: usize,
+    reg: &Registration,
+) -> Vec<Found> {
+    match view.files[file].language.family() {
+        LanguageFamily::Js => js::implementations(view, file, reg),
+        LanguageFamily::Rust => rust::implementations(view, file, reg),
+        LanguageFamily::Go => go::implementations(view, file, reg),
+        LanguageFamily::Python => python::implementations(view, file, reg),
     }
-    kept
 }
 
-pub(crate) fn contains(outer: &Span, inner: &Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
+/// Handlers a file declares as such by their own types (Go stream parameters, tonic service
+/// traits, grpcio servicer subclasses), registered or not. grpc-js has none: a JS function is a
+/// handler only when a program registers it.
+pub(crate) fn declared_handlers(
+    files: &[ParsedFile],
+    catalog: &Catalog,
+    file: usize,
+) -> Vec<Found> {
+    match files[file].language.family() {
+        LanguageFamily::Js => Vec::new(),
+        LanguageFamily::Rust => rust::declared_handlers(files, catalog, file),
+        LanguageFamily::Go => go::declared_handlers(files, catalog, file),
+        LanguageFamily::Python => python::declared_handlers(files, catalog, file),
+    }
+}
+
+/// Whether the calls in `span` check the caller's token (the family's `is_auth`).
+pub(crate) fn checks_token(file: &ParsedFile, span: &Span) -> bool {
+    let is_auth = match file.language.family() {
+        LanguageFamily::Js => crate::rules::js::is_auth,
+        LanguageFamily::Rust => crate::rules::rust::is_auth,
+        LanguageFamily::Go => crate::rules::go::is_auth,
+        LanguageFamily::Python => crate::rules::python::is_auth,
+    };
+    file.calls_in(span).iter().any(|c| is_auth(file, c))
+}
+
+/// The bare name of a type or trait: `pb::route_guide_server::RouteGuide<T>` → `RouteGuide`,
+/// `*server` → `server`.
+pub(crate) fn type_name(t: &str) -> &str {
+    let t = t.split('<').next().unwrap_or(t);
+    let t = t.split('[').next().unwrap_or(t);
+    let t = t.rsplit("::").next().unwrap_or(t);
+    t.rsplit('.')
+        .next()
+        .unwrap_or(t)
+        .trim()
+        .trim_start_matches(['*', '&'])
 }
 
 /// Identifiers in a piece of text (for registrations).
@@ -270,7 +269,12 @@ pub(crate) fn identifiers(text: &str) -> impl Iterator<Item = &str> {
 /// The qualified handler name.
 pub(crate) fn qualified(container: &Option<String>, name: &str) -> String {
     match container {
-        Some(c) if !c.is_empty() => format!("{c}.{name}"),
+        Some(c) if !c.is_empty() => format!("{}.{name}", type_name(c)),
         _ => name.to_string(),
     }
+}
+
+/// Whether `inner` lies within `outer`.
+pub(crate) fn contains(outer: &Span, inner: &Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }

@@ -1,30 +1,154 @@
 //! grpcio (sync and `grpc.aio`).
 //!
-//! A streaming handler is a method of a `…Servicer` subclass (or of a class passed to
-//! `add_…Servicer_to_server`) that iterates its request iterator or is a generator.
+//! A streaming handler is a method of the servicer a program registers with
+//! `add_XServicer_to_server(impl, server)` (or of a subclass of the generated `XServicer`),
+//! whose kind the service definition gives, else its shape: iterating the request iterator
+//! (or `await context.read()`) reads, `yield` (or `await context.write()`) writes.
 
 use tree_sitter::{Node, Tree};
 
-use super::{FamilySignals, Handler, StreamKind, contains, identifiers, qualified};
+use super::{StreamKind, contains, identifiers, type_name};
+use crate::handlers::{Found, ProgramView};
+use crate::services::{Catalog, MethodKind};
 use crate::syntax::{
-    Func, Param, ParsedFile, ancestor, body_or_node, call_of, field, loop_of, text, walk_tree,
+    Binding, Class, Func, InterceptorRef, Param, ParsedFile, Registration, ServerFacts, ancestor,
+    body_or_node, call_of, field, loop_of, text, walk_tree,
 };
+
+/// `grpc.max_connection_idle_ms` is not one: it only fires once a connection has no open stream.
+const LIFETIME_OPTIONS: &[&str] = &["grpc.max_connection_age_ms"];
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let src = file.text.clone();
     let src = src.as_str();
     let (mut funcs, mut calls, mut loops, mut yields) = (vec![], vec![], vec![], vec![]);
+    let (mut imports, mut bindings, mut classes) = (vec![], vec![], vec![]);
+    let mut server = ServerFacts::default();
     walk_tree(tree, |node| match node.kind() {
         "function_definition" => funcs.push(function(node, src)),
-        "call" => calls.extend(call_of(node, src)),
+        "call" => {
+            if let Some(c) = call_of(node, src) {
+                server_call(node, src, &c, &mut server);
+                calls.push(c);
+            }
+        }
+        "import_statement" => {
+            let mut c = node.walk();
+            for n in node.children_by_field_name("name", &mut c) {
+                let name = n.child_by_field_name("name").unwrap_or(n);
+                imports.push(text(name, src).to_string());
+            }
+        }
+        "import_from_statement" => {
+            let module = field(node, "module_name", src).to_string();
+            imports.push(module.clone());
+            let mut c = node.walk();
+            for n in node.children_by_field_name("name", &mut c) {
+                let name = n.child_by_field_name("name").unwrap_or(n);
+                let sep = if module.ends_with('.') { "" } else { "." };
+                imports.push(format!("{module}{sep}{}", text(name, src)));
+            }
+        }
+        "class_definition" => classes.push(Class {
+            name: field(node, "name", src).to_string(),
+            bases: field(node, "superclasses", src).to_string(),
+        }),
+        "assignment" => {
+            let (Some(l), Some(r)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) else {
+                return;
+            };
+            // `x = …` and `self._stub = …` (bound to its last name, as the code refers to it).
+            let name = match l.kind() {
+                "identifier" => text(l, src),
+                "attribute" => field(l, "attribute", src),
+                _ => "",
+            };
+            if !name.is_empty() {
+                bindings.push(Binding {
+                    name: name.to_string(),
+                    value: r.byte_range(),
+                });
+            }
+            // `add_fn = pb2_grpc.add_XServicer_to_server`: a registration by reference.
+            if let Some(service) = registered_service(text(r, src)) {
+                server.registrations.push(Registration {
+                    service,
+                    implementation: r.end_byte()..r.end_byte(),
+                    at: node.start_byte(),
+                });
+            }
+        }
+        "string" => {
+            let t = text(node, src).trim_matches(['\'', '"']);
+            if LIFETIME_OPTIONS.contains(&t) {
+                server.lifetime.push((node.start_byte(), t.to_string()));
+            }
+        }
         "for_statement" | "while_statement" => loops.extend(loop_of(node, &["right", "condition"])),
         "yield" => yields.push(node.byte_range()),
         _ => {}
     });
+    file.is_entry =
+        src.contains("__name__ == \"__main__\"") || src.contains("__name__ == '__main__'");
     file.funcs = funcs;
     file.calls = calls;
     file.loops = loops;
     file.yields = yields;
+    file.imports = imports;
+    file.bindings = bindings;
+    file.classes = classes;
+    file.server = server;
+}
+
+/// `add_XServicer_to_server` (possibly qualified) → `X`.
+fn registered_service(expr: &str) -> Option<String> {
+    let name = expr.trim().rsplit('.').next()?;
+    let s = name
+        .strip_prefix("add_")?
+        .strip_suffix("Servicer_to_server")?;
+    (!s.is_empty() && s.chars().all(crate::syntax::is_ident_char)).then(|| s.to_string())
+}
+
+/// Registrations, server constructions and interceptors seen in one call.
+fn server_call(node: Node<'_>, src: &str, c: &crate::syntax::Call, server: &mut ServerFacts) {
+    let args = node.child_by_field_name("arguments");
+    if let Some(service) = registered_service(&c.callee) {
+        let imp = args
+            .and_then(|a| a.named_child(0))
+            .map(|n| n.byte_range())
+            .unwrap_or(node.end_byte()..node.end_byte());
+        server.registrations.push(Registration {
+            service,
+            implementation: imp,
+            at: node.start_byte(),
+        });
+        return;
+    }
+    let constructs =
+        c.name == "server" && (c.receiver() == "grpc" || c.receiver().ends_with("aio"));
+    if !constructs {
+        return;
+    }
+    server.constructions.push(node.start_byte());
+    let Some(args) = args else { return };
+    let mut cur = args.walk();
+    for a in args.named_children(&mut cur) {
+        if a.kind() == "keyword_argument"
+            && field(a, "name", src) == "interceptors"
+            && let Some(v) = a.child_by_field_name("value")
+        {
+            server.interceptors.push(InterceptorRef {
+                names: identifiers(text(v, src))
+                    .take(8)
+                    .map(str::to_string)
+                    .collect(),
+                span: v.byte_range(),
+            });
+        }
+    }
 }
 
 fn function(node: Node<'_>, src: &str) -> Func {
@@ -62,57 +186,117 @@ fn function(node: Node<'_>, src: &str) -> Func {
     }
 }
 
-pub(crate) fn signals(file: &ParsedFile) -> FamilySignals {
-    let t = &file.text;
-    let mut s = FamilySignals {
-        grpc: t.contains("grpc"),
-        lifetime_limit: t.contains("grpc.max_connection_age_ms")
-            || t.contains("grpc.max_connection_idle_ms"),
-        ..FamilySignals::default()
-    };
-    for c in file
-        .calls
-        .iter()
-        .filter(|c| c.name.starts_with("add_") && c.name.ends_with("Servicer_to_server"))
-    {
-        s.registered
-            .extend(identifiers(file.src(&c.args)).map(str::to_string));
-    }
-    s
+/// The service a servicer base class names: `pb2_grpc.RouteGuideServicer` → `RouteGuide`.
+fn servicer_base(bases: &str) -> Option<String> {
+    identifiers(bases)
+        .filter_map(|b| b.strip_suffix("Servicer"))
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
-pub(crate) fn handlers(file_idx: usize, file: &ParsedFile, sig: &FamilySignals) -> Vec<Handler> {
-    if !sig.grpc {
-        return Vec::new();
+/// The handlers behind `add_XServicer_to_server(impl, server)`: the streaming methods of the
+/// implementation's class and of the program's subclasses of `XServicer`.
+pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registration) -> Vec<Found> {
+    let file = &view.files[fi];
+    let mut classes: Vec<String> = Vec::new();
+    let expr = file.src(&reg.implementation).trim();
+    let class_of_call = |e: &str| -> Option<String> {
+        let callee = e.split('(').next()?.trim();
+        (e.contains('(') && !callee.is_empty()).then(|| type_name(callee).to_string())
+    };
+    if expr == "self" {
+        if let Some(f) = file.func_containing(reg.at)
+            && let Some(c) = &file.funcs[f].container
+        {
+            classes.push(c.clone());
+        }
+    } else if let Some(c) = class_of_call(expr) {
+        classes.push(c);
+    } else if !expr.is_empty()
+        && let Some(b) = file.binding(expr, reg.at)
+        && let Some(c) = class_of_call(file.src(&b.value))
+    {
+        classes.push(c);
+    }
+    for (_, c) in view.classes() {
+        if servicer_base(&c.bases).is_some_and(|s| s == reg.service) && !classes.contains(&c.name) {
+            classes.push(c.name.clone());
+        }
     }
     let mut out = Vec::new();
-    for (i, f) in file.funcs.iter().enumerate() {
-        let servicer = f
-            .container_bases
-            .as_deref()
-            .is_some_and(|b| b.contains("Servicer"))
-            || f.container
-                .as_ref()
-                .is_some_and(|c| sig.registered.contains(c));
-        if !servicer || f.params.len() < 3 || f.params[0].name != "self" {
-            continue;
+    for class in classes {
+        for (hf, hi) in view.methods_of(&class) {
+            let h = &view.files[hf];
+            let kind = |m: &str| view.defined_kind(&reg.service, m);
+            if let Some(found) = method_handler(h, hf, hi, &reg.service, kind) {
+                out.push(found);
+            }
         }
-        let req = f.params[1].name.as_str();
-        let reads = req.contains("iterator")
-            || file
-                .loops_in(&f.span)
-                .any(|l| file.src(&l.header).trim() == req);
-        let writes = file.yields.iter().any(|y| contains(&f.body, y));
-        let Some(kind) = StreamKind::from_usage(reads, writes) else {
+    }
+    out
+}
+
+/// A servicer method that streams, by the definition or by its shape.
+fn method_handler(
+    file: &ParsedFile,
+    fi: usize,
+    i: usize,
+    service: &str,
+    defined: impl Fn(&str) -> Option<Option<StreamKind>>,
+) -> Option<Found> {
+    let f = &file.funcs[i];
+    if f.params.len() < 3 || f.params[0].name != "self" || f.name.starts_with('_') {
+        return None;
+    }
+    let req = f.params[1].name.as_str();
+    let kind = match defined(&f.name) {
+        Some(k) => k?,
+        None => used_kind(file, f, req)?,
+    };
+    Some(Found {
+        file: fi,
+        func: i,
+        service: service.to_string(),
+        kind,
+        stream: req.to_string(),
+        wrapper: None,
+    })
+}
+
+fn used_kind(file: &ParsedFile, f: &Func, req: &str) -> Option<StreamKind> {
+    let context = f
+        .params
+        .get(2)
+        .map(|p| p.name.as_str())
+        .unwrap_or("context");
+    let calls = file.calls_in(&f.span);
+    let reads = req.contains("iterator")
+        || file
+            .loops_in(&f.span)
+            .any(|l| file.src(&l.header).trim() == req)
+        || calls.iter().any(|c| c.callee == format!("{context}.read"));
+    let writes = file.yields.iter().any(|y| contains(&f.body, y))
+        || calls.iter().any(|c| c.callee == format!("{context}.write"));
+    StreamKind::from_usage(reads, writes)
+}
+
+/// Streaming methods of subclasses of a generated `XServicer`.
+pub(crate) fn declared_handlers(files: &[ParsedFile], catalog: &Catalog, fi: usize) -> Vec<Found> {
+    let file = &files[fi];
+    let mut out = Vec::new();
+    for (i, f) in file.funcs.iter().enumerate() {
+        let Some(service) = f.container_bases.as_deref().and_then(servicer_base) else {
             continue;
         };
-        out.push(Handler {
-            file: file_idx,
-            func: i,
-            name: qualified(&f.container, &f.name),
-            stream: req.to_string(),
-            kind,
-        });
+        let defined = |m: &str| {
+            catalog.kind(&service, m).map(|k| match k {
+                MethodKind::Unary => None,
+                MethodKind::Stream(k) => Some(k),
+            })
+        };
+        if let Some(found) = method_handler(file, fi, i, &service, defined) {
+            out.push(found);
+        }
     }
     out
 }

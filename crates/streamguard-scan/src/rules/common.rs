@@ -1,12 +1,13 @@
-//! Code shared by the rules of several language families: the per-family dispatch, the facts
-//! the Go, Python and Rust rules gather about a handler, and findings whose logic is the same
-//! in every family (only word lists, call kinds and message text differ).
+//! Code shared by the rules of every language family: the per-family dispatch, the facts the
+//! rules gather about a handler (its message loops, where it checks the token), argument
+//! helpers and what counts as a token check. Findings whose logic is the same in every family
+//! live beside it: `recheck` (F1), `message_authz` (F2), `rate_limits` (F5), `lifetime` (F6).
 
-use streamguard_report::FindingId;
-
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions, snippet};
-use crate::rules::local_counter;
+use crate::analysis::{Confidence, HandlerCtx, Role};
+use crate::lang::LanguageFamily;
 use crate::syntax::{Call, ParsedFile, Span};
+
+use super::message_authz::in_once_branch;
 
 /// Defines a family's `run` (gather the facts with `$facts`, then run the six rules) and `doc`
 /// (each rule's documentation). The invoking module declares the six rule modules.
@@ -47,15 +48,21 @@ pub(crate) struct MessageLoop<'p> {
     pub file: &'p ParsedFile,
     pub fi: usize,
     pub region: Span,
+    /// Where a finding about the loop points (`call.on('data', …)`, the `for`).
+    pub anchor: usize,
 }
 
-/// What the Go, Python and Rust rules share about one handler.
+/// What the rules of every family share about one handler.
 pub(crate) struct Facts<'p> {
     pub loops: Vec<MessageLoop<'p>>,
     /// The token check at stream open, and which piece of the handler it is in.
     pub auth_open: Option<(&'p ParsedFile, &'p Call, Role)>,
-    /// The stream can stay open for long.
+    /// The stream can stay open for long: the client sends for as long as it likes, or the
+    /// server writes from an unbounded loop, a feed, or a downstream stream of unknown length.
     pub long_lived: bool,
+    /// The server keeps the stream going on its own, without end: a watch, subscription,
+    /// ticker or broadcast feed (a relay of a downstream job's progress is long, not endless).
+    pub endless: bool,
 }
 
 /// The loops of the handler's pieces whose header (Python, Rust) or body calls (Go) show that
@@ -73,6 +80,7 @@ pub(crate) fn message_loops<'p>(
                     file,
                     fi: piece.file,
                     region: l.span.clone(),
+                    anchor: l.span.start,
                 });
             }
         }
@@ -81,7 +89,9 @@ pub(crate) fn message_loops<'p>(
 }
 
 /// The first token check (`is_auth`) in the handler's pieces that is not inside a message loop
-/// (`in_loop(file, byte)`): the check done once, at stream open.
+/// (`in_loop(file, byte)`): the check done once, at stream open. A call of the handler's own
+/// body into a helper that checks the token (`auth.require_device(context)`) counts, at the
+/// call, as a check made through a helper.
 pub(crate) fn auth_at_open<'p>(
     ctx: &HandlerCtx<'p>,
     in_loop: impl Fn(&ParsedFile, usize) -> bool,
@@ -90,12 +100,94 @@ pub(crate) fn auth_at_open<'p>(
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         for c in file.calls_in(&piece.span) {
-            if !in_loop(file, c.span.start) && is_auth(file, c) {
+            if in_loop(file, c.span.start) {
+                continue;
+            }
+            if is_auth(file, c) {
                 return Some((file, c, piece.role));
+            }
+            if piece.role == Role::Own {
+                let through_helper = ctx.helpers_of(piece.file, c).iter().any(|(hf, hspan)| {
+                    let h = &ctx.project.files[*hf];
+                    h.calls_in(hspan).iter().any(|k| is_auth(h, k))
+                });
+                if through_helper {
+                    return Some((file, c, Role::Helper));
+                }
             }
         }
     }
     None
+}
+
+/// The names the handler binds to what its token check returned (`claims`, `device`,
+/// `principal`): a condition on them authorizes.
+pub(crate) fn identity_names(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Vec<String> {
+    let Some((file, call, _)) = facts.auth_open else {
+        return Vec::new();
+    };
+    file.bindings
+        .iter()
+        .filter(|b| b.value.start <= call.span.start && call.span.end <= b.value.end)
+        .map(|b| b.name.clone())
+        .filter(|n| n.len() > 1 || ctx.file.language.family() == LanguageFamily::Go)
+        .collect()
+}
+
+/// Whether `byte` of `file` runs for every message: inside a message loop, and not in a branch
+/// taken for the first message only (a token checked in the `hello` message is checked once).
+pub(crate) fn per_message(loops: &[MessageLoop<'_>], file: &ParsedFile, byte: usize) -> bool {
+    let python = file.language.family() == LanguageFamily::Python;
+    loops.iter().any(|l| {
+        std::ptr::eq(l.file, file)
+            && l.region.contains(&byte)
+            && !in_once_branch(l.file.src(&l.region), byte - l.region.start, python)
+    })
+}
+
+/// Whether the handler hands its stream to other code (`go s.pump(stream)`,
+/// `worker{stream: stream}`, `self._serve(request_iterator)`), which then reads it for as long
+/// as the client sends: a stream the handler itself only reads a fixed number of times is a
+/// handshake, one it hands over is not.
+pub(crate) fn stream_escapes(text: &str, stream: &str) -> bool {
+    text.match_indices(stream).any(|(i, _)| {
+        let after = text[i + stream.len()..].chars().next();
+        let before = text[..i].trim_end().chars().next_back();
+        let whole = !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(crate::syntax::is_ident_char)
+            && !after.is_some_and(crate::syntax::is_ident_char);
+        // `next(request_iterator)` reads one message; it does not hand the stream over.
+        let reader: String = text[..i]
+            .trim_end()
+            .trim_end_matches('(')
+            .chars()
+            .rev()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let reads_one = before == Some('(')
+            && [
+                "next",
+                "anext",
+                "iter",
+                "len",
+                "print",
+                "str",
+                "repr",
+                "id",
+                "type",
+                "isinstance",
+            ]
+            .contains(&reader.as_str());
+        whole
+            && !reads_one
+            && !matches!(after, Some('.'))
+            && matches!(before, Some('(' | ',' | ':' | '='))
+    })
 }
 
 /// Whether `byte` of `file` is inside one of `loops`.
@@ -105,186 +197,35 @@ pub(crate) fn in_message_loop(loops: &[MessageLoop<'_>], file: &ParsedFile, byte
         .any(|l| std::ptr::eq(l.file, file) && l.region.contains(&byte))
 }
 
-/// F1: a loop of the handler mentions expiry/revocation or calls a token check (`is_auth`)
-/// other than the one at open (`verify`).
-pub(crate) fn loop_rechecks(
-    ctx: &HandlerCtx<'_>,
-    verify: Option<&Call>,
-    is_auth: impl Fn(&ParsedFile, &Call) -> bool,
-) -> bool {
-    ctx.pieces.iter().any(|p| {
-        let f = ctx.file_of(p);
-        f.loops_in(&p.span).any(|l| {
-            crate::rules::mentions_expiry_or_revocation(&ctx.text_with_helpers(p.file, &l.span))
-                || f.calls_in(&l.span)
-                    .iter()
-                    .any(|c| verify.is_none_or(|v| !std::ptr::eq(c, v)) && is_auth(f, c))
-        })
-    })
+/// The first top-level argument of `(a, b)`.
+pub(crate) fn first_arg(args: &str) -> &str {
+    nth_arg(args, 0)
 }
 
-/// F1: the token was checked once at stream open (`verify`, in `file`) and never re-checked.
-pub(crate) fn auth_drift_finding(
-    ctx: &HandlerCtx<'_>,
-    file: &ParsedFile,
-    verify: &Call,
-    role: Role,
-) -> RawFinding {
-    let message = format!(
-        "token checked once at stream open (`{}`); nothing re-checks its expiry or revocation while the stream stays open",
-        snippet(verify)
-    );
-    if role == Role::Own {
-        ctx.finding(
-            FindingId::F1,
-            file,
-            verify.span.start,
-            Confidence::High,
-            message,
-        )
-    } else {
-        let message = format!(
-            "{message} (checked at {})",
-            ctx.place(file, verify.span.start)
-        );
-        ctx.at_handler(FindingId::F1, Confidence::Medium, message)
-    }
-}
-
-/// F1 for families whose interceptors are known (`ctx.signals.auth_interceptor`): on a
-/// long-lived stream, reports the token check at open (or the interceptor's, when the handler
-/// has none) unless `rechecks(check at open)` finds a later expiry/revocation check.
-pub(crate) fn check_auth_drift(
-    ctx: &HandlerCtx<'_>,
-    facts: &Facts<'_>,
-    rechecks: impl Fn(Option<&Call>) -> bool,
-    out: &mut Vec<RawFinding>,
-) {
-    if !facts.long_lived {
-        return;
-    }
-    let Some((file, verify, role)) = facts.auth_open else {
-        if let Some(interceptor) = &ctx.signals.auth_interceptor
-            && !rechecks(None)
-        {
-            let message = format!(
-                "token checked once per stream by the {interceptor}; nothing in the handler re-checks its expiry or revocation while the stream stays open"
-            );
-            out.push(ctx.at_handler(FindingId::F1, Confidence::Medium, message));
+/// The `n`th top-level argument of `(a, b, …)`.
+pub(crate) fn nth_arg(args: &str, n: usize) -> &str {
+    let inner = args.trim().strip_prefix('(').unwrap_or(args);
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut k = 0;
+    for (i, ch) in inner.char_indices() {
+        match ch {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth > 0 => depth -= 1,
+            ',' | ')' if depth == 0 => {
+                if k == n {
+                    return inner[start..i].trim();
+                }
+                k += 1;
+                start = i + 1;
+                if ch == ')' {
+                    return "";
+                }
+            }
+            _ => {}
         }
-        return;
-    };
-    if !rechecks(Some(verify)) {
-        out.push(auth_drift_finding(ctx, file, verify, role));
     }
-}
-
-/// F2: reports each message loop that acts on the message (`acts` holds for one of its calls)
-/// without mentioning an authorization word, when the token was only checked at open.
-/// `each` names what is received ("each incoming message").
-pub(crate) fn check_per_message_authz(
-    ctx: &HandlerCtx<'_>,
-    facts: &Facts<'_>,
-    each: &str,
-    acts: impl Fn(&Call) -> bool,
-    out: &mut Vec<RawFinding>,
-) {
-    let Some((open_file, verify, _)) = facts.auth_open else {
-        return;
-    };
-    for l in &facts.loops {
-        if mentions(
-            &ctx.text_with_helpers(l.fi, &l.region),
-            crate::rules::AUTHZ_WORDS,
-        ) {
-            continue;
-        }
-        if !l.file.calls_in(&l.region).iter().any(&acts) {
-            continue;
-        }
-        let at = ctx.place(open_file, verify.span.start);
-        let message = format!(
-            "{each} is acted on without an authorization check; the token was only checked at stream open ({at})"
-        );
-        out.push(ctx.finding(
-            FindingId::F2,
-            l.file,
-            l.region.start,
-            Confidence::High,
-            message,
-        ));
-    }
-}
-
-/// F5: a rate limiter (`c`) created inside the handler. `advice` ends the message.
-pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -> RawFinding {
-    let message = format!(
-        "rate limiter `{}` is created per stream: reconnecting resets it; {advice}",
-        c.callee
-    );
-    ctx.finding(
-        FindingId::F5,
-        ctx.file,
-        c.span.start,
-        Confidence::Medium,
-        message,
-    )
-}
-
-/// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
-/// (see [`local_counter`]).
-pub(crate) fn check_local_counter(
-    ctx: &HandlerCtx<'_>,
-    rate_words: &[&str],
-    out: &mut Vec<RawFinding>,
-) {
-    let own = ctx.own_text();
-    if !mentions(own, rate_words) {
-        return;
-    }
-    let loops: Vec<&str> = ctx
-        .file
-        .loops_in(&ctx.func.span)
-        .map(|l| ctx.file.src(&l.span))
-        .collect();
-    if let Some((at, name)) = local_counter(own, &loops) {
-        let message = format!(
-            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
-        );
-        out.push(ctx.finding(
-            FindingId::F5,
-            ctx.file,
-            ctx.func.span.start + at,
-            Confidence::Medium,
-            message,
-        ));
-    }
-}
-
-/// F6: a long-lived stream with no lifetime limit in the server options (`ctx.signals`) nor
-/// a lifetime/idle word in its code. `why` ends the message.
-pub(crate) fn check_stream_lifetime(
-    ctx: &HandlerCtx<'_>,
-    long_lived: bool,
-    why: &str,
-    out: &mut Vec<RawFinding>,
-) {
-    if ctx.signals.lifetime_limit
-        || !long_lived
-        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS))
-    {
-        return;
-    }
-    out.push(stream_lifetime_finding(ctx, why));
-}
-
-/// F6: the stream has no maximum lifetime or idle timeout; `why` ends the message.
-pub(crate) fn stream_lifetime_finding(ctx: &HandlerCtx<'_>, why: &str) -> RawFinding {
-    let message = format!(
-        "{} has no maximum lifetime or idle timeout{why}",
-        ctx.handler.kind.describe()
-    );
-    ctx.at_handler(FindingId::F6, Confidence::Medium, message)
+    if k == n { inner[start..].trim() } else { "" }
 }
 
 /// The confidence of a finding in a piece of the handler: high in its own body, medium in a
@@ -295,4 +236,117 @@ pub(crate) fn confidence_of(role: Role) -> Confidence {
     } else {
         Confidence::Medium
     }
+}
+
+/// Whether a call checks the *caller's* credential (failure class 4 of issue 12): it reads the
+/// credential from the call's metadata (`authorization`, `x-api-key`, a `token` header), or
+/// verifies / decodes a token. A check of something else — a protocol version, a trust
+/// domain, a checksum, a request's shape — is not a token check, and neither is logging in
+/// *to* a downstream service (`client.authenticate(…)`).
+pub(crate) fn is_token_check(file: &ParsedFile, c: &Call) -> bool {
+    let n = c.name.to_ascii_lowercase();
+    let recv = c.receiver().to_ascii_lowercase();
+    let args = file.src(&c.args).to_ascii_lowercase();
+    if reads_credential_metadata(&n, &c.callee, &args) {
+        return true;
+    }
+    const NOT_A_CREDENTIAL: &[&str] = &[
+        "version",
+        "protocol",
+        "domain",
+        "checksum",
+        "hash",
+        "schema",
+        "format",
+        "payload",
+        "message",
+        "input",
+        "size",
+        "length",
+        "signaturealgorithm",
+        "config",
+        "cert",
+    ];
+    const CREDENTIAL: &[&str] = &[
+        "token",
+        "jwt",
+        "bearer",
+        "credential",
+        "claims",
+        "apikey",
+        "api_key",
+        "auth",
+        "session",
+        "principal",
+        "identity",
+        "caller",
+        "user",
+        "jws",
+        "oauth",
+        "access",
+    ];
+    // A string being built (`format!("Bearer {}", token).parse()`) is a credential the server
+    // sends, not one it checks.
+    if recv.contains('"') || recv.contains("format!") || recv.contains('`') {
+        return false;
+    }
+    let last_recv = recv.rsplit(['.', ':']).next().unwrap_or(&recv);
+    let downstream = [
+        "client",
+        "stub",
+        "conn",
+        "connection",
+        "db",
+        "backend",
+        "upstream",
+    ]
+    .iter()
+    .any(|d| last_recv.ends_with(d));
+    // `Status::unauthenticated(…)`, `codes.Unauthenticated`: the outcome of a check.
+    if n.contains("authenticat") {
+        return !downstream && !n.starts_with("un") && !n.contains("unauthenticated");
+    }
+    let verb = [
+        "verify",
+        "validate",
+        "check",
+        "introspect",
+        "decode",
+        "parse",
+        "require",
+    ]
+    .iter()
+    .any(|v| n.contains(v));
+    if !verb || NOT_A_CREDENTIAL.iter().any(|w| n.contains(w)) || downstream {
+        return false;
+    }
+    CREDENTIAL.iter().any(|w| n.contains(w))
+        || ["jwt", "jose", "jsonwebtoken", "token", "auth"]
+            .iter()
+            .any(|w| last_recv.contains(w))
+        || (["verify", "introspect"].iter().any(|v| n.contains(v))
+            && ["token", "jwt", "bearer", "authorization"]
+                .iter()
+                .any(|w| args.contains(w)))
+}
+
+/// `metadata.get('authorization')`, `md.Get("x-api-key")`, `request.metadata().get("x-token")`.
+fn reads_credential_metadata(name: &str, callee: &str, args: &str) -> bool {
+    let reads = ["get", "get_all", "getall", "values", "getmap"].contains(&name)
+        || name.contains("frommd")
+        || name.contains("fromheader")
+        || name.contains("frommetadata");
+    let quoted_credential = ["\"", "'", "`"].iter().any(|q| {
+        [
+            "authorization",
+            "token",
+            "api-key",
+            "apikey",
+            "api_key",
+            "bearer",
+        ]
+        .iter()
+        .any(|w| args.contains(&format!("{q}{w}")) || args.contains(&format!("{q}x-{w}")))
+    });
+    reads && quoted_credential && !callee.to_ascii_lowercase().contains("env")
 }

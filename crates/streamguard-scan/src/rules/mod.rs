@@ -4,7 +4,11 @@
 pub(crate) mod common;
 pub(crate) mod go;
 pub(crate) mod js;
+pub(crate) mod lifetime;
+pub(crate) mod message_authz;
 pub(crate) mod python;
+pub(crate) mod rate_limits;
+pub(crate) mod recheck;
 pub(crate) mod rust;
 
 use std::collections::HashMap;
@@ -84,14 +88,19 @@ pub(crate) const AUTHZ_WORDS: &[&str] = &[
     "ownsresource",
     "owns_resource",
     "owner",
-    "verify",
     "policy",
     "entitle",
     "rbac",
-    "forbid",
     "check_access",
     "checkaccess",
     "permit",
+    "memberof",
+    "member_of",
+    "ismember",
+    "is_member",
+    "hasaccess",
+    "has_access",
+    "authorize",
 ];
 
 /// Identifiers that show a stream lifetime or idle limit.
@@ -104,8 +113,8 @@ pub(crate) const LIFETIME_WORDS: &[&str] = &[
     "maxstream",
     "max_duration",
     "maxduration",
-    "connection_age",
-    "connectionage",
+    "max_connection_age",
+    "maxconnectionage",
     "stream_ttl",
     "streamttl",
 ];
@@ -124,6 +133,22 @@ pub(crate) fn mentions_expiry_or_revocation(s: &str) -> bool {
                 "not_after",
             ],
         )
+}
+
+/// Where `s` mentions expiry or revocation (byte offsets).
+pub(crate) fn expiry_or_revocation_at(s: &str) -> Vec<usize> {
+    let l = s.to_ascii_lowercase();
+    let mut at: Vec<usize> = ["expir", "revok", "revoc", "not_after"]
+        .iter()
+        .flat_map(|w| l.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.extend(l.match_indices("exp").map(|(i, _)| i).filter(|&i| {
+        let before = l[..i].chars().next_back();
+        let after = l[i + 3..].chars().next();
+        !before.is_some_and(crate::syntax::is_ident_char)
+            && !after.is_some_and(crate::syntax::is_ident_char)
+    }));
+    at
 }
 
 /// A message counter local to the handler: `let mut n = 0;` / `n := 0` / `n = 0` declared
@@ -157,18 +182,39 @@ pub(crate) fn local_counter(text: &str, loop_texts: &[&str]) -> Option<(usize, S
             .strip_prefix(":=")
             .or_else(|| rest.strip_prefix('='))
             .map(str::trim);
-        if !rest.is_some_and(is_zero) {
-            continue;
-        }
+        let Some(init) = rest else { continue };
+        // Counting up from zero to a cap, or down from a budget (`let mut budget = LIMIT;`
+        // … `budget -= 1` … `if budget == 0`).
         let counted = loop_texts.iter().any(|l| {
-            let inc = [
-                format!("{name} += 1"),
-                format!("{name}++"),
-                format!("++{name}"),
-                format!("{name}+=1"),
-            ];
-            inc.iter().any(|p| l.contains(p.as_str()))
-                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")))
+            let up = is_zero(init)
+                && [
+                    format!("{name} += 1"),
+                    format!("{name}++"),
+                    format!("++{name}"),
+                    format!("{name}+=1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()))
+                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")));
+            let budget = init
+                .trim_end_matches(';')
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                && [
+                    format!("{name} -= 1"),
+                    format!("{name}--"),
+                    format!("{name}-=1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()))
+                && [
+                    format!("{name} == 0"),
+                    format!("{name} <= 0"),
+                    format!("{name} < 1"),
+                ]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            up || budget
         });
         if counted {
             return Some((at + line.len() - line.trim_start().len(), name));

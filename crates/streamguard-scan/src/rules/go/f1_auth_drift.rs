@@ -1,13 +1,16 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{check_auth_drift, loop_rechecks};
+use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
 rule! {
     /// ## What it does
     /// Finds grpc-go streaming handlers that verify the token from `metadata.FromIncomingContext`
-    /// when the stream opens (or in a stream interceptor) and never again while it lives.
+    /// when the stream opens (in the handler or in the program's stream interceptor) and never
+    /// again while it lives.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// Stream interceptors run once per stream. The token can expire or be revoked minutes
@@ -39,24 +42,26 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_auth_drift(ctx, facts, |verify| rechecks(ctx, verify), out);
+    check_auth_drift(ctx, facts, |verify| recheck(ctx, facts, verify), out);
     true
 }
 
-/// Whether anything re-checks expiry or revocation after the check at open (`verify`).
-fn rechecks(ctx: &HandlerCtx<'_>, verify: Option<&Call>) -> bool {
-    let timer = ctx.calls().any(|(f, c)| {
-        [
-            "AfterFunc",
-            "NewTimer",
-            "NewTicker",
-            "After",
-            "Until",
-            "Tick",
-            "WithDeadline",
-        ]
-        .contains(&c.name.as_str())
+/// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`,
+/// a check per message, or a ticker-driven loop (as often as it ticks).
+fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    let at_expiry = ctx.calls().any(|(f, c)| {
+        ["AfterFunc", "NewTimer", "After", "Until", "WithDeadline"].contains(&c.name.as_str())
             && mentions_expiry_or_revocation(f.src(&c.args))
     });
-    timer || loop_rechecks(ctx, verify, is_auth)
+    if at_expiry {
+        return Recheck::Promptly;
+    }
+    loop_recheck(
+        ctx,
+        facts,
+        verify,
+        is_auth,
+        &["NewTicker", "Tick", "After", "Sleep"],
+        1.0,
+    )
 }

@@ -3,8 +3,9 @@ use streamguard_report::FindingId;
 use super::{Facts, is_root_context};
 use crate::analysis::{HandlerCtx, RawFinding};
 use crate::rules::common::confidence_of;
+use crate::rules::common::first_arg;
 use crate::rules::rule;
-use crate::rules::rust::first_arg;
+use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -33,29 +34,85 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let stream = ctx.handler.stream.as_str();
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let arg = first_arg(file.src(&c.args));
-            if !is_root_context(arg) {
-                continue;
-            }
             let message = if ["WithTimeout", "WithDeadline"].contains(&c.name.as_str()) {
+                if !is_root_context(arg) {
+                    continue;
+                }
                 format!(
-                    "`{}({arg}, …)` gives downstream calls a fixed deadline instead of the caller's: derive it from `{}.Context()`",
-                    c.callee, ctx.handler.stream
+                    "`{}({arg}, …)` gives downstream calls a fixed deadline instead of the caller's: derive it from `{stream}.Context()`",
+                    c.callee
                 )
-            } else if c.callee.starts_with("context.") {
+            } else if derives_context(c) {
                 continue;
-            } else {
+            } else if is_root_context(arg) {
                 format!(
-                    "downstream call `{}` gets `{arg}`: the caller's deadline and cancellation are dropped; pass `{}.Context()`",
-                    c.callee, ctx.handler.stream
+                    "downstream call `{}` gets `{arg}`: the caller's deadline and cancellation are dropped; pass `{stream}.Context()`",
+                    c.callee
                 )
+            } else if let Some((root, false)) = root_derived(file, arg, c.span.start) {
+                format!(
+                    "downstream call `{}` gets `{arg}`, made from `{root}`: the caller's deadline is dropped; derive it from `{stream}.Context()`",
+                    c.callee
+                )
+            } else {
+                continue;
             };
             out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
         }
     }
     true
+}
+
+/// A call that makes a context rather than using one (`context.WithCancel`,
+/// `metadata.NewOutgoingContext`).
+pub(crate) fn derives_context(c: &Call) -> bool {
+    c.callee.starts_with("context.")
+        || c.name.ends_with("OutgoingContext")
+        || c.name.ends_with("IncomingContext")
+        || c.name.starts_with("With") && c.name.ends_with("Context")
+}
+
+/// When `arg` is a context variable made from `context.Background()`/`TODO()` before `at`
+/// (`ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)`) and not given
+/// another value since (`if req.Cancelable { ctx = stream.Context() }`): the root it was made
+/// from, and whether it set a (fixed) deadline, which is reported where it is made.
+pub(crate) fn root_derived(
+    file: &ParsedFile,
+    arg: &str,
+    at: usize,
+) -> Option<(&'static str, bool)> {
+    if arg.is_empty() || !arg.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    let b = file.local_binding(arg, at)?;
+    let value = file.src(&b.value);
+    // The value makes a context (`context.WithTimeout(…)`, `metadata.NewOutgoingContext(…)`);
+    // the result of a call that was given one (`out, err := s.up.Forward(context.TODO(), f)`)
+    // is not a context.
+    let maker = value.split('(').next().unwrap_or("").trim();
+    if !(maker.starts_with("context.") || maker.ends_with("Context")) {
+        return None;
+    }
+    let root = ["context.Background()", "context.TODO()"]
+        .into_iter()
+        .find(|r| value.contains(r))?;
+    let assignment = format!("{arg} = ");
+    let reassigned = file
+        .text
+        .get(b.value.end..at)
+        .unwrap_or("")
+        .lines()
+        .any(|l| l.trim_start().starts_with(&assignment));
+    (!reassigned).then(|| {
+        (
+            root,
+            value.contains("WithTimeout(") || value.contains("WithDeadline("),
+        )
+    })
 }

@@ -1,7 +1,9 @@
 use streamguard_report::FindingId;
 
-use super::Facts;
+use super::f3_deadline_propagation::{derives_context, root_derived};
+use super::{Facts, is_root_context, unbounded};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::rules::common::{confidence_of, first_arg};
 use crate::rules::rule;
 
 rule! {
@@ -52,24 +54,55 @@ const CANCEL_PATHS: &[&str] = &[
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     let file = ctx.file;
+    let stream = ctx.handler.stream.as_str();
+    // Downstream work on a context made from `context.Background()` is not cancelled with the
+    // stream.
+    let detached = ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span).iter().find_map(|c| {
+            if derives_context(c) || ["WithTimeout", "WithDeadline"].contains(&c.name.as_str()) {
+                return None;
+            }
+            let arg = first_arg(f.src(&c.args));
+            let root = if is_root_context(arg) {
+                Some(arg.trim())
+            } else {
+                root_derived(f, arg, c.span.start).map(|(root, _)| root)
+            };
+            root.map(|root| (f, c, p.role, root))
+        })
+    });
+    if let Some((f, c, role, root)) = detached {
+        let message = format!(
+            "downstream call `{}` runs on a context made from `{root}`: it is not cancelled when the client cancels; derive its context from `{stream}.Context()`",
+            c.callee
+        );
+        out.push(ctx.finding(FindingId::F4, f, c.span.start, confidence_of(role), message));
+    }
     for g in file
         .spawns
         .iter()
         .filter(|g| ctx.func.span.start <= g.start && g.end <= ctx.func.span.end)
     {
         let body = file.src(g);
-        if CANCEL_PATHS.iter().any(|p| body.contains(p)) {
+        // A goroutine that runs once ends on its own; one that loops must have a way out.
+        let loops = file.loops_in(g).any(|l| unbounded(file, l));
+        if !loops
+            || CANCEL_PATHS.iter().any(|p| body.contains(p))
+            || exits_on_stream_error(body, stream)
+        {
             continue;
         }
-        let message = "goroutine started by the stream handler never watches the stream's context (`ctx.Done()`): it keeps running after the client cancels".to_string();
+        let message = "goroutine started by the stream handler loops without watching the stream's context (`ctx.Done()`) or its errors: it keeps running after the client cancels; select on `stream.Context().Done()`".to_string();
         out.push(ctx.finding(FindingId::F4, file, g.start, Confidence::High, message));
     }
-    let send = format!("{}.Send(", ctx.handler.stream);
-    for l in file.loops_in(&ctx.func.span) {
+    let send = format!("{stream}.Send(");
+    for l in file.loops_in(&ctx.func.span).filter(|l| unbounded(file, l)) {
         let text = file.src(&l.body);
         if text.contains("Done()")
             || text.contains("Err()")
             || file.src(&l.header).contains("Err()")
+            || exits_on_stream_error(text, stream)
         {
             continue;
         }
@@ -79,7 +112,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             if t.starts_with(&send) || t.starts_with(&format!("_ = {send}")) {
                 let byte = at + line.len() - t.len();
                 let message = format!(
-                    "`{send}…)` errors are ignored in a loop that never checks `ctx.Done()`: the loop keeps working after the client cancels"
+                    "`{send}…)` errors are ignored in a loop that never checks `ctx.Done()`: the loop keeps working after the client cancels; return when `Send` fails"
                 );
                 out.push(ctx.finding(FindingId::F4, file, byte, Confidence::Medium, message));
                 break;
@@ -88,4 +121,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// Whether the code receives from or sends to the stream and leaves on the error a cancelled
+/// stream returns (`if err != nil { return err }`, `switch status.Code(err)`).
+fn exits_on_stream_error(body: &str, stream: &str) -> bool {
+    let uses_stream = ["Recv()", "RecvMsg(", "Send(", "SendMsg("]
+        .iter()
+        .any(|op| body.contains(&format!("{stream}.{op}")));
+    let handles = body.contains("err != nil")
+        || body.contains("err == io.EOF")
+        || body.contains("status.Code(err)")
+        || body.contains("errors.Is(err");
+    uses_stream && handles
 }

@@ -2,7 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
-use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::rules::rate_limits::{check_local_counter, counting_state_before, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -41,7 +41,11 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     let own = ctx.own_text();
     let keyed = format!("[{}]", ctx.handler.stream);
-    if let Some(i) = own.find(&keyed) {
+    if let Some(i) = own
+        .match_indices(&keyed)
+        .map(|(i, _)| i)
+        .find(|&i| counting_state_before(own, i))
+    {
         let message = format!(
             "rate-limit state is indexed by the stream `{keyed}`: reconnecting starts a fresh budget; key it by identity"
         );
@@ -54,6 +58,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         ));
         return true;
     }
-    check_local_counter(ctx, &["resourceexhausted", "rate"], out);
+    check_local_counter(
+        ctx,
+        &[
+            "resourceexhausted",
+            "rate",
+            "limit",
+            "budget",
+            "quota",
+            "window",
+        ],
+        out,
+    );
     true
 }

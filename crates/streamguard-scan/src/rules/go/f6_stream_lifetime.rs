@@ -1,12 +1,15 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_stream_lifetime;
+use crate::rules::lifetime::check_stream_lifetime;
 use crate::rules::rule;
 
 rule! {
     /// ## What it does
-    /// Finds long-lived grpc-go streams with no maximum lifetime or idle timeout: no timer in
-    /// the handler ends them and the server sets no `keepalive.ServerParameters{MaxConnectionAge, MaxConnectionIdle}`.
+    /// Finds grpc-go streams that never end on their own (a loop sending from a ticker,
+    /// channel or subscription; `Watch`/`Subscribe` feeds) in a program whose server sets no
+    /// `keepalive.ServerParameters{MaxConnectionAge: …}` and no timer in the handler ends them.
+    /// Request/response bidi streams, uploads and relays of a job's progress end with their
+    /// work and are not reported; `MaxConnectionIdle` does not bound a stream that keeps sending.
     ///
     /// ## Why is this bad?
     /// Streams accumulate without bound, each holding a goroutine, memory and an authorization
@@ -29,11 +32,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(
-        ctx,
-        facts.long_lived,
-        ": no timer ends it and no `keepalive.ServerParameters{MaxConnectionAge}` bounds it",
-        out,
-    );
+    check_stream_lifetime(ctx, facts.endless, out);
     true
 }

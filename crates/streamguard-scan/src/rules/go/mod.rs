@@ -2,24 +2,37 @@
 
 mod f1_auth_drift;
 mod f2_per_message_authz;
-mod f3_deadline_propagation;
+pub(crate) mod f3_deadline_propagation;
 mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, auth_at_open, family_rules, in_message_loop, message_loops};
+use super::common::{
+    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+};
+use super::lifetime::{FEED_WORDS, ends_with_the_work};
 use crate::analysis::{HandlerCtx, Role, mentions};
-use crate::syntax::{Call, ParsedFile, Span};
+use crate::syntax::{Call, Loop, ParsedFile, Span};
 
 family_rules!(facts);
 
 /// The message loops are the innermost `for { msg, err := stream.Recv() … }` loops.
 fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let recv = format!("{}.Recv", ctx.handler.stream);
+    // In a helper the stream has another name; a receiver named like a stream still says so.
+    let helper_recv = |c: &Call| {
+        let r = c
+            .receiver()
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        c.name == "Recv" && (r.contains("stream") || r == ctx.handler.stream.to_ascii_lowercase())
+    };
     let mut loops = message_loops(ctx, |file, role, l| {
         file.calls_in(&l.body)
             .iter()
-            .any(|c| c.callee == recv || (role != Role::Own && c.name == "Recv"))
+            .any(|c| c.callee == recv || (role != Role::Own && helper_recv(c)))
     });
     // Only the innermost loop that receives is the message loop.
     let spans: Vec<Span> = loops.iter().map(|l| l.region.clone()).collect();
@@ -28,30 +41,165 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .iter()
             .any(|s| s != &l.region && l.region.start <= s.start && s.end <= l.region.end)
     });
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
-    let long_lived = ctx.handler.kind.reads()
-        || ctx.file.loops_in(&ctx.func.span).next().is_some()
-        || ctx
-            .own_calls()
-            .iter()
-            .any(|c| ["NewTicker", "Tick", "Subscribe", "Watch"].contains(&c.name.as_str()));
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
+    let stream = ctx.handler.stream.as_str();
+    let reads_long = !loops.is_empty() || stream_escapes(ctx.file.src(&ctx.func.body), stream);
+    let own_loops: Vec<&Loop> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| unbounded(ctx.file, l))
+        .collect();
+    let fed = ctx
+        .own_calls()
+        .iter()
+        .any(|c| ["NewTicker", "Tick", "Subscribe", "Watch"].contains(&c.name.as_str()));
+    let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
+    let send = format!("{stream}.Send(");
+    let recv = format!("{stream}.Recv(");
+    // Writes the server makes on its own: a loop that sends without receiving, fed by a
+    // channel, a ticker or an upstream feed (not the relay of a job's finite progress).
+    let pushes = own_loops.iter().any(|l| {
+        let body = ctx.file.src(&l.body);
+        body.contains(&send)
+            && !body.contains(&recv)
+            && !relays_a_job(ctx.file, l, ctx.func.span.start)
+            && !ends_with_the_work(body)
+            && !leaves_after_sending(body, &send)
+    });
+    let endless = fed || pushes;
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
 }
 
-/// `jwt.Parse(…)`, `verifyToken(…)`, `md.Get("authorization")`.
+/// Whether the `select` case that sends also leaves the loop for good (`break out`,
+/// `return nil`) on a branch that is not an error or a shutdown: the last update of a job
+/// (`if _, ok := u.(*ChanOpen); ok { break out }`). A plain `break` only leaves the `select`.
+fn leaves_after_sending(body: &str, send: &str) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let lines: Vec<&str> = body.lines().collect();
+    let Some(at) = lines.iter().position(|l| l.contains(send)) else {
+        return false;
+    };
+    let send_indent = indent(lines[at]);
+    // The `case` that holds the send, and where it ends.
+    let Some(case_line) = lines[..at].iter().rposition(|l| {
+        let t = l.trim_start();
+        (t.starts_with("case ") || t.starts_with("default:")) && indent(l) < send_indent
+    }) else {
+        return false;
+    };
+    let case_indent = indent(lines[case_line]);
+    let end = lines[at..]
+        .iter()
+        .position(|l| !l.trim().is_empty() && indent(l) <= case_indent)
+        .map_or(lines.len(), |k| at + k);
+    (at + 1..end).any(|k| {
+        let t = lines[k].trim();
+        let leaves = t == "return nil"
+            || t.strip_prefix("break ").is_some_and(|label| {
+                !label.is_empty() && label.chars().all(crate::syntax::is_ident_char)
+            });
+        if !leaves {
+            return false;
+        }
+        // The branch that leaves: the nearest `if`/`case` above it, less indented.
+        let guard = lines[case_line..k]
+            .iter()
+            .rev()
+            .find(|l| {
+                let g = l.trim_start();
+                indent(l) < indent(lines[k]) && (g.starts_with("if ") || g.starts_with("case "))
+            })
+            .map_or("", |l| l.trim());
+        !mentions(guard, &["err", "done()", "quit", "stop", "closed", "!ok"])
+    })
+}
+
+/// A loop relaying a downstream stream whose call does not name a feed
+/// (`progress := s.exec.RunWithProgress(ctx, req); for { p, err := progress.Recv() … }`).
+fn relays_a_job(file: &ParsedFile, l: &Loop, before: usize) -> bool {
+    let Some(c) = file.calls_in(&l.body).iter().find(|c| c.name == "Recv") else {
+        return false;
+    };
+    let source = c.receiver();
+    let origin = file
+        .local_binding(source, before.max(l.span.start))
+        .map(|b| file.src(&b.value))
+        .unwrap_or(source);
+    !mentions(origin, FEED_WORDS)
+}
+
+/// A loop that runs until something stops it: `for {`, `for !done {`, `for range ticker.C`,
+/// `for u := range updates` over a channel. `for i := 0; i < n; i++` and a range over a slice
+/// or map are finite.
+pub(crate) fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
+    let header = file.src(&l.header).trim();
+    let h = header.strip_prefix("for").unwrap_or(header).trim();
+    if h.is_empty() {
+        // `for { n, err := r.Read(buf); if err == io.EOF { break } … }` drains a finite source;
+        // a loop receiving from a stream (the caller's, or a downstream one it relays) does not.
+        let body = file.src(&l.body);
+        return !body.contains("io.EOF") || body.contains(".Recv(");
+    }
+    if let Some(i) = h.find("range") {
+        let operand = h[i + "range".len()..].trim();
+        return channel_like(file, operand, l.span.start);
+    }
+    if h.contains(';') {
+        // `for init; cond; post`: finite unless the condition is empty.
+        return h.split(';').nth(1).is_some_and(|c| c.trim().is_empty());
+    }
+    // `for sent < total` counts towards an end, `for rows.Next()` walks a cursor; `for !done`,
+    // `for ctx.Err() == nil` wait.
+    !(h.contains('<') || h.contains('>') || h.ends_with(".Next()") || h.ends_with(".Scan()"))
+}
+
+/// A range operand that is a channel: a ticker's `.C`, a receive, a subscription, or a
+/// variable made with `make(chan …)` / returned by a subscribe/watch call.
+fn channel_like(file: &ParsedFile, operand: &str, before: usize) -> bool {
+    const FEEDS: &[&str] = &[
+        "subscribe",
+        "watch",
+        "updates",
+        "events",
+        "notify",
+        "feed",
+        "listen",
+        "chan",
+    ];
+    if operand.ends_with(".C") || operand.starts_with("<-") || mentions(operand, FEEDS) {
+        return true;
+    }
+    // A field named like a channel: `range c.out`, `range sub.ch`.
+    if let Some((_, field)) = operand.rsplit_once('.')
+        && !operand.contains('(')
+    {
+        let f = field.to_ascii_lowercase();
+        const CHANNELS: &[&str] = &[
+            "out", "in", "ch", "c", "msgs", "messages", "send", "queue", "inbox", "outbox", "sub",
+            "events",
+        ];
+        if CHANNELS.contains(&f.as_str()) || f.ends_with("ch") || f.ends_with("chan") {
+            return true;
+        }
+    }
+    operand.chars().all(crate::syntax::is_ident_char)
+        && file.local_binding(operand, before).is_some_and(|b| {
+            mentions(
+                file.src(&b.value),
+                &["make(chan", "subscribe(", "watch(", "listen("],
+            )
+        })
+}
+
+/// A check of the caller's token: `jwt.Parse(…)`, `verifyToken(…)`, `md.Get("authorization")`,
+/// or the `authorization` value handed to a function.
 pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
-    let n = c.name.to_ascii_lowercase();
-    let args = file.src(&c.args);
-    n.contains("verify")
-        || n.contains("authenticat")
-        || (["parse", "parsewithclaims"].contains(&n.as_str())
-            && mentions(&format!("{} {args}", c.callee), &["jwt", "token"]))
-        || ["validatetoken", "checktoken", "introspect"].contains(&n.as_str())
-        || mentions(args, &["\"authorization\""])
+    super::common::is_token_check(file, c) || mentions(file.src(&c.args), &["\"authorization\""])
 }
 
 /// `context.Background()` / `context.TODO()`: a context without the caller's deadline.

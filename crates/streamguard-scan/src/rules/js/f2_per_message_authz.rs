@@ -1,14 +1,17 @@
-use streamguard_report::FindingId;
-
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::{AUTHZ_WORDS, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::message_authz::check_per_message_authz;
+use crate::rules::rule;
+use crate::syntax::Call;
 
 rule! {
     /// ## What it does
     /// Finds grpc-js client-streaming and bidirectional handlers that check the token before
     /// the message loop (`call.on('data', …)`, `for await (… of call)`) but do not authorize
     /// each message inside it.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each message can name a different tool or resource. Authorizing only the stream lets a
@@ -39,30 +42,14 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if !ctx.handler.kind.reads() {
         return false;
     }
-    let Some((open_file, verify, _)) = facts.auth_open else {
-        return true;
+    let stream = ctx.handler.stream.as_str();
+    // Only loops that act on the message (call something besides writing back).
+    let acts = |c: &Call| {
+        let r = c.receiver();
+        r != stream
+            && r != "console"
+            && !["on", "write", "end", "push", "log"].contains(&c.name.as_str())
     };
-    let stream = &ctx.handler.stream;
-    for l in &facts.loops {
-        let text = ctx.text_with_helpers(l.fi, &l.region);
-        if mentions(&text, AUTHZ_WORDS) {
-            continue;
-        }
-        // Only loops that act on the message (call something besides writing back).
-        let acts = l.file.calls_in(&l.region).iter().any(|c| {
-            let r = c.receiver();
-            r != stream.as_str()
-                && r != "console"
-                && !["on", "write", "end", "push", "log"].contains(&c.name.as_str())
-        });
-        if !acts {
-            continue;
-        }
-        let at = ctx.place(open_file, verify.span.start);
-        let message = format!(
-            "each incoming message is acted on without an authorization check; the token was only checked at stream open ({at})"
-        );
-        out.push(ctx.finding(FindingId::F2, l.file, l.anchor, Confidence::High, message));
-    }
+    check_per_message_authz(ctx, facts, "each incoming message", acts, out);
     true
 }

@@ -2,8 +2,9 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
+use crate::rules::recheck::resolved_duration;
 use crate::rules::rule;
-use crate::syntax::{Call, has_word};
+use crate::syntax::{Call, ParsedFile, has_word};
 
 rule! {
     /// ## What it does
@@ -35,6 +36,7 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let stream = ctx.handler.stream.as_str();
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         let scope = file.src(&piece.span);
@@ -44,22 +46,71 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             Confidence::Medium
         };
         for c in file.calls_in(&piece.span) {
-            if let Some(message) = fixed_deadline(c, file.src(&c.args), scope, &ctx.handler.stream)
-            {
-                let confidence = if message.1 {
+            let args = file.src(&c.args);
+            // `{ parent: call }` hands the caller's deadline on (grpc-js propagates it by
+            // default); an explicit deadline next to it is capped by the parent's.
+            if propagation(args, stream).is_some_and(|p| p.deadline) {
+                continue;
+            }
+            if let Some((message, certain)) = fixed_deadline(file, c, args, scope) {
+                let confidence = if certain {
                     confidence
                 } else {
                     Confidence::Medium
                 };
-                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message.0));
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+            } else if is_client_call(file, c, stream)
+                && !args.contains("deadline")
+                && !args.contains("timeout")
+            {
+                let message = format!(
+                    "downstream gRPC call `{}` carries no deadline; pass the caller's (`{{ deadline: call.getDeadline() }}` or `{{ parent: call }}`)",
+                    c.callee
+                );
+                out.push(ctx.finding(
+                    FindingId::F3,
+                    file,
+                    c.span.start,
+                    Confidence::Medium,
+                    message,
+                ));
             }
         }
     }
     true
 }
 
+/// What a `{ parent: call, propagate_flags: … }` option hands on to a downstream call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Propagation {
+    pub deadline: bool,
+    pub cancellation: bool,
+}
+
+/// The propagation of a downstream call's options, when its parent is the handler's call. With
+/// no `propagate_flags`, grpc-js propagates everything (`grpc.propagate.DEFAULTS`); flag names
+/// are read without regard to case.
+pub(crate) fn propagation(args: &str, stream: &str) -> Option<Propagation> {
+    let parent = option_value(args, "parent")?;
+    if parent.trim() != stream && !(parent == "parent" && stream == "parent") {
+        return None;
+    }
+    let Some(flags) = option_value(args, "propagate_flags") else {
+        return Some(Propagation {
+            deadline: true,
+            cancellation: true,
+        });
+    };
+    let f = flags.to_ascii_lowercase();
+    let defaults = f.contains("defaults");
+    Some(Propagation {
+        deadline: defaults || f.contains("deadline"),
+        cancellation: defaults || f.contains("cancel"),
+    })
+}
+
 /// Why a call does not carry the caller's deadline, and whether that is certain.
-fn fixed_deadline(c: &Call, args: &str, scope: &str, stream: &str) -> Option<(String, bool)> {
+fn fixed_deadline(file: &ParsedFile, c: &Call, args: &str, scope: &str) -> Option<(String, bool)> {
     if ["setTimeout", "setInterval"].contains(&c.name.as_str()) {
         return None;
     }
@@ -75,41 +126,56 @@ fn fixed_deadline(c: &Call, args: &str, scope: &str, stream: &str) -> Option<(St
             return Some((message, true));
         }
     }
-    if c.callee == "AbortSignal.timeout" && is_number(args.trim_matches(['(', ')', ' '])) {
+    let delay = args.trim_matches(['(', ')', ' ']);
+    if c.callee == "AbortSignal.timeout"
+        && (is_number(delay) || resolved_duration(file, delay, 0.001).is_some())
+    {
         let message = "`AbortSignal.timeout` with a fixed delay bounds a downstream call instead of the caller's remaining deadline";
         return Some((message.to_string(), true));
-    }
-    if is_client_call(c, stream) && !args.contains("deadline") && !args.contains("timeout") {
-        let message = format!(
-            "downstream gRPC call `{}` carries no deadline; pass the caller's (`{{ deadline: call.getDeadline() }}`)",
-            c.callee
-        );
-        return Some((message, false));
     }
     None
 }
 
-/// A call on a gRPC client stub (`backendClient.getData(…)`).
-fn is_client_call(c: &Call, stream: &str) -> bool {
+/// A call on a gRPC client stub: the receiver is bound to a client constructed with channel
+/// credentials (`new pkg.Backend(addr, grpc.credentials.createInsecure())`, `new BackendClient(…)`).
+pub(crate) fn is_client_call(file: &ParsedFile, c: &Call, stream: &str) -> bool {
     let r = c.receiver();
-    let last = r.rsplit('.').next().unwrap_or(r).to_ascii_lowercase();
-    r != stream
-        && (last.ends_with("client") || last.ends_with("stub"))
-        && ![
-            "close",
-            "on",
-            "once",
-            "getChannel",
-            "waitForReady",
-            "end",
-            "destroy",
-            "emit",
-        ]
-        .contains(&c.name.as_str())
-        && c.name
-            .chars()
-            .next()
-            .is_some_and(|ch| ch.is_ascii_lowercase() || ch.is_ascii_uppercase())
+    if r.is_empty() || r == stream {
+        return false;
+    }
+    let base = r.rsplit('.').next().unwrap_or(r);
+    let skip = [
+        "close",
+        "on",
+        "once",
+        "getChannel",
+        "waitForReady",
+        "end",
+        "destroy",
+        "emit",
+        "then",
+        "catch",
+        "bind",
+        "call",
+        "apply",
+    ];
+    if skip.contains(&c.name.as_str()) || !c.name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        return false;
+    }
+    let constructed = file.bindings.iter().filter(|b| b.name == base).any(|b| {
+        let v = file.src(&b.value).to_ascii_lowercase();
+        v.starts_with("new ") && (v.contains("credentials") || v.contains("creds"))
+    });
+    let named = {
+        let l = base.to_ascii_lowercase();
+        l.ends_with("client") || l.ends_with("stub")
+    };
+    constructed
+        || (named
+            && file
+                .text
+                .to_ascii_lowercase()
+                .contains("credentials.create"))
 }
 
 /// The value of `key: value` (or shorthand `{ key }`) in an object literal that is itself a

@@ -1,10 +1,11 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
+use super::f3_deadline_propagation::{is_client_call, propagation};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, snippet};
 use crate::lang::js::event_name;
 use crate::rules::rule;
-use crate::syntax::Call;
+use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -49,9 +50,13 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         return true;
     }
     let stream = ctx.handler.stream.as_str();
-    if let Some(c) = ctx.own_calls().iter().find(|c| is_async_work(c, stream)) {
+    let work = ctx
+        .own_calls()
+        .iter()
+        .find(|c| is_async_work(ctx.file, c, stream));
+    if let Some(c) = work {
         let message = format!(
-            "async work (`{}`) goes on after the client cancels: no `{stream}.on('cancelled')` listener or AbortSignal stops it",
+            "async work (`{}`) goes on after the client cancels: no `{stream}.on('cancelled')` listener or AbortSignal stops it; stop it on `cancelled` (or pass `{{ parent: {stream} }}` to downstream gRPC calls)",
             snippet(c)
         );
         out.push(ctx.finding(
@@ -61,40 +66,39 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             Confidence::High,
             message,
         ));
-    } else if let Some(byte) = first_await(ctx, facts) {
+    } else if let Some((file, byte)) = awaited_per_message(facts) {
         let message = format!(
-            "awaited or chained work goes on after the client cancels: no `{stream}.on('cancelled')` listener or AbortSignal stops it"
+            "work awaited for each message goes on after the client cancels: nothing aborts it (no `{stream}.on('cancelled')` listener or AbortSignal); abort in-flight work on `cancelled`"
         );
-        out.push(ctx.finding(FindingId::F4, ctx.file, byte, Confidence::Medium, message));
+        out.push(ctx.finding(FindingId::F4, file, byte, Confidence::Medium, message));
     }
     true
 }
 
-fn is_async_work(c: &Call, stream: &str) -> bool {
+/// The first `await x(…)` or `.then(` chain in a message loop: work started per message.
+fn awaited_per_message<'p>(facts: &Facts<'p>) -> Option<(&'p ParsedFile, usize)> {
+    facts.loops.iter().find_map(|l| {
+        let text = l.file.src(&l.region);
+        let awaits = text.match_indices("await ").map(|(i, _)| i).find(|&i| {
+            let rest = &text[i + "await ".len()..];
+            !text[..i].trim_end().ends_with("for") && rest.contains('(')
+        });
+        awaits
+            .or_else(|| text.find(".then("))
+            .map(|i| (l.file, l.region.start + i))
+    })
+}
+
+/// Work that outlives the call unless stopped: timers, HTTP requests, child processes, and
+/// downstream gRPC calls that do not take the call as `parent` (which cancels them with it).
+fn is_async_work(file: &ParsedFile, c: &Call, stream: &str) -> bool {
     let r = c.receiver();
-    let last = r.rsplit('.').next().unwrap_or(r).to_ascii_lowercase();
     ["fetch", "setInterval", "axios", "got", "spawn", "exec"].contains(&c.name.as_str())
         || r == "axios"
-        || (r != stream
-            && (last.ends_with("client") || last.ends_with("stub"))
-            && !["close", "on"].contains(&c.name.as_str()))
-}
-
-/// The first `await` in a message loop of the handler, else the first in its body.
-fn first_await(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<usize> {
-    let in_loops = facts
-        .loops
-        .iter()
-        .filter(|l| std::ptr::eq(l.file, ctx.file))
-        .find_map(|l| awaited(l.file.src(&l.region)).map(|i| l.region.start + i));
-    in_loops.or_else(|| awaited(ctx.own_text()).map(|i| ctx.func.span.start + i))
-}
-
-/// Offset of the first `await x` that is not a `for await` loop head, or of a `.then(` chain.
-fn awaited(text: &str) -> Option<usize> {
-    let awaits = text
-        .match_indices("await ")
-        .map(|(i, _)| i)
-        .find(|&i| !text[..i].trim_end().ends_with("for"));
-    awaits.or_else(|| text.find(".then("))
+        || match propagation(file.src(&c.args), stream) {
+            // `{ parent: call }` makes it a downstream gRPC call; its flags say whether the
+            // client's cancel reaches it.
+            Some(p) => !p.cancellation,
+            None => is_client_call(file, c, stream),
+        }
 }

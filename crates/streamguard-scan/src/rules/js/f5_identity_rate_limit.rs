@@ -2,7 +2,8 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
-use crate::rules::common::limiter_per_stream;
+use crate::rules::common::in_message_loop;
+use crate::rules::rate_limits::{is_limiter_type, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -35,7 +36,17 @@ rule! {
 }
 
 const RATE_WORDS: &[&str] = &[
-    "count", "rate", "limit", "quota", "bucket", "budget", "throttle", "msg", "message",
+    "count",
+    "rate",
+    "limit",
+    "quota",
+    "bucket",
+    "budget",
+    "throttle",
+    "msg",
+    "message",
+    "tokens",
+    "allowance",
 ];
 const LIMITERS: &[&str] = &[
     "RateLimiter",
@@ -65,17 +76,29 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             return true;
         }
     }
-    if let Some(c) = ctx
-        .own_calls()
-        .iter()
-        .find(|c| LIMITERS.contains(&c.name.as_str()))
-    {
+    if let Some(c) = ctx.own_calls().iter().find(|c| is_limiter(&c.name)) {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
+        return true;
+    }
+    if let Some(f) = local_limit_state(ctx, facts) {
+        out.push(f);
         return true;
     }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.
     let own = ctx.own_text();
-    let limited = mentions(own, &["resource_exhausted", "rate"]);
+    let limited = mentions(
+        own,
+        &[
+            "resource_exhausted",
+            "rate",
+            "limit",
+            "quota",
+            "budget",
+            "throttl",
+            "per_",
+            "max_",
+        ],
+    );
     for (i, _) in own.match_indices("let ") {
         let rest = &own[i + 4..];
         let name: String = rest
@@ -86,7 +109,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             continue;
         }
         let byte = ctx.func.span.start + i;
-        if facts.in_loop(ctx.file, byte) {
+        if in_message_loop(&facts.loops, ctx.file, byte) {
             continue;
         }
         let counted = facts.loops.iter().any(|l| {
@@ -105,4 +128,54 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         }
     }
     true
+}
+
+/// A limiter type by its name: `RateLimiter`, `OrderThrottle`, `TokenBucket`.
+fn is_limiter(name: &str) -> bool {
+    LIMITERS.contains(&name) || is_limiter_type(name)
+}
+
+/// Limit state kept in an object local to the handler (`const bucket = { tokens: 5, ts: … }`)
+/// and handed to a limiting call in the message loop (`takeToken(bucket, 2, 5)`).
+fn local_limit_state(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<RawFinding> {
+    let own = ctx.own_text();
+    for kw in ["const ", "let ", "var "] {
+        for (i, _) in own.match_indices(kw) {
+            let rest = &own[i + kw.len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|&c| crate::syntax::is_ident_char(c))
+                .collect();
+            let value = rest[name.len()..].trim_start();
+            let Some(obj) = value.strip_prefix('=').map(str::trim_start) else {
+                continue;
+            };
+            let literal = obj.split('}').next().unwrap_or("");
+            if name.is_empty() || !obj.starts_with('{') || !mentions(literal, RATE_WORDS) {
+                continue;
+            }
+            let used = facts.loops.iter().any(|l| {
+                l.file.calls_in(&l.region).iter().any(|c| {
+                    crate::syntax::has_word(l.file.src(&c.args), &name)
+                        && mentions(
+                            &c.name,
+                            &["take", "consume", "allow", "limit", "acquire", "spend"],
+                        )
+                })
+            });
+            if used {
+                let message = format!(
+                    "rate-limit state `{name}` is an object local to the stream handler: every new stream starts a fresh budget; keep it per identity"
+                );
+                return Some(ctx.finding(
+                    FindingId::F5,
+                    ctx.file,
+                    ctx.func.span.start + i,
+                    Confidence::Medium,
+                    message,
+                ));
+            }
+        }
+    }
+    None
 }

@@ -1,13 +1,15 @@
 use super::Facts;
-use crate::analysis::{HandlerCtx, RawFinding, mentions};
-use crate::rules::common::stream_lifetime_finding;
-use crate::rules::{LIFETIME_WORDS, mentions_expiry_or_revocation, rule};
+use crate::analysis::{HandlerCtx, RawFinding};
+use crate::rules::lifetime::check_stream_lifetime;
+use crate::rules::{mentions_expiry_or_revocation, rule};
 
 rule! {
     /// ## What it does
-    /// Finds long-lived grpc-js streams (bidirectional, client streaming, or server streams
-    /// fed by an interval or subscription) that nothing bounds: no timer ends them and the
-    /// server sets no `grpc.max_connection_age_ms` / `grpc.max_connection_idle_ms`.
+    /// Finds grpc-js streams that never end on their own (a server stream fed by an interval,
+    /// an event emitter or a subscription; an endless loop or relay of a feed) in a program
+    /// whose server sets no `grpc.max_connection_age_ms` and no timer in the handler ends them.
+    /// Request/response bidi streams, uploads and relays of a job's progress are not reported;
+    /// `grpc.max_connection_idle_ms` does not bound a stream that keeps sending.
     ///
     /// ## Why is this bad?
     /// Streams accumulate forever: each one holds memory, a subscription and an authorization
@@ -32,21 +34,14 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.lifetime_limit || !facts.long_lived {
-        return true;
-    }
     let ending_timer = ctx.calls().any(|(f, c)| {
         let a = f.src(&c.args);
         c.name == "setTimeout"
             && (a.contains(".end(") || a.contains(".destroy(") || a.contains(".cancel("))
             && !mentions_expiry_or_revocation(a)
     });
-    if ending_timer || ctx.any_text(|t| mentions(t, LIFETIME_WORDS)) {
-        return true;
+    if !ending_timer {
+        check_stream_lifetime(ctx, facts.endless, out);
     }
-    out.push(stream_lifetime_finding(
-        ctx,
-        ": no timer ends it and no server option (`grpc.max_connection_age_ms`) bounds it",
-    ));
     true
 }

@@ -7,120 +7,128 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::auth_at_open;
-use super::mentions_expiry_or_revocation;
+use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use super::lifetime::ends_with_the_work;
 use crate::analysis::{HandlerCtx, Role, mentions};
-use crate::lang::js::is_data_event;
-use crate::syntax::{Call, ParsedFile, Span};
+use crate::lang::StreamKind;
+use crate::lang::js::{event_name, is_data_event};
+use crate::syntax::{Call, ParsedFile};
 
-super::common::family_rules!(Facts::of);
+super::common::family_rules!(facts);
 
-/// A place where the handler processes each incoming message.
-pub(crate) struct MessageLoop<'p> {
-    pub file: &'p ParsedFile,
-    pub fi: usize,
-    /// The `data` callback or the `for await` loop.
-    pub region: Span,
-    /// Where the loop starts (`call.on('data', …)`).
-    pub anchor: usize,
-}
-
-/// What the rules of this family share about one handler.
-pub(crate) struct Facts<'p> {
-    pub loops: Vec<MessageLoop<'p>>,
-    /// The token check at stream open, and whether it is in the handler's own body.
-    pub auth_open: Option<(&'p ParsedFile, &'p Call, Role)>,
-    /// The stream can stay open for long: it reads messages, or pushes on a timer/loop.
-    pub long_lived: bool,
-}
-
-impl<'p> Facts<'p> {
-    fn of(ctx: &HandlerCtx<'p>) -> Self {
-        let p = &ctx.handler.stream;
-        let on = format!("{p}.on");
-        let mut loops = Vec::new();
-        for piece in &ctx.pieces {
-            let file = ctx.file_of(piece);
-            for c in file.calls_in(&piece.span) {
-                let ours = c.callee == on || (piece.role != Role::Own && c.name == "on");
-                if ours && is_data_event(file.src(&c.args)) {
-                    loops.push(MessageLoop {
-                        file,
-                        fi: piece.file,
-                        region: c.args.clone(),
-                        anchor: c.span.start,
-                    });
-                }
-            }
-            for l in file.loops_in(&piece.span) {
-                if file.src(&l.header).trim() == p {
-                    loops.push(MessageLoop {
-                        file,
-                        fi: piece.file,
-                        region: l.span.clone(),
-                        anchor: l.span.start,
-                    });
-                }
+/// The message loops are the `data` listeners, `for await (… of call)` loops, and pipelines
+/// the call is read into (`pipeline(call, …)`, `streamToIt.source(call)`).
+fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
+    let p = ctx.handler.stream.as_str();
+    let on = format!("{p}.on");
+    let mut loops = Vec::new();
+    for piece in &ctx.pieces {
+        let file = ctx.file_of(piece);
+        for c in file.calls_in(&piece.span) {
+            let ours = c.callee == on || (piece.role != Role::Own && c.name == "on");
+            if ours && is_data_event(file.src(&c.args)) {
+                loops.push(MessageLoop {
+                    file,
+                    fi: piece.file,
+                    region: c.args.clone(),
+                    anchor: c.span.start,
+                });
+            } else if piece.role == Role::Own
+                && ["pipe", "pipeline", "source", "from"].contains(&c.name.as_str())
+                && super::common::first_arg(file.src(&c.args)) == p
+            {
+                loops.push(MessageLoop {
+                    file,
+                    fi: piece.file,
+                    region: c.span.clone(),
+                    anchor: c.span.start,
+                });
             }
         }
-        let auth_open = auth_at_open(
-            ctx,
-            |file, byte| {
-                loops
-                    .iter()
-                    .any(|l| std::ptr::eq(l.file, file) && l.region.contains(&byte))
-            },
-            |file, c| is_verify(c) || is_auth_metadata(file, c),
-        );
-        let own = ctx.own_calls();
-        let long_lived = ctx.handler.kind.reads()
-            || own
-                .iter()
-                .any(|c| ["setInterval", "subscribe", "watch"].contains(&c.name.as_str()))
-            || ctx.file.loops_in(&ctx.func.span).any(|l| {
-                let h = ctx.file.src(&l.header);
-                h.contains("true")
-                    || h.starts_with("while")
-                    || h.starts_with("for(;;")
-                    || h.starts_with("for (;;")
-            });
-        Self {
-            loops,
-            auth_open,
-            long_lived,
+        for l in file.loops_in(&piece.span) {
+            if file.src(&l.header).trim() == p {
+                loops.push(MessageLoop {
+                    file,
+                    fi: piece.file,
+                    region: l.span.clone(),
+                    anchor: l.span.start,
+                });
+            }
         }
     }
-
-    pub fn in_loop(&self, file: &ParsedFile, byte: usize) -> bool {
-        self.loops
-            .iter()
-            .any(|l| std::ptr::eq(l.file, file) && l.region.contains(&byte))
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
+    // A feed: a timer, a subscription, or a listener on something other than the call (in the
+    // handler or the helper objects it writes through).
+    let lifecycle = |e: Option<&str>| {
+        matches!(
+            e,
+            Some("error" | "end" | "close" | "cancelled" | "finish" | "data" | "status")
+        )
+    };
+    let feeds: Vec<(&ParsedFile, &Call)> = ctx
+        .calls()
+        .filter(|(f, c)| {
+            let r = c.receiver();
+            let on_call = r == p || r.ends_with(".call") || r == "call";
+            ["setInterval", "subscribe", "watch"].contains(&c.name.as_str())
+                || (["on", "addListener", "once"].contains(&c.name.as_str())
+                    && !on_call
+                    && !lifecycle(event_name(f.src(&c.args))))
+        })
+        .collect();
+    let unbounded_loop = ctx.file.loops_in(&ctx.func.span).any(|l| {
+        let h = ctx.file.src(&l.header).trim();
+        let whole = ctx.file.src(&l.span).trim_start();
+        (whole.starts_with("while") && !h.contains('<'))
+            || h.starts_with("for(;;")
+            || h.starts_with("for (;;")
+            || whole.starts_with("do")
+    });
+    // `for await (const x of upstream)`: a relay of a downstream stream, endless when it is a feed.
+    let relays: Vec<&str> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| ctx.file.src(&l.span).starts_with("for await"))
+        .map(|l| ctx.file.src(&l.header).trim())
+        .filter(|h| *h != p && !h.is_empty())
+        .collect();
+    // `upstream.on('data', (p) => call.write(p))`: a relay of a downstream stream.
+    let data_relays: Vec<&str> = ctx
+        .own_calls()
+        .iter()
+        .filter(|c| c.name == "on" && c.receiver() != p && is_data_event(ctx.file.src(&c.args)))
+        .map(|c| c.receiver())
+        .collect();
+    let relay_feed = relays.iter().chain(data_relays.iter()).any(|h| {
+        let origin = ctx
+            .file
+            .binding(h, ctx.func.body.end)
+            .map(|b| ctx.file.src(&b.value))
+            .unwrap_or(h);
+        mentions(origin, super::lifetime::FEED_WORDS)
+    });
+    let long_lived = (ctx.handler.kind.reads() && !loops.is_empty())
+        || !feeds.is_empty()
+        || unbounded_loop
+        || !relays.is_empty()
+        || !data_relays.is_empty();
+    // The server writes on its own: a feed whose callback writes, or an endless loop/relay.
+    let pushes = feeds.iter().any(|(f, c)| {
+        c.name == "setInterval"
+            || f.src(&c.args).contains(".write(")
+            || ctx.handler.kind == StreamKind::Server
+    });
+    let endless = pushes || (unbounded_loop && !ends_with_the_work(ctx.own_text())) || relay_feed;
+    Facts {
+        loops,
+        auth_open,
+        long_lived,
+        endless,
     }
 }
 
-/// `jwt.verify(…)`, `verifyToken(…)`, `authenticate(…)`.
-pub(crate) fn is_verify(c: &Call) -> bool {
-    let n = c.name.to_ascii_lowercase();
-    n.contains("verify")
-        || n.contains("authenticat")
-        || [
-            "validatetoken",
-            "checktoken",
-            "introspect",
-            "decodetoken",
-            "checkauth",
-            "requireauth",
-        ]
-        .contains(&n.as_str())
-}
-
+/// A check of the caller's token: `jwt.verify(…)`, `verifyToken(…)`,
 /// `call.metadata.get('authorization')`.
-pub(crate) fn is_auth_metadata(file: &ParsedFile, c: &Call) -> bool {
-    c.callee.ends_with("metadata.get") && mentions(file.src(&c.args), &["authorization"])
-}
-
-/// A timer whose callback or delay re-checks expiry/revocation.
-pub(crate) fn is_recheck_timer(file: &ParsedFile, c: &Call) -> bool {
-    ["setInterval", "setTimeout"].contains(&c.name.as_str())
-        && mentions_expiry_or_revocation(file.src(&c.args))
+pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
+    super::common::is_token_check(file, c)
 }

@@ -1,12 +1,15 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_per_message_authz;
+use crate::rules::message_authz::check_per_message_authz;
 use crate::rules::rule;
 
 rule! {
     /// ## What it does
     /// Finds grpcio client-streaming and bidirectional methods that verify the token before
     /// `for request in request_iterator:` but do not authorize each request inside the loop.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each request can name a different tool or resource; authorizing once per stream lets
@@ -31,7 +34,10 @@ rule! {
 }
 
 const PASSIVE: &[&str] = &[
-    "append",
+    "abort",
+    "set_code",
+    "set_details",
+    "send_initial_metadata",
     "print",
     "info",
     "debug",

@@ -3,8 +3,9 @@ use streamguard_report::FindingId;
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::confidence_of;
+use crate::rules::recheck::duration_secs;
 use crate::rules::rule;
-use crate::syntax::Call;
+use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -36,6 +37,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
+            if local_wait(c) {
+                continue;
+            }
             match kwarg(args, "timeout") {
                 Some(value) => {
                     if let Some(fixed) = fixed_value(scope, &file.text, value) {
@@ -52,7 +56,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                         ));
                     }
                 }
-                None if is_stub_call(c) => {
+                None if is_stub_call(file, c) => {
                     let message = format!(
                         "downstream gRPC call `{}` carries no deadline; pass `timeout=context.time_remaining()`",
                         c.callee
@@ -72,14 +76,62 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     true
 }
 
-fn is_stub_call(c: &Call) -> bool {
-    let r = c.receiver().to_ascii_lowercase();
-    let last = r.rsplit('.').next().unwrap_or(&r);
-    last.ends_with("stub")
-        && c.name
-            .chars()
-            .next()
-            .is_some_and(|ch| ch.is_ascii_uppercase())
+/// Waiting on something in-process (a queue, an event, a lock, a thread) is not a downstream
+/// call: its timeout is not the caller's deadline to pass on.
+fn local_wait(c: &Call) -> bool {
+    let r = c
+        .receiver()
+        .rsplit('.')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let waits = ["get", "put", "wait", "join", "acquire", "get_nowait"].contains(&c.name.as_str());
+    let local = r == "q"
+        || [
+            "queue",
+            "_q",
+            "event",
+            "lock",
+            "cond",
+            "thread",
+            "sem",
+            "semaphore",
+            "barrier",
+        ]
+        .iter()
+        .any(|w| r.ends_with(w));
+    waits && local
+}
+
+/// A call on a gRPC stub: `self.stub.Fetch(…)`, `self._runner.Enqueue.future(…)` (a
+/// receiver bound to a `…Stub(channel)`, or named like one).
+fn is_stub_call(file: &ParsedFile, c: &Call) -> bool {
+    let (recv, method) = match c.name.as_str() {
+        "future" | "with_call" => {
+            let r = c.receiver();
+            match r.rsplit_once('.') {
+                Some((recv, m)) => (recv, m),
+                None => return false,
+            }
+        }
+        n => (c.receiver(), n),
+    };
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    let annotated = format!("{base}: ");
+    let stub = base.to_ascii_lowercase().ends_with("stub")
+        || file
+            .bindings
+            .iter()
+            .any(|b| b.name == base && file.src(&b.value).contains("Stub("))
+        // `def __init__(self, runner: jobs_pb2_grpc.RunnerStub)`
+        || file.text.match_indices(&annotated).any(|(i, _)| {
+            let ty: String = file.text[i + annotated.len()..]
+                .chars()
+                .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.')
+                .collect();
+            ty.ends_with("Stub")
+        });
+    stub && method.starts_with(|ch: char| ch.is_ascii_uppercase())
 }
 
 /// The value of `key=` in a Python argument list.
@@ -118,7 +170,10 @@ fn fixed_value(scope: &str, module: &str, value: &str) -> Option<String> {
     if mentions(value, &["time_remaining", "remaining", "deadline"]) {
         return None;
     }
-    if is_number(value) {
+    // A number, or a timeout object of a fixed length (`aiohttp.ClientTimeout(total=15)`).
+    let fixed =
+        |v: &str| is_number(v) || (v.contains("Timeout(") && duration_secs(v, 1.0).is_some());
+    if fixed(value) {
         return Some(value.to_string());
     }
     if !value.chars().all(crate::syntax::is_ident_char) {
@@ -131,7 +186,7 @@ fn fixed_value(scope: &str, module: &str, value: &str) -> Option<String> {
                 let rest = rest.trim_start();
                 if let Some(v) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) {
                     let v = v.split('#').next().unwrap_or("").trim();
-                    return is_number(v).then(|| format!("{value} = {v}"));
+                    return fixed(v).then(|| format!("{value} = {v}"));
                 }
             }
         }

@@ -2,7 +2,9 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
-use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::rules::rate_limits::{
+    check_local_counter, counting_state_before, is_limiter_type, limiter_per_stream,
+};
 use crate::rules::rule;
 
 rule! {
@@ -49,7 +51,13 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             format!("get({context}"),
             format!("get(id({context})"),
         ] {
-            if let Some(i) = own.find(&key) {
+            // A registry of streams keyed by the context (`self._subs[context] = q`) is not a
+            // rate limit; counting state is.
+            let found = own
+                .match_indices(key.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| counting_state_before(own, i));
+            if let Some(i) = found {
                 let message = format!(
                     "rate-limit state is keyed by the call `{context}`: reconnecting starts a fresh budget; key it by identity"
                 );
@@ -67,11 +75,22 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     if let Some(c) = ctx
         .own_calls()
         .iter()
-        .find(|c| LIMITERS.contains(&c.name.as_str()))
+        .find(|c| LIMITERS.contains(&c.name.as_str()) || is_limiter_type(&c.name))
     {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }
-    check_local_counter(ctx, &["resource_exhausted", "rate"], out);
+    check_local_counter(
+        ctx,
+        &[
+            "resource_exhausted",
+            "rate",
+            "limit",
+            "budget",
+            "quota",
+            "window",
+        ],
+        out,
+    );
     true
 }

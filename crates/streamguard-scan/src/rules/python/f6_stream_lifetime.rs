@@ -1,13 +1,15 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_stream_lifetime;
+use crate::rules::lifetime::check_stream_lifetime;
 use crate::rules::rule;
 
 rule! {
     /// ## What it does
-    /// Finds long-lived grpcio streams with no maximum lifetime or idle timeout: nothing in
-    /// the method ends them and the server sets no `grpc.max_connection_age_ms` /
-    /// `grpc.max_connection_idle_ms` option.
+    /// Finds grpcio streams that never end on their own (`while True:` yielding from a feed,
+    /// a queue or a subscription) in a program whose server sets no
+    /// `grpc.max_connection_age_ms` option and nothing in the method ends them. Request/response
+    /// bidi streams, uploads and relays of a job's progress are not reported;
+    /// `grpc.max_connection_idle_ms` does not bound a stream that keeps sending.
     ///
     /// ## Why is this bad?
     /// Streams accumulate, each holding a worker thread (sync grpcio has a fixed pool) and an
@@ -29,11 +31,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(
-        ctx,
-        facts.long_lived,
-        ": nothing ends it and no `grpc.max_connection_age_ms` option bounds it",
-        out,
-    );
+    check_stream_lifetime(ctx, facts.endless, out);
     true
 }

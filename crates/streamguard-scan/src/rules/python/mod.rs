@@ -7,42 +7,98 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, auth_at_open, family_rules, in_message_loop, message_loops};
+use super::common::{
+    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+};
+use super::lifetime::{FEED_WORDS, ends_with_the_work};
 use crate::analysis::{HandlerCtx, Role, mentions};
-use crate::syntax::{Call, ParsedFile};
+use crate::syntax::{Call, Loop, ParsedFile};
 
 family_rules!(facts);
 
-/// The message loops are `for request in request_iterator:` loops.
+/// The message loops are `for request in request_iterator:` loops (`async for` too) and, for
+/// `grpc.aio`, loops that `await context.read()`.
 fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let p = ctx.handler.stream.as_str();
+    let context = ctx
+        .func
+        .params
+        .get(2)
+        .map(|p| p.name.as_str())
+        .unwrap_or("context");
+    let read = format!("{context}.read");
     let loops = message_loops(ctx, |file, role, l| {
         let h = file.src(&l.header).trim();
-        h == p || (role != Role::Own && h.contains("iterator"))
+        h == p
+            || (role != Role::Own && h.contains("iterator"))
+            || file.calls_in(&l.body).iter().any(|c| c.callee == read)
     });
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
-    let long_lived = ctx.handler.kind.reads()
-        || ctx
-            .file
-            .loops_in(&ctx.func.span)
-            .any(|l| ctx.file.src(&l.header).trim() == "True")
-        || ctx
-            .own_calls()
-            .iter()
-            .any(|c| ["subscribe", "listen", "watch"].contains(&c.name.as_str()));
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
+    let reads_long = !loops.is_empty() || stream_escapes(ctx.file.src(&ctx.func.body), p);
+    let own_loops: Vec<&Loop> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .filter(|l| unbounded(ctx.file, l) || relay(ctx.file, l).is_some())
+        .collect();
+    let fed = ctx
+        .own_calls()
+        .iter()
+        .any(|c| ["subscribe", "listen", "watch"].contains(&c.name.as_str()));
+    let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
+    // The server writes on its own: an endless loop that does not read the requests, or a relay
+    // of a downstream feed (a downstream job's progress ends with the job).
+    let endless = fed
+        || own_loops.iter().any(|l| match relay(ctx.file, l) {
+            Some(origin) => mentions(origin, FEED_WORDS),
+            None => {
+                let text = ctx.file.src(&l.span);
+                (!ctx.handler.kind.reads() || !text.contains(p)) && !ends_with_the_work(text)
+            }
+        });
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
 }
 
-/// `jwt.decode(…)`, `verify_token(…)`, `metadata.get("authorization")`.
+/// A `for x in stub.Method(…)` / `async for x in client.stream(…)` loop over a downstream
+/// stream: the call it relays.
+fn relay<'a>(file: &'a ParsedFile, l: &Loop) -> Option<&'a str> {
+    let header = file.src(&l.header).trim();
+    let call = file.calls_in(&l.header).first()?;
+    let r = call.receiver().to_ascii_lowercase();
+    let downstream = [
+        "stub", "client", "upstream", "backend", "channel", "session",
+    ]
+    .iter()
+    .any(|w| r.contains(w));
+    (downstream && header.contains('(')).then_some(header)
+}
+
+/// A loop that runs until something stops it: `while True:`, `while context.is_active():`, or a
+/// `for` over a subscription, queue or event feed. `for f in self.features:` and
+/// `for i in range(10):` are finite.
+fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
+    let whole = file.src(&l.span);
+    let header = file.src(&l.header).trim();
+    if whole.trim_start().starts_with("while") {
+        // `while i < n`, `while time.monotonic() - started < MAX_S` end, and so does a loop that
+        // reads a source until it is drained (`data = f.read(…)` … `break`); anything else waits
+        // on the world.
+        let body = file.src(&l.body);
+        let drains = body.contains(".read(") && body.contains("break");
+        return !(header.contains('<') || header.contains('>') || drains);
+    }
+    mentions(header, FEED_WORDS)
+        || mentions(header, &["queue"])
+        || (header.contains("iter(") && header.contains(".get"))
+}
+
+/// A check of the caller's token: `jwt.decode(…)`, `verify_token(…)`,
+/// `metadata.get("authorization")`, or the `authorization` value handed to a function.
 pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
-    let n = c.name.to_ascii_lowercase();
-    n.contains("verify")
-        || n.contains("authenticat")
-        || (n == "decode" && mentions(&c.callee, &["jwt", "token"]))
-        || ["validate_token", "check_token", "introspect"].contains(&n.as_str())
+    super::common::is_token_check(file, c)
         || mentions(file.src(&c.args), &["\"authorization\"", "'authorization'"])
 }

@@ -1,13 +1,16 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{check_auth_drift, loop_rechecks};
+use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
 rule! {
     /// ## What it does
     /// Finds tonic streaming methods that check the bearer token when the stream opens (in
-    /// the method or an interceptor's claims) and never again while the stream lives.
+    /// the method, or in the program's interceptor or tower layer) and never again while the
+    /// stream lives.
+    /// A re-check every N seconds is reported too when N is 30 s or more: the finding names
+    /// the period, the window in which a revoked token still streams.
     ///
     /// ## Why is this bad?
     /// Interceptors run once per call. A stream opened with a token that expires or is
@@ -39,23 +42,40 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if !ctx.signals.streamguard {
-        check_auth_drift(ctx, facts, |verify| rechecks(ctx, verify), out);
+    if !ctx.program.facts.streamguard {
+        check_auth_drift(ctx, facts, |verify| recheck(ctx, facts, verify), out);
     }
     true
 }
 
-/// Whether anything re-checks expiry or revocation after the check at open (`verify`).
-fn rechecks(ctx: &HandlerCtx<'_>, verify: Option<&Call>) -> bool {
-    ctx.calls().any(|(f, c)| {
+/// What re-checks expiry or revocation after the check at open (`verify`): a sleep until
+/// `exp`, a revocation watch, a check per message, or a loop on an interval (as often as it
+/// ticks).
+fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    let at_expiry = ctx.calls().any(|(f, c)| {
         verify.is_none_or(|v| !std::ptr::eq(c, v))
-            && (c.name.contains("sleep")
-                || c.name.contains("interval")
-                || c.name.contains("timeout")
-                || c.name == "select!"
-                || c.name == "spawn"
-                || c.name == "changed"
-                || c.name == "subscribe")
+            && ([
+                "sleep_until",
+                "timeout_at",
+                "select!",
+                "spawn",
+                "changed",
+                "subscribe",
+                "recv",
+            ]
+            .contains(&c.name.as_str())
+                || c.name.contains("timeout"))
             && mentions_expiry_or_revocation(f.src(&c.args))
-    }) || loop_rechecks(ctx, verify, is_auth)
+    });
+    if at_expiry {
+        return Recheck::Promptly;
+    }
+    loop_recheck(
+        ctx,
+        facts,
+        verify,
+        is_auth,
+        &["interval", "sleep", "interval_at"],
+        1.0,
+    )
 }

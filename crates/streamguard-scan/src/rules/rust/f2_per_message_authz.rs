@@ -1,12 +1,15 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_per_message_authz;
+use crate::rules::message_authz::check_per_message_authz;
 use crate::rules::rule;
 
 rule! {
     /// ## What it does
     /// Finds tonic client-streaming and bidirectional methods that check the token before the
     /// message loop (`while let Some(msg) = stream.message().await?`) but not each message.
+    /// Also reported: a check of the first message only (or a flag set once and trusted
+    /// after), and a stream admitted once (token at open or in an interceptor) whose loop acts
+    /// on the tool, resource or tenant each message names without authorizing it.
     ///
     /// ## Why is this bad?
     /// Each `ToolCall` can name a different tool or resource; authorizing the stream once
@@ -55,7 +58,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     if !ctx.handler.kind.reads() {
         return false;
     }
-    if ctx.signals.streamguard {
+    if ctx.program.facts.streamguard {
         return true;
     }
     check_per_message_authz(

@@ -1,9 +1,10 @@
 use streamguard_report::FindingId;
 
 use super::{Facts, first_arg, fixed_duration};
-use crate::analysis::{HandlerCtx, RawFinding, mentions};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::confidence_of;
 use crate::rules::{LIFETIME_WORDS, rule};
+use crate::syntax::Call;
 
 rule! {
     /// ## What it does
@@ -34,11 +35,26 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let timed = ctx.any_text(|t| t.contains("set_timeout(") || t.contains("timeout("));
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         let scope = file.src(&piece.span);
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
+            if !timed && c.receiver().contains('.') && is_tonic_client(ctx, c) {
+                let message = format!(
+                    "downstream gRPC call `{}` carries no deadline: the caller's `grpc-timeout` is dropped; set `request.set_timeout(remaining)` from it",
+                    c.callee
+                );
+                out.push(ctx.finding(
+                    FindingId::F3,
+                    file,
+                    c.span.start,
+                    Confidence::Medium,
+                    message,
+                ));
+                continue;
+            }
             let args = file.src(&c.args);
             let arg = first_arg(args);
             let relevant = match c.name.as_str() {
@@ -62,4 +78,45 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// A call on a tonic client: its receiver (`self.upstream.clone()`, `client`) is declared in the
+/// program as a generated client (`upstream: AgentClient<Channel>`,
+/// `let client = ClassifierClient::connect(…)`).
+fn is_tonic_client(ctx: &HandlerCtx<'_>, c: &Call) -> bool {
+    if [
+        "clone",
+        "into_inner",
+        "await",
+        "map_err",
+        "ok_or",
+        "send",
+        "recv",
+    ]
+    .contains(&c.name.as_str())
+    {
+        return false;
+    }
+    let recv = c.receiver().trim_end_matches(".clone()");
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    if base.len() < 2 || !base.chars().all(crate::syntax::is_ident_char) {
+        return false;
+    }
+    let field = format!("{base}: ");
+    let binding = format!("let {base} = ");
+    let mutable = format!("let mut {base} = ");
+    ctx.program.files.iter().any(|&fi| {
+        let text = &ctx.project.files[fi].text;
+        text.lines().any(|l| {
+            let t = l.trim_start();
+            let declared = t.starts_with(&field)
+                || t.starts_with(&format!("pub {field}"))
+                || t.starts_with(&binding)
+                || t.starts_with(&mutable);
+            declared
+                && (t.contains("Client<")
+                    || t.contains("Client::connect")
+                    || t.contains("Client::new"))
+        })
+    })
 }

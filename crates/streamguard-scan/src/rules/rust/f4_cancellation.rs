@@ -43,7 +43,7 @@ const CANCEL_PATHS: &[&str] = &[
     "is_closed()",
     ".closed()",
     "is_err()",
-    "Err(_)",
+    "Err(_",
     ".await?",
     "cancel",
     "abort",
@@ -51,10 +51,11 @@ const CANCEL_PATHS: &[&str] = &[
     "DropGuard",
     "drop_guard",
     "is_active",
-    ".message().await",
-    ".next().await",
     "streamguard",
     "select!",
+    ".await.unwrap()",
+    ".await.expect(",
+    "if let Err",
 ];
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
@@ -63,17 +64,35 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }) {
         return true;
     }
+    // The inbound stream ends when the client cancels: a task reading it stops with it.
+    let inbound: Vec<&str> = ctx
+        .file
+        .bindings
+        .iter()
+        .filter(|b| ctx.func.span.contains(&b.value.start))
+        .filter(|b| {
+            ctx.file.src(&b.value).contains("into_inner()")
+                && ctx.file.src(&b.value).contains(&ctx.handler.stream)
+        })
+        .map(|b| b.name.as_str())
+        .collect();
+    let own_loops: Vec<_> = ctx.file.loops_in(&ctx.func.span).collect();
     for c in ctx.own_calls() {
         let spawn = c.name == "spawn" || c.name == "spawn_blocking";
         if !spawn {
             continue;
         }
         let body = ctx.file.src(&c.args);
-        let works = body.contains("loop")
-            || body.contains("while")
-            || body.contains("for ")
-            || body.contains(".await");
-        if !works || CANCEL_PATHS.iter().any(|p| body.contains(p)) {
+        let reads_inbound = inbound.iter().any(|v| {
+            body.contains(&format!("{v}.message().await"))
+                || body.contains(&format!("{v}.next().await"))
+        });
+        // A task that loops until something stops it (one over a fixed collection ends), or a
+        // task spawned per message that awaits downstream work nothing aborts.
+        let loops = body.contains("loop") || body.contains("while ");
+        let per_item =
+            own_loops.iter().any(|l| l.body.contains(&c.span.start)) && body.contains(".await");
+        if !(loops || per_item) || reads_inbound || CANCEL_PATHS.iter().any(|p| body.contains(p)) {
             continue;
         }
         let message = format!(

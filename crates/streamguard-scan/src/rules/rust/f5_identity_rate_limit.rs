@@ -1,6 +1,6 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::{check_local_counter, limiter_per_stream};
+use crate::rules::rate_limits::{check_local_counter, is_limiter_type, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -32,7 +32,7 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.signals.streamguard {
+    if ctx.program.facts.streamguard {
         return true;
     }
     if let Some(c) = ctx.own_calls().iter().find(|c| {
@@ -45,10 +45,23 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         ]
         .iter()
         .any(|p| c.callee.ends_with(p))
+            || (["new", "direct", "with_capacity"].contains(&c.name.as_str())
+                && is_limiter_type(crate::lang::type_name(c.receiver())))
     }) {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }
-    check_local_counter(ctx, &["resource_exhausted", "rate"], out);
+    check_local_counter(
+        ctx,
+        &[
+            "resource_exhausted",
+            "rate",
+            "limit",
+            "budget",
+            "quota",
+            "window",
+        ],
+        out,
+    );
     true
 }

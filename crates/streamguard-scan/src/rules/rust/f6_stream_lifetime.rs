@@ -1,13 +1,14 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::common::check_stream_lifetime;
+use crate::rules::lifetime::check_stream_lifetime;
 use crate::rules::rule;
 
 rule! {
     /// ## What it does
-    /// Finds long-lived tonic streams (client streaming, bidirectional, or server streams fed
-    /// by a loop, interval or subscription) with no maximum lifetime or idle timeout, when the
-    /// project does not use streamguard's layer either.
+    /// Finds tonic streams that never end on their own (a spawned loop feeding the response
+    /// channel, an interval, a broadcast or watch subscription) in a program whose server sets
+    /// no `Server::builder().max_connection_age(…)` and does not use streamguard's layer.
+    /// Request/response bidi streams, uploads and relays of a job's progress are not reported.
     ///
     /// ## Why is this bad?
     /// Nothing ever closes these streams: they accumulate, each holding a task, memory and an
@@ -37,11 +38,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(
-        ctx,
-        facts.long_lived,
-        ", and the server does not use streamguard's layer",
-        out,
-    );
+    check_stream_lifetime(ctx, facts.endless, out);
     true
 }

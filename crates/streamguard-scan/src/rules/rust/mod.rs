@@ -7,7 +7,9 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, auth_at_open, family_rules, in_message_loop, message_loops};
+pub(crate) use super::common::first_arg;
+use super::common::{Facts, auth_at_open, family_rules, message_loops, per_message};
+use super::lifetime::FEED_WORDS;
 use crate::analysis::{HandlerCtx, mentions};
 use crate::syntax::{Call, ParsedFile};
 
@@ -26,23 +28,59 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     } else {
         Vec::new()
     };
-    let auth_open = auth_at_open(ctx, |f, b| in_message_loop(&loops, f, b), is_auth);
+    let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
     let own = ctx.own_text();
-    let long_lived = ctx.handler.kind.reads()
-        || ctx.file.loops_in(&ctx.func.span).next().is_some()
+    // Client-driven streams last as long as the client sends; a server stream lasts as long as
+    // an unbounded loop (also inside `stream!{…}` macros), a feed, or a relayed downstream
+    // stream keeps it going. A `for` over a collection is finite.
+    let feed = [
+        "interval(",
+        "IntervalStream",
+        ".subscribe()",
+        "BroadcastStream",
+        "WatchStream",
+        "repeat(",
+        "broadcast::",
+        ".changed()",
+    ]
+    .iter()
+    .any(|w| own.contains(w));
+    let infinite = own.contains("loop {")
+        || ctx
+            .file
+            .loops_in(&ctx.func.span)
+            .any(|l| ctx.file.src(&l.span).trim_start().starts_with("loop"));
+    let relays = own.contains("while ");
+    // A client-driven stream lasts while something keeps reading it: a loop, a combinator, or
+    // a task it is moved into; one read of a handshake message is not that.
+    let keeps_reading = !loops.is_empty()
+        || relays
+        || infinite
         || [
-            "interval(",
-            "IntervalStream",
-            ".subscribe()",
-            "BroadcastStream",
-            "WatchStream",
+            ".map(",
+            "for_each",
+            "filter_map",
+            "spawn(",
+            "stream!",
+            "try_stream!",
+            "Box::pin(",
         ]
         .iter()
         .any(|w| own.contains(w));
+    let long_lived = (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || relays;
+    // The server pushes on its own without end: a feed or an infinite loop; a `while let` relay
+    // of a downstream stream is endless only when that stream is a feed.
+    let relay_feed = relays
+        && own
+            .split("while ")
+            .skip(1)
+            .any(|w| mentions(w.split('{').next().unwrap_or(""), FEED_WORDS));
+    let endless = feed || infinite || relay_feed;
     Facts {
         loops,
         auth_open,
         long_lived,
+        endless,
     }
 }
 
@@ -56,15 +94,13 @@ pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
             || mentions(args, &["token", "validation", "decodingkey", "key"]);
     }
     if n == "get" {
-        return mentions(args, &["authorization"])
+        return super::common::is_token_check(file, c)
             || (c.callee.contains("extensions()")
                 && ["Claims", "Identity", "Principal", "Auth"]
                     .iter()
                     .any(|w| c.callee.contains(w)));
     }
-    n.contains("verify")
-        || n.contains("authenticat")
-        || ["validate_token", "check_auth", "check_token", "introspect"].contains(&n.as_str())
+    super::common::is_token_check(file, c)
 }
 
 /// A `Duration` that is a constant: `Duration::from_secs(5)`, directly or through a `let`/`const`.
@@ -110,19 +146,4 @@ fn is_fixed(expr: &str) -> bool {
                 "saturating_duration_since",
             ],
         )
-}
-
-/// The first top-level argument of `(a, b)`.
-pub(crate) fn first_arg(args: &str) -> &str {
-    let inner = args.strip_prefix('(').unwrap_or(args);
-    let mut depth = 0i32;
-    for (i, ch) in inner.char_indices() {
-        match ch {
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' if depth > 0 => depth -= 1,
-            ',' | ')' if depth == 0 => return inner[..i].trim(),
-            _ => {}
-        }
-    }
-    inner.trim()
 }

@@ -1,0 +1,5 @@
+#[allow(clippy::all)]
+#[rustfmt::skip]
+pub mod flags_v1 {
+    include!("flags.v1.rs");
+}

@@ -1,0 +1,2 @@
+#![allow(clippy::all)]
+include!("agent.v1.rs");

@@ -1,0 +1,5 @@
+#[allow(clippy::all)]
+#[rustfmt::skip]
+pub mod arena_v1;
+
+pub use arena_v1::*;

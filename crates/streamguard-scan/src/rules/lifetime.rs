@@ -1,0 +1,108 @@
+//! F6, shared by every family: streams that never end on their own, and what bounds them.
+
+use streamguard_report::FindingId;
+
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::lang::LanguageFamily;
+
+/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`) when a
+/// job, run or process reaches a final state (`if run.status == FINISHED: break`,
+/// `if proc.poll() is not None: return`). Such a stream lasts as long as the job: long, not
+/// endless.
+pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
+    const FINAL: &[&str] = &[
+        "finished",
+        "completed",
+        "succeeded",
+        "terminal",
+        "exited",
+        "exit_code",
+        "returncode",
+        ".poll()",
+        "is_done",
+        "isdone",
+        "job_done",
+        "final",
+    ];
+    let lines: Vec<&str> = loop_text.lines().collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let t = l.trim_start().to_ascii_lowercase();
+        let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
+        test && FINAL.iter().any(|w| t.contains(w))
+            && lines[k..(k + 6).min(lines.len())]
+                .iter()
+                .any(|n| n.contains("return") || n.contains("break"))
+    })
+}
+
+/// Words of a feed that never ends on its own.
+pub(crate) const FEED_WORDS: &[&str] = &[
+    "watch",
+    "subscribe",
+    "tail",
+    "follow",
+    "listen",
+    "observe",
+    "feed",
+    "live",
+    "events",
+    "updates",
+    "changes",
+    "notify",
+    "broadcast",
+    "ticker",
+    "interval",
+    "poll",
+    "pubsub",
+];
+
+/// What to do about F6, in the handler's stack; `at` is where the server is built. (A
+/// connection idle limit is no answer: it only fires once no stream is open.)
+pub(crate) fn f6_fix(family: LanguageFamily, at: Option<&str>) -> String {
+    let at = at.map(|a| format!(" (built at {a})")).unwrap_or_default();
+    match family {
+        LanguageFamily::Js => format!(
+            "set `'grpc.max_connection_age_ms'` in the `new grpc.Server({{…}})` options{at}, or end each stream with a lifetime and an idle timer"
+        ),
+        LanguageFamily::Go => format!(
+            "pass `grpc.KeepaliveParams(keepalive.ServerParameters{{MaxConnectionAge: 30 * time.Minute, MaxConnectionAgeGrace: 10 * time.Second}})` to `grpc.NewServer`{at}, or end each stream with a lifetime and an idle timer"
+        ),
+        LanguageFamily::Python => format!(
+            "pass `options=[(\"grpc.max_connection_age_ms\", 1_800_000), (\"grpc.max_connection_age_grace_ms\", 10_000)]` to `grpc.server(…)`{at}, or end each stream with a lifetime and an idle timer"
+        ),
+        LanguageFamily::Rust => format!(
+            "call `.max_connection_age(Duration::from_secs(1800))` on `Server::builder()`{at}, or serve through `streamguard::StreamGuardLayer`"
+        ),
+    }
+}
+
+/// F6: a long-lived stream of a program whose server is built in the scanned files with no
+/// lifetime limit in its options, nor a lifetime/idle word in the handler's code.
+pub(crate) fn check_stream_lifetime(
+    ctx: &HandlerCtx<'_>,
+    long_lived: bool,
+    out: &mut Vec<RawFinding>,
+) {
+    if ctx.program.facts.lifetime_limit.is_some()
+        || ctx.program.facts.streamguard
+        || !ctx.program.server_known()
+        || !long_lived
+        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS))
+    {
+        return;
+    }
+    out.push(stream_lifetime_finding(ctx));
+}
+
+/// F6: the stream has no maximum lifetime or idle timeout.
+pub(crate) fn stream_lifetime_finding(ctx: &HandlerCtx<'_>) -> RawFinding {
+    let fix = f6_fix(
+        ctx.file.language.family(),
+        ctx.program.facts.server_at.as_deref(),
+    );
+    let message = format!(
+        "{} can stay open indefinitely: nothing ends it and the server sets no maximum connection age; {fix}",
+        ctx.handler.kind.describe()
+    );
+    ctx.at_handler(FindingId::F6, Confidence::Medium, message)
+}

@@ -1,0 +1,137 @@
+//! F5, shared by every family: rate-limit state that lives per stream or per connection
+//! instead of per identity.
+
+use streamguard_report::FindingId;
+
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::rules::local_counter;
+use crate::syntax::Call;
+
+/// Names of counting state (a rate limit's budget), as opposed to a registry of streams.
+pub(crate) const RATE_WORDS: &[&str] = &[
+    "count",
+    "rate",
+    "limit",
+    "quota",
+    "bucket",
+    "budget",
+    "throttle",
+    "tokens",
+    "msgs",
+    "sent",
+    "seen",
+    "window",
+    "allowance",
+];
+
+/// Whether the name right before `at` in `text` (`msg_count[` in `msg_count[stream]`) is counting
+/// state: a map keyed by the stream is a rate limit only then; a subscription registry
+/// (`subs[stream] = ch`) is not.
+pub(crate) fn counting_state_before(text: &str, at: usize) -> bool {
+    let name: String = text[..at.min(text.len())]
+        .trim_end_matches(['(', '['])
+        .chars()
+        .rev()
+        .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.')
+        .collect();
+    mentions(&name, RATE_WORDS)
+}
+
+/// A limiter type by its name: `RateLimiter`, `OrderThrottle`, `TokenBucket`.
+pub(crate) fn is_limiter_type(name: &str) -> bool {
+    ["Limiter", "Throttle", "Bucket", "RateLimit"]
+        .iter()
+        .any(|s| name.ends_with(s))
+}
+
+/// F5: a rate limiter (`c`) created inside the handler. `advice` ends the message.
+pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -> RawFinding {
+    let message = format!(
+        "rate limiter `{}` is created per stream: reconnecting resets it; {advice}",
+        c.callee
+    );
+    ctx.finding(
+        FindingId::F5,
+        ctx.file,
+        c.span.start,
+        Confidence::Medium,
+        message,
+    )
+}
+
+/// F5: a limiter the handler gets per connection: a helper it calls picks the bucket by the
+/// peer's address (`peer.FromContext(ctx).Addr`, `context.peer()`, `call.getPeer()`), so a
+/// new connection gets a new bucket.
+pub(crate) fn check_connection_keyed_limit(
+    ctx: &HandlerCtx<'_>,
+    out: &mut Vec<RawFinding>,
+) -> bool {
+    const PEER: &[&str] = &[
+        "peer.fromcontext",
+        "getpeer()",
+        "context.peer()",
+        "remote_addr",
+        "remoteaddr",
+        "peer_addr",
+    ];
+    const LIMIT: &[&str] = &["limiter", "bucket", "throttle", "ratelimit", "rate_limit"];
+    for c in ctx.own_calls() {
+        // The call asks for a limiter (`s.limits.For(ctx)`, `limiter_for(peer)`) …
+        if !mentions(&c.callee, &["limit", "bucket", "throttl", "quota"]) {
+            continue;
+        }
+        // … and picks it by the peer's address.
+        let keyed = ctx.helpers_of(ctx.handler.file, c).iter().any(|(hf, hs)| {
+            let t = ctx.project.files[*hf].src(hs);
+            mentions(t, PEER) && mentions(t, LIMIT)
+        });
+        if keyed {
+            let message = format!(
+                "rate limiter from `{}` is keyed by the peer's address: a new connection gets a fresh bucket; key it by the token's identity",
+                c.callee
+            );
+            out.push(ctx.finding(
+                FindingId::F5,
+                ctx.file,
+                c.span.start,
+                Confidence::Medium,
+                message,
+            ));
+            return true;
+        }
+    }
+    false
+}
+
+/// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
+/// (see [`local_counter`]).
+pub(crate) fn check_local_counter(
+    ctx: &HandlerCtx<'_>,
+    rate_words: &[&str],
+    out: &mut Vec<RawFinding>,
+) {
+    if check_connection_keyed_limit(ctx, out) {
+        return;
+    }
+    let own = ctx.own_text();
+    if !mentions(own, rate_words) {
+        return;
+    }
+    let loops: Vec<&str> = ctx
+        .file
+        .loops_in(&ctx.func.span)
+        .map(|l| ctx.file.src(&l.span))
+        .collect();
+    if let Some((at, name)) = local_counter(own, &loops) {
+        let message = format!(
+            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
+        );
+        out.push(ctx.finding(
+            FindingId::F5,
+            ctx.file,
+            ctx.func.span.start + at,
+            Confidence::Medium,
+            message,
+        ));
+    }
+}
