@@ -313,6 +313,7 @@ struct FileConfig {
     policy: PolicySection,
     #[serde(default)]
     revocation: RevocationSection,
+    #[serde(default)]
     server: ServerSection,
 }
 
