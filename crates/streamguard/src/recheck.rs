@@ -1,0 +1,214 @@
+//! Re-checks of live streams whose opaque token was verified by introspection: a token revoked
+//! at the issuer ends its streams with `PERMISSION_DENIED` (`token_revoked`) within one recheck
+//! interval, without waiting for the token's `exp`.
+//!
+//! One task per guard, not one per stream: live streams are grouped by token (its SHA-256), and
+//! each distinct token is introspected once per interval however many streams share it, a few
+//! at a time ([`PARALLEL`]). A stream joins its token's schedule at open, counted from the
+//! introspection its open relied on, so the bound holds from the first second.
+//!
+//! When the issuer cannot be asked (down, timing out, refusing our client), live streams go on —
+//! the last answer still stands — and the token is asked again every few seconds; a stream whose
+//! token has gone unconfirmed for longer than the interval plus [`OUTAGE_GRACE`] ends with
+//! `UNAVAILABLE` (`key_unavailable`). New streams are refused while the issuer is unreachable.
+//! Should the task die, the guard fails closed, as it does for the timer queue.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::Duration;
+
+use futures::StreamExt;
+use parking_lot::Mutex;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+use crate::auth::{AuthError, Claims, Introspected, TokenKey};
+use crate::guard::{Guard, GuardInner};
+use crate::session::{SessionCore, later_by};
+use crate::termination::{Reason, Termination};
+
+/// How long past its recheck interval a token may go unconfirmed while the issuer is unreachable.
+pub const OUTAGE_GRACE: Duration = Duration::from_secs(60);
+/// How soon a token is asked again after the issuer could not be asked (at most the interval).
+pub const RETRY_AFTER_OUTAGE: Duration = Duration::from_secs(5);
+/// Introspections in flight at once from the re-check task.
+pub const PARALLEL: usize = 8;
+
+/// The live streams of introspected tokens and when each token is due.
+#[derive(Debug)]
+pub(crate) struct Rechecks {
+    every: Duration,
+    tokens: Mutex<HashMap<TokenKey, Tracked>>,
+    wake: Arc<Notify>,
+    started: OnceLock<()>,
+}
+
+#[derive(Debug)]
+struct Tracked {
+    token: Arc<str>,
+    sessions: HashMap<u64, Weak<SessionCore>>,
+    confirmed_at: Instant,
+    due: Instant,
+}
+
+impl Rechecks {
+    /// Re-checks every `every` (the authenticator's recheck interval).
+    pub fn new(every: Duration) -> Self {
+        Rechecks {
+            every,
+            tokens: Mutex::default(),
+            wake: Arc::default(),
+            started: OnceLock::new(),
+        }
+    }
+
+    /// Puts a live stream on its token's schedule.
+    pub fn register(
+        &self,
+        guard: &Guard,
+        id: u64,
+        mark: &Introspected,
+        session: Weak<SessionCore>,
+    ) {
+        self.started.get_or_init(|| start(guard));
+        let mut tokens = self.tokens.lock();
+        let tracked = tokens.entry(mark.key).or_insert_with(|| Tracked {
+            token: mark.token.clone(),
+            sessions: HashMap::new(),
+            confirmed_at: mark.checked_at,
+            due: later_by(mark.checked_at, self.every),
+        });
+        // A later confirmation (this open asked the issuer afresh) moves the schedule on.
+        if mark.checked_at > tracked.confirmed_at {
+            tracked.confirmed_at = mark.checked_at;
+            tracked.due = later_by(mark.checked_at, self.every);
+        }
+        tracked.sessions.insert(id, session);
+        drop(tokens);
+        self.wake.notify_one();
+    }
+
+    pub fn deregister(&self, id: u64, key: &TokenKey) {
+        let mut tokens = self.tokens.lock();
+        if let Some(tracked) = tokens.get_mut(key) {
+            tracked.sessions.remove(&id);
+            if tracked.sessions.is_empty() {
+                tokens.remove(key);
+            }
+        }
+    }
+
+    /// Tokens due now, and when the next one is due otherwise.
+    fn due(&self, now: Instant) -> (Vec<(TokenKey, Arc<str>)>, Option<Instant>) {
+        let tokens = self.tokens.lock();
+        let due = tokens
+            .iter()
+            .filter(|(_, t)| t.due <= now)
+            .map(|(k, t)| (*k, t.token.clone()))
+            .collect();
+        (due, tokens.values().map(|t| t.due).min())
+    }
+
+    /// Applies one token's fresh verdict to its live streams.
+    fn apply(&self, key: TokenKey, verdict: Result<Claims, AuthError>, now: Instant) {
+        let mut tokens = self.tokens.lock();
+        let Some(tracked) = tokens.get_mut(&key) else {
+            return;
+        };
+        // Which streams end, and why; `None`: all of them.
+        let (reason, only_other_subjects) = match &verdict {
+            Ok(_) => {
+                tracked.confirmed_at = now;
+                tracked.due = later_by(now, self.every);
+                // The same token now speaks for someone else: it is not the grant it was.
+                (Reason::TokenRevoked, true)
+            }
+            Err(e) if e.reason == Reason::KeyUnavailable => {
+                if now < later_by(tracked.confirmed_at, self.every + OUTAGE_GRACE) {
+                    tracing::warn!(error = %e.detail, "a live stream's token could not be re-checked; retrying");
+                    tracked.due = later_by(now, self.every.min(RETRY_AFTER_OUTAGE));
+                    return;
+                }
+                tracing::warn!(error = %e.detail, "a live stream's token went unconfirmed past the grace period: ending its streams");
+                (Reason::KeyUnavailable, false)
+            }
+            Err(e) => {
+                tracing::info!(reason = %e.reason, detail = %e.detail, "re-check: the token no longer stands");
+                (e.reason, false)
+            }
+        };
+        let ending: Vec<Arc<SessionCore>> = tracked
+            .sessions
+            .values()
+            .filter_map(Weak::upgrade)
+            .filter(|s| match &verdict {
+                Ok(claims) if only_other_subjects => s.claims().sub != claims.sub,
+                _ => true,
+            })
+            .collect();
+        if !only_other_subjects {
+            tokens.remove(&key);
+        }
+        // Outside the lock: a session dropped here deregisters, which takes it.
+        drop(tokens);
+        for session in ending {
+            session.terminate(Termination::new(reason));
+        }
+    }
+
+    #[cfg(test)]
+    pub fn tracked(&self) -> usize {
+        self.tokens.lock().len()
+    }
+}
+
+/// The task stops when the guard is dropped: wake it so it notices.
+impl Drop for Rechecks {
+    fn drop(&mut self) {
+        self.wake.notify_one();
+    }
+}
+
+fn start(guard: &Guard) {
+    let task = tokio::spawn(run(Arc::downgrade(&guard.0), guard.0.rechecks.wake.clone()));
+    tokio::spawn(crate::watchdog::supervise(
+        task,
+        Arc::downgrade(&guard.0),
+        "the introspection re-check task",
+    ));
+}
+
+async fn run(guard: Weak<GuardInner>, wake: Arc<Notify>) {
+    loop {
+        let next = {
+            let Some(inner) = guard.upgrade() else {
+                return;
+            };
+            let (due, next) = inner.rechecks.due(Instant::now());
+            if !due.is_empty() {
+                let auth = &inner.auth;
+                let verdicts: Vec<_> = futures::stream::iter(due)
+                    .map(|(key, token)| async move { (key, auth.reverify(&token).await) })
+                    .buffer_unordered(PARALLEL)
+                    .collect()
+                    .await;
+                let now = Instant::now();
+                for (key, verdict) in verdicts {
+                    inner.rechecks.apply(key, verdict, now);
+                }
+                continue;
+            }
+            next
+        };
+        // The guard is not held while idle, so dropping it ends this task.
+        match next {
+            Some(at) => {
+                tokio::select! {
+                    _ = tokio::time::sleep_until(at) => {}
+                    _ = wake.notified() => {}
+                }
+            }
+            None => wake.notified().await,
+        }
+    }
+}
