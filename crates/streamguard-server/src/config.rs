@@ -680,6 +680,78 @@ mod tests {
     }
 
     #[test]
+    fn identity_provider_settings_parse_with_paths_relative_to_the_file() {
+        let c = parse(
+            r#"
+            [auth]
+            issuer = "https://idp.example"
+            discovery = true
+            ca_file = "idp-ca.pem"
+            [[auth.keys]]
+            algorithm = "ES256"
+            jwks_url = "https://other.example/jwks"
+            ca_file = "/etc/ssl/other-ca.pem"
+            [auth.introspection]
+            client_id = "mcp"
+            client_secret_env = "INTROSPECTION_SECRET"
+            recheck = "5s"
+            "#,
+        )
+        .unwrap();
+        assert!(c.auth.discovery);
+        assert_eq!(
+            c.auth.ca_file.as_deref(),
+            Some(Path::new("/etc/sg/idp-ca.pem"))
+        );
+        assert!(matches!(
+            &c.auth.keys[0].source,
+            KeySource::JwksUrl { ca_file: Some(p), .. } if p == Path::new("/etc/ssl/other-ca.pem")
+        ));
+        let i = c.auth.introspection.as_ref().unwrap();
+        assert_eq!(i.url, None);
+        assert_eq!(i.client_id, "mcp");
+        assert!(matches!(&i.client_secret, ClientSecret::Env(v) if v == "INTROSPECTION_SECRET"));
+        assert_eq!(i.recheck, Duration::from_secs(5));
+        let default =
+            parse("[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"").unwrap();
+        assert_eq!(
+            default.auth.introspection.unwrap().recheck,
+            Duration::from_secs(30)
+        );
+    }
+
+    #[test]
+    fn identity_provider_mistakes_are_refused_naming_the_key() {
+        for (text, says) in [
+            (
+                "[auth.introspection]\nclient_id = \"x\"",
+                "exactly one of client_secret, client_secret_env",
+            ),
+            (
+                "[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"\nclient_secret_env = \"Z\"",
+                "exactly one of client_secret, client_secret_env",
+            ),
+            (
+                "[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"\nrecheck = \"often\"",
+                "auth.introspection.recheck",
+            ),
+            (
+                "[[auth.keys]]\nalgorithm = \"RS256\"\npem_file = \"k.pem\"\nca_file = \"ca.pem\"",
+                "auth.keys.ca_file",
+            ),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(format!("{e:#}").contains(says), "{text}: {e:#}");
+        }
+        let no_issuer = parse("admin_token = \"t\"\n[auth]\ndiscovery = true").unwrap();
+        let e = no_issuer.resolve().err().unwrap();
+        assert!(format!("{e:#}").contains("needs [auth] issuer"), "{e:#}");
+        let nothing = parse("admin_token = \"t\"").unwrap();
+        let e = nothing.resolve().err().unwrap();
+        assert!(format!("{e:#}").contains("discovery = true"), "{e:#}");
+    }
+
+    #[test]
     fn config_errors_name_the_key() {
         let e = parse("[limits]\nidle_timeout = \"soon\"").unwrap_err();
         assert!(format!("{e:#}").contains("limits.idle_timeout"), "{e:#}");

@@ -212,3 +212,134 @@ async fn run(guard: Weak<GuardInner>, wake: Arc<Notify>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GuardConfig;
+    use crate::StreamSession;
+    use crate::auth::introspection::{ClientSecret, IntrospectionConfig};
+    use crate::auth::{AuthConfig, Authenticator};
+
+    const EVERY: Duration = Duration::from_secs(30);
+
+    fn guard() -> Guard {
+        let auth = Authenticator::new(AuthConfig {
+            introspection: Some(IntrospectionConfig {
+                // Never asked: the tests apply verdicts themselves.
+                url: Some("https://127.0.0.1:9/introspect".into()),
+                client_id: "rs".into(),
+                client_secret: ClientSecret::Inline("secret".into()),
+                recheck: EVERY,
+            }),
+            ..AuthConfig::default()
+        })
+        .unwrap();
+        Guard::new(GuardConfig::default(), auth)
+    }
+
+    fn claims(sub: &str, token: &str) -> Claims {
+        let now = crate::revocation::unix_now();
+        let raw = serde_json::json!({"sub": sub, "iat": now, "exp": now + 600});
+        let mut c = Claims::from_raw(raw.as_object().unwrap(), &[]).unwrap();
+        c.introspected = Some(Introspected {
+            key: [token.len() as u8; 32],
+            token: Arc::from(token),
+            checked_at: Instant::now(),
+        });
+        c
+    }
+
+    fn open(g: &Guard, sub: &str, token: &str) -> StreamSession {
+        StreamSession::open(g, claims(sub, token), "/m", None).unwrap()
+    }
+
+    fn key(token: &str) -> TokenKey {
+        [token.len() as u8; 32]
+    }
+
+    fn ended(s: &StreamSession) -> Option<Reason> {
+        s.termination().map(|t| t.reason)
+    }
+
+    #[tokio::test]
+    async fn streams_sharing_a_token_are_tracked_once_and_forgotten_when_they_end() {
+        let g = guard();
+        let a = open(&g, "alice", "tok-a");
+        let b = open(&g, "alice", "tok-a");
+        let c = open(&g, "bob", "tok-bb");
+        assert_eq!(g.0.rechecks.tracked(), 2);
+        drop((a, b));
+        assert_eq!(g.0.rechecks.tracked(), 1);
+        drop(c);
+        assert_eq!(g.0.rechecks.tracked(), 0);
+    }
+
+    #[tokio::test]
+    async fn an_inactive_token_ends_every_stream_that_holds_it() {
+        let g = guard();
+        let (a, b) = (open(&g, "alice", "tok-a"), open(&g, "alice", "tok-a"));
+        let other = open(&g, "bob", "tok-bb");
+        let revoked = Err(AuthError::new(Reason::TokenRevoked, "not active"));
+        g.0.rechecks.apply(key("tok-a"), revoked, Instant::now());
+        assert_eq!(ended(&a), Some(Reason::TokenRevoked));
+        assert_eq!(ended(&b), Some(Reason::TokenRevoked));
+        assert_eq!(a.end_status().code(), tonic::Code::PermissionDenied);
+        assert_eq!(ended(&other), None);
+        assert_eq!(g.0.rechecks.tracked(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_confirmation_moves_the_schedule_and_a_changed_subject_ends_the_stream() {
+        let g = guard();
+        let s = open(&g, "alice", "tok-a");
+        let now = Instant::now();
+        g.0.rechecks
+            .apply(key("tok-a"), Ok(claims("alice", "tok-a")), now);
+        assert_eq!(ended(&s), None);
+        let (due, next) = g.0.rechecks.due(now);
+        assert!(due.is_empty());
+        assert_eq!(next, Some(later_by(now, EVERY)));
+        g.0.rechecks
+            .apply(key("tok-a"), Ok(claims("mallory", "tok-a")), now);
+        assert_eq!(ended(&s), Some(Reason::TokenRevoked));
+    }
+
+    #[tokio::test]
+    async fn while_the_issuer_is_unreachable_live_streams_go_on_until_the_grace_has_passed() {
+        let g = guard();
+        let s = open(&g, "alice", "tok-a");
+        let confirmed = Instant::now();
+        let down = || Err(AuthError::new(Reason::KeyUnavailable, "connection refused"));
+        // Due, but the issuer does not answer: retried soon, the stream goes on.
+        let first = later_by(confirmed, EVERY);
+        g.0.rechecks.apply(key("tok-a"), down(), first);
+        assert_eq!(ended(&s), None);
+        let (_, next) = g.0.rechecks.due(first);
+        assert_eq!(next, Some(later_by(first, RETRY_AFTER_OUTAGE)));
+        let last_chance = later_by(confirmed, EVERY + OUTAGE_GRACE - Duration::from_millis(1));
+        g.0.rechecks.apply(key("tok-a"), down(), last_chance);
+        assert_eq!(ended(&s), None);
+        g.0.rechecks.apply(
+            key("tok-a"),
+            down(),
+            later_by(confirmed, EVERY + OUTAGE_GRACE),
+        );
+        assert_eq!(ended(&s), Some(Reason::KeyUnavailable));
+        assert_eq!(s.end_status().code(), tonic::Code::Unavailable);
+    }
+
+    #[tokio::test]
+    async fn streams_are_not_rechecked_with_the_revocation_control_off() {
+        let auth = guard().authenticator().config().clone();
+        let g = Guard::new(
+            GuardConfig {
+                disabled: vec![crate::Control::Revocation],
+                ..GuardConfig::default()
+            },
+            Authenticator::new(auth).unwrap(),
+        );
+        let _s = open(&g, "alice", "tok-a");
+        assert_eq!(g.0.rechecks.tracked(), 0);
+    }
+}

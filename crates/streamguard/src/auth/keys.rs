@@ -277,3 +277,107 @@ pub(crate) fn algorithm_of(jwk: &Jwk) -> Result<Algorithm, &'static str> {
     }
     Ok(named)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jsonwebtoken::EncodingKey;
+    use serde_json::{Value, json};
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    /// A JWK of a fixture key, without `alg` (and with `kid`).
+    fn jwk(pem: &str, algorithm: Algorithm, kid: &str) -> Value {
+        let pem = std::fs::read(fixture(pem)).unwrap();
+        let key = match algorithm {
+            Algorithm::ES256 => EncodingKey::from_ec_pem(&pem),
+            Algorithm::EdDSA => EncodingKey::from_ed_pem(&pem),
+            _ => EncodingKey::from_rsa_pem(&pem),
+        }
+        .unwrap();
+        let mut v = serde_json::to_value(Jwk::from_encoding_key(&key, algorithm).unwrap()).unwrap();
+        let o = v.as_object_mut().unwrap();
+        o.remove("alg");
+        o.insert("kid".into(), json!(kid));
+        v
+    }
+
+    fn with(mut v: Value, key: &str, value: Value) -> Value {
+        v.as_object_mut().unwrap().insert(key.into(), value);
+        v
+    }
+
+    fn discovered(keys: Vec<Value>) -> Result<Vec<(Option<String>, Algorithm)>, KeyError> {
+        let text = json!({ "keys": keys }).to_string();
+        parse_jwks(&text, Pin::FromJwk, "test")
+            .map(|keys| keys.into_iter().map(|k| (k.kid, k.algorithm)).collect())
+    }
+
+    #[test]
+    fn discovered_keys_take_their_alg_or_the_one_algorithm_their_key_type_allows() {
+        let rsa = jwk("keys/rsa.key.pem", Algorithm::RS256, "rsa");
+        let ec = jwk("keys/ec.key.pem", Algorithm::ES256, "ec");
+        let ed = jwk("keys/ed25519.key.pem", Algorithm::EdDSA, "ed");
+        let named = with(rsa.clone(), "alg", json!("RS256"));
+        let keys = discovered(vec![rsa, ec, ed, with(named, "kid", json!("named"))]).unwrap();
+        assert_eq!(
+            keys,
+            [
+                (Some("rsa".into()), Algorithm::RS256),
+                (Some("ec".into()), Algorithm::ES256),
+                (Some("ed".into()), Algorithm::EdDSA),
+                (Some("named".into()), Algorithm::RS256),
+            ]
+        );
+    }
+
+    #[test]
+    fn discovered_keys_never_verify_hmac_and_odd_keys_are_left_out_alone() {
+        let rsa = jwk("keys/rsa.key.pem", Algorithm::RS256, "good");
+        let odd = vec![
+            // A symmetric key in a public document would let anyone sign.
+            json!({"kty": "oct", "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA", "alg": "HS256", "kid": "oct"}),
+            json!({"kty": "oct", "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA", "kid": "oct-no-alg"}),
+            with(
+                with(rsa.clone(), "alg", json!("RS384")),
+                "kid",
+                json!("rs384"),
+            ),
+            with(
+                with(rsa.clone(), "alg", json!("ES256")),
+                "kid",
+                json!("mismatch"),
+            ),
+            with(with(rsa.clone(), "use", json!("enc")), "kid", json!("enc")),
+            json!({"kty": "EC", "crv": "P-384", "x": "AA", "y": "AA", "kid": "p384"}),
+            json!({"kty": "EC", "crv": "secp256k1", "x": "AA", "y": "AA", "kid": "unreadable"}),
+            json!({"kty": "RSA", "n": 5, "kid": "broken"}),
+        ];
+        let mut all = odd.clone();
+        all.push(rsa);
+        assert_eq!(
+            discovered(all).unwrap(),
+            [(Some("good".into()), Algorithm::RS256)]
+        );
+        let e = discovered(odd).unwrap_err().to_string();
+        assert!(e.contains("no key in it is usable"), "{e}");
+    }
+
+    #[test]
+    fn a_configured_algorithm_leaves_out_keys_that_name_another() {
+        let rsa = jwk("keys/rsa.key.pem", Algorithm::RS256, "plain");
+        let other = with(
+            with(rsa.clone(), "alg", json!("RS512")),
+            "kid",
+            json!("rs512"),
+        );
+        let text = json!({ "keys": [rsa, other] }).to_string();
+        let keys = parse_jwks(&text, Pin::Configured(Algorithm::RS256), "test").unwrap();
+        assert_eq!(keys.len(), 1);
+        assert_eq!(keys[0].kid.as_deref(), Some("plain"));
+    }
+}

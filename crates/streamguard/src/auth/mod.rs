@@ -112,7 +112,7 @@ pub struct AuthError {
 }
 
 impl AuthError {
-    fn new(reason: Reason, detail: impl Into<String>) -> Self {
+    pub(crate) fn new(reason: Reason, detail: impl Into<String>) -> Self {
         AuthError {
             reason,
             detail: detail.into(),
