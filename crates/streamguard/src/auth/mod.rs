@@ -320,7 +320,7 @@ impl Authenticator {
             ));
         }
         if let Some(i) = &self.introspector
-            && !is_jws(token)
+            && !looks_like_jws(token)
         {
             return i.verify(token, &|raw| self.check_introspected(raw)).await;
         }
@@ -518,9 +518,21 @@ impl Authenticator {
     }
 }
 
-/// Whether a token has the shape of a JWS (three dot-separated parts); anything else is opaque.
+/// Whether a token has the shape of a JWS (three dot-separated parts).
 fn is_jws(token: &str) -> bool {
     token.split('.').count() == 3
+}
+
+/// Whether a token is meant as a JWS: three parts and a header that is a JSON object. Anything
+/// else is opaque (with introspection on), even an opaque token that happens to hold two dots.
+fn looks_like_jws(token: &str) -> bool {
+    use base64::Engine;
+    is_jws(token)
+        && token.split('.').next().is_some_and(|header| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(header)
+                .is_ok_and(|bytes| serde_json::from_slice::<Map<String, Value>>(&bytes).is_ok())
+        })
 }
 
 /// Plain http to a remote identity provider lets anyone on the path swap the keys: allowed
@@ -589,4 +601,19 @@ fn map_error(kind: &ErrorKind) -> AuthError {
         _ => Reason::MalformedToken,
     };
     AuthError::new(reason, format!("{kind:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_three_parts_with_a_json_header_are_taken_for_a_jws() {
+        // {"alg":"RS256"}
+        assert!(looks_like_jws("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+        assert!(!looks_like_jws("opaque-token-without-dots"));
+        assert!(!looks_like_jws("v2.opaque.b64value"));
+        assert!(!looks_like_jws("a.b.c.d.e"));
+        assert!(!looks_like_jws(""));
+    }
 }
