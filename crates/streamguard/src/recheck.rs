@@ -10,7 +10,7 @@
 //! When the issuer cannot be asked (down, timing out, refusing our client), live streams go on —
 //! the last answer still stands — and the token is asked again every few seconds; a stream whose
 //! token has gone unconfirmed for longer than the interval plus [`OUTAGE_GRACE`] ends with
-//! `UNAVAILABLE` (`key_unavailable`). New streams are refused while the issuer is unreachable.
+//! `UNAVAILABLE` (`key_unavailable`), whether the issuer failed or the task fell behind. New streams are refused while the issuer is unreachable.
 //! Should the task die, the guard fails closed, as it does for the timer queue.
 
 use std::collections::HashMap;
@@ -33,6 +33,10 @@ pub const OUTAGE_GRACE: Duration = Duration::from_secs(60);
 pub const RETRY_AFTER_OUTAGE: Duration = Duration::from_secs(5);
 /// Introspections in flight at once from the re-check task.
 pub const PARALLEL: usize = 8;
+/// Tokens re-checked per pass. Between passes the task ends the streams whose grace has passed,
+/// so even an issuer that lets every request time out holds that back by at most
+/// `BATCH / PARALLEL` fetch timeouts (20 s).
+pub const BATCH: usize = 4 * PARALLEL;
 
 /// The live streams of introspected tokens and when each token is due.
 #[derive(Debug)]
@@ -98,15 +102,44 @@ impl Rechecks {
         }
     }
 
-    /// Tokens due now, and when the next one is due otherwise.
+    /// Ends the streams of tokens unconfirmed for longer than the interval plus the grace, and
+    /// returns the tokens due now (the most overdue first, at most [`BATCH`]) and the next
+    /// instant something is due — a re-check or the end of a grace.
     fn due(&self, now: Instant) -> (Vec<(TokenKey, Arc<str>)>, Option<Instant>) {
-        let tokens = self.tokens.lock();
-        let due = tokens
+        let mut ending: Vec<Arc<SessionCore>> = Vec::new();
+        let mut tokens = self.tokens.lock();
+        tokens.retain(|_, t| {
+            let keep = now < self.grace_end(t);
+            if !keep {
+                ending.extend(t.sessions.values().filter_map(Weak::upgrade));
+            }
+            keep
+        });
+        let mut due: Vec<(Instant, TokenKey, Arc<str>)> = tokens
             .iter()
             .filter(|(_, t)| t.due <= now)
-            .map(|(k, t)| (*k, t.token.clone()))
+            .map(|(k, t)| (t.due, *k, t.token.clone()))
             .collect();
-        (due, tokens.values().map(|t| t.due).min())
+        due.sort_unstable_by_key(|(at, ..)| *at);
+        due.truncate(BATCH);
+        let next = tokens.values().map(|t| t.due.min(self.grace_end(t))).min();
+        // Outside the lock: a session dropped here deregisters, which takes it.
+        drop(tokens);
+        if !ending.is_empty() {
+            tracing::warn!(
+                streams = ending.len(),
+                "tokens went unconfirmed by the issuer past the recheck interval plus the grace: ending their streams"
+            );
+        }
+        for session in ending {
+            session.terminate(Termination::new(Reason::KeyUnavailable));
+        }
+        (due.into_iter().map(|(_, k, t)| (k, t)).collect(), next)
+    }
+
+    /// When a token unconfirmed since its last answer stops being trusted.
+    fn grace_end(&self, t: &Tracked) -> Instant {
+        later_by(t.confirmed_at, self.every + OUTAGE_GRACE)
     }
 
     /// Applies one token's fresh verdict to its live streams.
@@ -123,14 +156,11 @@ impl Rechecks {
                 // The same token now speaks for someone else: it is not the grant it was.
                 (Reason::TokenRevoked, true)
             }
+            // The last answer stands until the grace ends (see `due`); ask again soon.
             Err(e) if e.reason == Reason::KeyUnavailable => {
-                if now < later_by(tracked.confirmed_at, self.every + OUTAGE_GRACE) {
-                    tracing::warn!(error = %e.detail, "a live stream's token could not be re-checked; retrying");
-                    tracked.due = later_by(now, self.every.min(RETRY_AFTER_OUTAGE));
-                    return;
-                }
-                tracing::warn!(error = %e.detail, "a live stream's token went unconfirmed past the grace period: ending its streams");
-                (Reason::KeyUnavailable, false)
+                tracing::warn!(error = %e.detail, "a live stream's token could not be re-checked; retrying");
+                tracked.due = later_by(now, self.every.min(RETRY_AFTER_OUTAGE));
+                return;
             }
             Err(e) => {
                 tracing::info!(reason = %e.reason, detail = %e.detail, "re-check: the token no longer stands");
@@ -186,16 +216,16 @@ async fn run(guard: Weak<GuardInner>, wake: Arc<Notify>) {
             };
             let (due, next) = inner.rechecks.due(Instant::now());
             if !due.is_empty() {
-                let auth = &inner.auth;
-                let verdicts: Vec<_> = futures::stream::iter(due)
+                let (auth, rechecks) = (&inner.auth, &inner.rechecks);
+                // Each verdict applies as it comes: a revocation does not wait for the batch.
+                futures::stream::iter(due)
                     .map(|(key, token)| async move { (key, auth.reverify(&token).await) })
                     .buffer_unordered(PARALLEL)
-                    .collect()
+                    .for_each(|(key, verdict)| {
+                        rechecks.apply(key, verdict, Instant::now());
+                        std::future::ready(())
+                    })
                     .await;
-                let now = Instant::now();
-                for (key, verdict) in verdicts {
-                    inner.rechecks.apply(key, verdict, now);
-                }
                 continue;
             }
             next
@@ -309,7 +339,7 @@ mod tests {
     async fn while_the_issuer_is_unreachable_live_streams_go_on_until_the_grace_has_passed() {
         let g = guard();
         let s = open(&g, "alice", "tok-a");
-        let confirmed = Instant::now();
+        let confirmed = s.claims().introspected.as_ref().unwrap().checked_at;
         let down = || Err(AuthError::new(Reason::KeyUnavailable, "connection refused"));
         // Due, but the issuer does not answer: retried soon, the stream goes on.
         let first = later_by(confirmed, EVERY);
@@ -317,16 +347,19 @@ mod tests {
         assert_eq!(ended(&s), None);
         let (_, next) = g.0.rechecks.due(first);
         assert_eq!(next, Some(later_by(first, RETRY_AFTER_OUTAGE)));
-        let last_chance = later_by(confirmed, EVERY + OUTAGE_GRACE - Duration::from_millis(1));
+        // Still failing just before the grace ends: the task is told to wake at its end.
+        let grace_end = later_by(confirmed, EVERY + OUTAGE_GRACE);
+        let last_chance = grace_end - Duration::from_millis(1);
         g.0.rechecks.apply(key("tok-a"), down(), last_chance);
+        let (due, next) = g.0.rechecks.due(last_chance);
+        assert!(due.is_empty());
         assert_eq!(ended(&s), None);
-        g.0.rechecks.apply(
-            key("tok-a"),
-            down(),
-            later_by(confirmed, EVERY + OUTAGE_GRACE),
-        );
+        assert_eq!(next, Some(grace_end));
+        // Whether the next answer fails or never comes, at the end of the grace the stream ends.
+        g.0.rechecks.due(grace_end);
         assert_eq!(ended(&s), Some(Reason::KeyUnavailable));
         assert_eq!(s.end_status().code(), tonic::Code::Unavailable);
+        assert_eq!(g.0.rechecks.tracked(), 0);
     }
 
     #[tokio::test]
