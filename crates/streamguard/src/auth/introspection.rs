@@ -6,7 +6,7 @@
 //! lifetime; see [`super::Authenticator`]). Verdicts — accepted or refused — are cached per token
 //! (by its SHA-256, at most [`MAX_CACHED`] entries), never past the token's `exp` and never
 //! longer than the recheck interval: a token revoked at the provider is refused at open, and ends
-//! live streams (see [`crate::recheck`]), within that interval.
+//! live streams (see the `recheck` module of the crate), within that interval.
 
 use std::collections::HashMap;
 use std::sync::Arc;
