@@ -234,10 +234,8 @@ impl GatewayConfig {
             };
             return Ok((auth, Some(secret)));
         }
-        if self.auth.keys.is_empty() {
-            bail!(
-                "no verification key configured: add [[auth.keys]] to the config file, or run with --dev"
-            );
+        if !self.auth.has_verifier() {
+            bail!("{}", streamguard_server::config::NO_VERIFIER);
         }
         Ok((self.auth.clone(), None))
     }

@@ -111,6 +111,11 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
         guard_config,
         Authenticator::new(auth).context("loading verification keys")?,
     );
+    guard
+        .authenticator()
+        .prepare()
+        .await
+        .context("checking the identity provider named in [auth]")?;
     let upstream = upstream::Upstream::new(&config.upstream)?;
     let rules = if config.methods.is_empty() {
         rule::MethodRules::default()

@@ -202,17 +202,21 @@ pub enum RevokeBy {
     Sub,
 }
 
-/// A plain-HTTP request template; `{jti}` and `{sub}` are replaced in the URL, headers and body.
+/// An HTTP(S) request template; `{jti}` and `{sub}` are replaced in the URL, headers and body.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpHook {
     #[serde(default = "defaults::post")]
     pub method: String,
+    /// `http://…` or `https://…`.
     pub url: String,
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
     #[serde(default)]
     pub body: Option<String>,
+    /// PEM of a CA trusted for an `https://` hook, beside the system roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
 }
 
 /// The downstream the auditor runs itself, to see what the target sends downstream.
@@ -503,6 +507,9 @@ impl ProbeConfig {
             m.key_file.as_mut().map(fix);
             m.secret_file.as_mut().map(fix);
         }
+        if let Some(hook) = self.revocation.as_mut().and_then(|r| r.http.as_mut()) {
+            hook.ca_file.as_mut().map(fix);
+        }
     }
 
     /// The directory commands run in and relative paths start from: the config file's.
@@ -592,14 +599,20 @@ impl ProbeConfig {
                     ));
                 }
                 (Some(h), None) => {
-                    if !h.url.starts_with("http://") {
+                    if !(h.url.starts_with("http://") || h.url.starts_with("https://")) {
                         return Err(ConfigError::invalid(
                             "revocation.http.url",
-                            format!(
-                                "`{}`: only plain http:// is supported here; for https use revocation.command (e.g. curl)",
-                                h.url
-                            ),
+                            format!("`{}`: write an http:// or https:// URL", h.url),
                         ));
+                    }
+                    if let Some(ca) = &h.ca_file {
+                        if !h.url.starts_with("https://") {
+                            return Err(ConfigError::invalid(
+                                "revocation.http.ca_file",
+                                "set, but the hook's url is plain http://; use https:// for TLS",
+                            ));
+                        }
+                        crate::revocation::read_ca_file(ca)?;
                     }
                     http::Method::from_bytes(h.method.as_bytes()).map_err(|_| {
                         ConfigError::invalid(
@@ -842,6 +855,29 @@ mod tests {
         assert_eq!(c.credentials.header, "authorization");
         assert_eq!(c.credentials.prefix, "Bearer ");
         assert!(c.probes.expiry.is_none());
+    }
+
+    #[test]
+    fn a_revocation_hook_may_be_https_with_a_ca_file_that_must_be_readable() {
+        let hook = |url: &str, ca: &str| {
+            ProbeConfig::from_toml(&format!(
+                "{MINIMAL}\n[revocation]\n[revocation.http]\nurl = \"{url}\"\n{ca}"
+            ))
+            .and_then(|c| c.check())
+        };
+        hook("https://admin.example/v1/revocations", "").unwrap();
+        hook("http://127.0.0.1:9090/v1/revocations", "").unwrap();
+        let e = hook("ftp://admin.example/revoke", "").unwrap_err();
+        assert_eq!(e.key(), Some("revocation.http.url"), "{e}");
+        let e = hook("http://127.0.0.1:9090/x", "ca_file = \"ca.pem\"").unwrap_err();
+        assert_eq!(e.key(), Some("revocation.http.ca_file"), "{e}");
+        let e = hook(
+            "https://admin.example/x",
+            "ca_file = \"/nonexistent/ca.pem\"",
+        )
+        .unwrap_err();
+        assert_eq!(e.key(), Some("revocation.http.ca_file"), "{e}");
+        assert!(e.to_string().contains("/nonexistent/ca.pem"), "{e}");
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn reference_server_config(
                 url: format!("http://{admin}/v1/revocations"),
                 headers: BTreeMap::from([("authorization".to_string(), format!("Bearer {admin_token}"))]),
                 body: Some(r#"{"jti": "{jti}"}"#.into()),
+                ca_file: None,
             }),
             command: None,
         }),

@@ -12,10 +12,18 @@
 //! audience = "mcp-tools"
 //! leeway = "0s"                # at most 5m
 //! max_token_lifetime = "24h"   # tokens with a longer exp - iat are refused; at most 365d
+//! discovery = true             # read <issuer>/.well-known/openid-configuration for jwks_uri (and
+//!                              # introspection_endpoint); without [[auth.keys]] its JWKS is trusted
+//! ca_file = "idp-ca.pem"       # a CA trusted beside the system's for https fetches from the issuer
 //! [[auth.keys]]
 //! algorithm = "RS256"          # HS256, RS256, ES256, EdDSA — pinned per key
-//! pem_file = "issuer.pub.pem"  # or secret, secret_env, jwks_file, jwks_url (+ jwks_ttl)
+//! pem_file = "issuer.pub.pem"  # or secret, secret_env, jwks_file, jwks_url (+ jwks_ttl, ca_file)
 //! # allow_weak_secret = true   # HS256 only: accept a secret under 32 bytes (labs, never production)
+//! [auth.introspection]         # opaque tokens (RFC 7662)
+//! # url = "https://issuer.example/introspect"   # default: the issuer's introspection_endpoint
+//! client_id = "mcp-tools"
+//! client_secret_env = "INTROSPECTION_SECRET"    # or client_secret = "…"
+//! recheck = "30s"              # live streams' tokens are introspected again this often (1s to 1h)
 //!
 //! [revocation]
 //! sub_retention = "7d"         # keep subject revocations this long (≥ max_token_lifetime + 2·leeway);
@@ -61,10 +69,15 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use jsonwebtoken::Algorithm;
 use serde::Deserialize;
-use streamguard::auth::{AuthConfig, Authenticator, KeyConfig, KeySource};
+use streamguard::auth::{
+    AuthConfig, Authenticator, ClientSecret, IntrospectionConfig, KeyConfig, KeySource,
+};
 use streamguard::message_limits::MessageLimits;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
 use streamguard_edge::EdgeConfig;
+
+/// What to say when nothing could verify a token.
+pub const NO_VERIFIER: &str = "no verification key configured: add [[auth.keys]], or [auth] issuer with discovery = true, or [auth.introspection] to the config file, or run with --dev";
 
 /// Issuer of dev-mode tokens.
 pub const DEV_ISSUER: &str = "streamguard-dev";
@@ -224,10 +237,8 @@ impl ServeConfig {
             };
             (auth, Some(secret))
         } else {
-            if self.auth.keys.is_empty() {
-                bail!(
-                    "no verification key configured: add [[auth.keys]] to the config file, or run with --dev"
-                );
+            if !self.auth.has_verifier() {
+                bail!("{NO_VERIFIER}");
             }
             (self.auth.clone(), None)
         };
@@ -331,7 +342,21 @@ pub struct AuthSection {
     leeway: Option<String>,
     max_token_lifetime: Option<String>,
     #[serde(default)]
+    discovery: bool,
+    ca_file: Option<PathBuf>,
+    #[serde(default)]
     keys: Vec<KeySection>,
+    introspection: Option<IntrospectionSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntrospectionSection {
+    url: Option<String>,
+    client_id: String,
+    client_secret: Option<String>,
+    client_secret_env: Option<String>,
+    recheck: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -345,6 +370,7 @@ pub struct KeySection {
     jwks_file: Option<PathBuf>,
     jwks_url: Option<String>,
     jwks_ttl: Option<String>,
+    ca_file: Option<PathBuf>,
     #[serde(default)]
     allow_weak_secret: bool,
 }
@@ -531,9 +557,31 @@ impl FileConfig {
         if let Some(r) = &self.revocation.sub_retention {
             c.sub_revocation_retention = Some(parse_duration("revocation.sub_retention", r)?);
         }
+        let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+        c.auth.discovery = self.auth.discovery;
+        c.auth.ca_file = self.auth.ca_file.map(path);
+        if let Some(i) = self.auth.introspection {
+            c.auth.introspection = Some(IntrospectionConfig {
+                url: i.url,
+                client_id: i.client_id,
+                client_secret: match (i.client_secret, i.client_secret_env) {
+                    (Some(s), None) => ClientSecret::Inline(s),
+                    (None, Some(var)) => ClientSecret::Env(var),
+                    _ => bail!(
+                        "[auth.introspection] needs exactly one of client_secret, client_secret_env"
+                    ),
+                },
+                recheck: match &i.recheck {
+                    Some(r) => parse_duration("auth.introspection.recheck", r)?,
+                    None => streamguard::auth::introspection::DEFAULT_RECHECK,
+                },
+            });
+        }
         for k in self.auth.keys {
             let algorithm = parse_algorithm(&k.algorithm)?;
-            let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+            if k.ca_file.is_some() && k.jwks_url.is_none() {
+                bail!("auth.keys.ca_file applies to jwks_url keys only");
+            }
             let source = match (k.secret, k.secret_env, k.pem_file, k.jwks_file, k.jwks_url) {
                 (Some(s), None, None, None, None) => KeySource::Secret(s),
                 (None, Some(e), None, None, None) => KeySource::SecretEnv(e),
@@ -545,6 +593,7 @@ impl FileConfig {
                         Some(t) => parse_duration("auth.keys.jwks_ttl", t)?,
                         None => Duration::from_secs(300),
                     },
+                    ca_file: k.ca_file.map(path),
                 },
                 _ => bail!(
                     "each [[auth.keys]] needs exactly one of secret, secret_env, pem_file, jwks_file, jwks_url"
@@ -628,6 +677,78 @@ mod tests {
         assert_eq!(c.messages_per_minute, 20);
         assert_eq!(c.max_stream_lifetime, Duration::from_secs(2));
         assert_eq!(c.on_deny, OnDeny::End);
+    }
+
+    #[test]
+    fn identity_provider_settings_parse_with_paths_relative_to_the_file() {
+        let c = parse(
+            r#"
+            [auth]
+            issuer = "https://idp.example"
+            discovery = true
+            ca_file = "idp-ca.pem"
+            [[auth.keys]]
+            algorithm = "ES256"
+            jwks_url = "https://other.example/jwks"
+            ca_file = "/etc/ssl/other-ca.pem"
+            [auth.introspection]
+            client_id = "mcp"
+            client_secret_env = "INTROSPECTION_SECRET"
+            recheck = "5s"
+            "#,
+        )
+        .unwrap();
+        assert!(c.auth.discovery);
+        assert_eq!(
+            c.auth.ca_file.as_deref(),
+            Some(Path::new("/etc/sg/idp-ca.pem"))
+        );
+        assert!(matches!(
+            &c.auth.keys[0].source,
+            KeySource::JwksUrl { ca_file: Some(p), .. } if p == Path::new("/etc/ssl/other-ca.pem")
+        ));
+        let i = c.auth.introspection.as_ref().unwrap();
+        assert_eq!(i.url, None);
+        assert_eq!(i.client_id, "mcp");
+        assert!(matches!(&i.client_secret, ClientSecret::Env(v) if v == "INTROSPECTION_SECRET"));
+        assert_eq!(i.recheck, Duration::from_secs(5));
+        let default =
+            parse("[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"").unwrap();
+        assert_eq!(
+            default.auth.introspection.unwrap().recheck,
+            Duration::from_secs(30)
+        );
+    }
+
+    #[test]
+    fn identity_provider_mistakes_are_refused_naming_the_key() {
+        for (text, says) in [
+            (
+                "[auth.introspection]\nclient_id = \"x\"",
+                "exactly one of client_secret, client_secret_env",
+            ),
+            (
+                "[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"\nclient_secret_env = \"Z\"",
+                "exactly one of client_secret, client_secret_env",
+            ),
+            (
+                "[auth.introspection]\nclient_id = \"x\"\nclient_secret = \"y\"\nrecheck = \"often\"",
+                "auth.introspection.recheck",
+            ),
+            (
+                "[[auth.keys]]\nalgorithm = \"RS256\"\npem_file = \"k.pem\"\nca_file = \"ca.pem\"",
+                "auth.keys.ca_file",
+            ),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(format!("{e:#}").contains(says), "{text}: {e:#}");
+        }
+        let no_issuer = parse("admin_token = \"t\"\n[auth]\ndiscovery = true").unwrap();
+        let e = no_issuer.resolve().err().unwrap();
+        assert!(format!("{e:#}").contains("needs [auth] issuer"), "{e:#}");
+        let nothing = parse("admin_token = \"t\"").unwrap();
+        let e = nothing.resolve().err().unwrap();
+        assert!(format!("{e:#}").contains("discovery = true"), "{e:#}");
     }
 
     #[test]

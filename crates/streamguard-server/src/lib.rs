@@ -104,6 +104,11 @@ const PUBLIC_SERVICE_CAP: usize = 64 << 10;
 pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
     let resolved = config.resolve()?;
     let guard = resolved.guard.clone();
+    guard
+        .authenticator()
+        .prepare()
+        .await
+        .context("checking the identity provider named in [auth]")?;
     let mut edge_config = config.server.clone();
     edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
     let edge = Edge::new(edge_config).context("in the [server] settings (or --drain-period)")?;

@@ -217,7 +217,7 @@ async fn a_token_expiring_in_a_year_leaves_every_other_stream_enforced() {
 }
 
 #[tokio::test]
-async fn out_of_range_limits_and_weak_or_https_keys_fail_at_start_up() {
+async fn out_of_range_limits_weak_secrets_and_unfetchable_key_urls_fail_at_start_up() {
     let huge = Duration::from_secs(u64::MAX);
     for (config, says) in [
         (
@@ -265,8 +265,9 @@ async fn out_of_range_limits_and_weak_or_https_keys_fail_at_start_up() {
                     keys: vec![streamguard::auth::KeyConfig {
                         algorithm: streamguard::auth::Algorithm::RS256,
                         source: streamguard::auth::KeySource::JwksUrl {
-                            url: "https://issuer.example/jwks".into(),
+                            url: "ftp://issuer.example/jwks".into(),
                             ttl: Duration::from_secs(60),
+                            ca_file: None,
                         },
                         kid: None,
                         allow_weak_secret: false,
@@ -275,7 +276,7 @@ async fn out_of_range_limits_and_weak_or_https_keys_fail_at_start_up() {
                 },
                 ..ServeConfig::dev()
             },
-            "only http://",
+            "only http:// and https://",
         ),
     ] {
         let config = ServeConfig {

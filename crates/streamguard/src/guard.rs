@@ -10,6 +10,7 @@ use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
 use crate::message_limits::IdentityBuffers;
 use crate::metrics::Metrics;
+use crate::recheck::Rechecks;
 use crate::revocation::{InMemoryRevocations, RetentionPolicy, RevocationFeed};
 use crate::termination::{Reason, Termination};
 use crate::watchdog::Watchdog;
@@ -30,6 +31,8 @@ pub(crate) struct GuardInner {
     /// Cancelled when the guard can no longer enforce its limits (see [`Guard::fail_closed`]).
     pub failed: CancellationToken,
     pub buffers: Arc<IdentityBuffers>,
+    /// Live streams of introspected tokens, re-checked at the issuer.
+    pub rechecks: Rechecks,
 }
 
 impl Guard {
@@ -52,7 +55,12 @@ impl Guard {
             leeway: auth.config().leeway,
             sub_retention: config.sub_revocation_retention,
         };
+        let rechecks = Rechecks::new(
+            auth.recheck_interval()
+                .unwrap_or(crate::auth::introspection::DEFAULT_RECHECK),
+        );
         Guard(Arc::new(GuardInner {
+            rechecks,
             config,
             auth,
             policy,

@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | expiry | [`session`] (one shared timer queue) | ends the stream with `UNAUTHENTICATED`/`token_expired` at `exp` |
 //! | revocation | [`revocation`] | ends matching live streams with `PERMISSION_DENIED`/`token_revoked` at once |
+//! | revocation at the issuer | `recheck` (one shared task) | re-introspects live streams' opaque tokens every `recheck`; `active: false` ends them with `token_revoked` |
 //! | per-message | [`authz`], [`inbound`], [`resource`] | checks every incoming message against the token's scopes and the ownership of every resource it names (normalized) |
 //! | deadline | [`deadline`] | keeps the caller's `grpc-timeout` as an absolute [`Deadline`] |
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
@@ -48,6 +49,7 @@ pub mod layer;
 pub mod limiter;
 pub mod message_limits;
 pub mod metrics;
+mod recheck;
 pub mod resource;
 pub mod response_queue;
 pub mod revocation;

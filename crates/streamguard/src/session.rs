@@ -1,7 +1,8 @@
 //! The per-stream session: created when a stream opens, it carries the caller's claims and
 //! deadline, owns the stream's cancellation tree, and keeps one timer (in the guard's shared queue) that ends the
 //! stream at token expiry, deadline, maximum lifetime or idle timeout — whichever comes first.
-//! Revocations reach it by push (see [`crate::revocation`]).
+//! Revocations reach it by push (see [`crate::revocation`]); a stream of an introspected opaque
+//! token is also re-checked at the issuer (see `crate::recheck`).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, OnceLock};
@@ -144,6 +145,14 @@ impl StreamSession {
         // Registered before the checks: a revocation or a failure of the guard that lands
         // while this stream opens either finds it registered, or is seen by the checks below.
         guard.revocations().register(core.id, Arc::downgrade(&core));
+        if core.revocable
+            && let Some(mark) = &core.claims.introspected
+        {
+            guard
+                .0
+                .rechecks
+                .register(guard, core.id, mark, Arc::downgrade(&core));
+        }
         if core.revocable && guard.revocations().is_revoked(&core.claims) {
             return Err(Termination::new(Reason::TokenRevoked));
         }
@@ -401,6 +410,11 @@ impl Drop for SessionCore {
             self.guard.0.watchdog.disarm(self.id);
         }
         self.guard.revocations().deregister(self.id);
+        if self.revocable
+            && let Some(mark) = &self.claims.introspected
+        {
+            self.guard.0.rechecks.deregister(self.id, &mark.key);
+        }
         if self.counted.load(Relaxed) {
             self.guard.metrics().stream_closed();
         }

@@ -56,7 +56,11 @@ impl Watchdog {
             let task = tokio::spawn(run(rx, Arc::downgrade(&guard.0.metrics)));
             #[cfg(test)]
             let _ = self.task.set(task.abort_handle());
-            tokio::spawn(supervise(task, Arc::downgrade(&guard.0)));
+            tokio::spawn(supervise(
+                task,
+                Arc::downgrade(&guard.0),
+                "the stream timer task",
+            ));
             tx
         })
     }
@@ -89,15 +93,20 @@ impl Watchdog {
     }
 }
 
-/// Waits for the timer task to end; if the guard still lives, the guard fails closed.
-async fn supervise(task: tokio::task::JoinHandle<()>, guard: Weak<GuardInner>) {
+/// Waits for one of the guard's tasks (`what`) to end; if the guard still lives, nothing
+/// enforces what that task did any more, so the guard fails closed.
+pub(crate) async fn supervise(
+    task: tokio::task::JoinHandle<()>,
+    guard: Weak<GuardInner>,
+    what: &'static str,
+) {
     let outcome = task.await;
     if let Some(guard) = guard.upgrade() {
         let why = match outcome {
-            Err(e) if e.is_panic() => "the stream timer task panicked",
-            _ => "the stream timer task ended",
+            Err(e) if e.is_panic() => format!("{what} panicked"),
+            _ => format!("{what} ended"),
         };
-        Guard(guard).fail_closed(why);
+        Guard(guard).fail_closed(&why);
     }
 }
 

@@ -58,6 +58,7 @@ async fn jwks_url_keys_are_fetched_once_and_unknown_kids_refetch_at_most_once_pe
             source: KeySource::JwksUrl {
                 url,
                 ttl: Duration::from_secs(300),
+                ca_file: None,
             },
             kid: None,
             allow_weak_secret: false,
@@ -112,6 +113,7 @@ async fn an_unreachable_jwks_url_refuses_with_key_unavailable() {
             source: KeySource::JwksUrl {
                 url: "http://127.0.0.1:9/jwks.json".into(),
                 ttl: Duration::from_secs(300),
+                ca_file: None,
             },
             kid: None,
             allow_weak_secret: false,
@@ -168,7 +170,11 @@ fn remote(url: String, ttl: Duration) -> Authenticator {
     Authenticator::new(AuthConfig {
         keys: vec![KeyConfig {
             algorithm: Algorithm::RS256,
-            source: KeySource::JwksUrl { url, ttl },
+            source: KeySource::JwksUrl {
+                url,
+                ttl,
+                ca_file: None,
+            },
             kid: None,
             allow_weak_secret: false,
         }],

@@ -619,13 +619,14 @@ fn a_short_hmac_secret_fails_at_start_up_unless_explicitly_allowed() {
 }
 
 #[test]
-fn an_https_jwks_url_fails_at_start_up_with_what_to_do() {
+fn a_jwks_url_that_is_not_http_or_https_fails_at_start_up_with_what_to_do() {
     let err = Authenticator::new(AuthConfig {
         keys: vec![KeyConfig {
             algorithm: Algorithm::RS256,
             source: KeySource::JwksUrl {
-                url: "https://issuer.example/jwks.json".into(),
+                url: "ftp://issuer.example/jwks.json".into(),
                 ttl: Duration::from_secs(300),
+                ca_file: None,
             },
             kid: None,
             allow_weak_secret: false,
@@ -634,6 +635,7 @@ fn an_https_jwks_url_fails_at_start_up_with_what_to_do() {
     })
     .unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("https://issuer.example/jwks.json"), "{text}");
-    assert!(text.contains("jwks_file"), "{text}");
+    assert!(text.contains("ftp://issuer.example/jwks.json"), "{text}");
+    assert!(text.contains("auth.keys.jwks_url"), "{text}");
+    assert!(text.contains("https://"), "{text}");
 }

@@ -1,6 +1,9 @@
 //! The verified claims of a token, as the guard uses them.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
+use tokio::time::Instant;
 
 /// Claims of a verified token, kept lean: a session holds them for as long as its stream
 /// lives. `exp` is always present (tokens without it are refused).
@@ -19,6 +22,37 @@ pub struct Claims {
     scope: String,
     /// String claims kept by name for the guard (e.g. a tenant claim in the rate-limit key).
     extra: Vec<(String, String)>,
+    /// Set for an opaque token verified by introspection: live streams re-check it.
+    pub(crate) introspected: Option<Introspected>,
+}
+
+/// The SHA-256 of a token: how introspected tokens are cached and tracked without keeping
+/// many copies of the token around.
+pub(crate) type TokenKey = [u8; 32];
+
+/// An opaque token's link to its introspection, for the re-checks of live streams.
+#[derive(Clone)]
+pub(crate) struct Introspected {
+    pub key: TokenKey,
+    /// The token itself: the re-check sends it to the issuer again.
+    pub token: Arc<str>,
+    /// When the issuer last vouched for it.
+    pub checked_at: Instant,
+}
+
+impl PartialEq for Introspected {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+/// Never prints the token.
+impl std::fmt::Debug for Introspected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Introspected")
+            .field("checked_at", &self.checked_at)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Claims {
@@ -41,7 +75,14 @@ impl Claims {
                 .iter()
                 .filter_map(|k| Some((k.clone(), raw.get(k)?.as_str()?.to_owned())))
                 .collect(),
+            introspected: None,
         })
+    }
+
+    /// Whether the token was opaque and verified by introspection (its live streams are
+    /// re-checked at the issuer).
+    pub fn is_introspected(&self) -> bool {
+        self.introspected.is_some()
     }
 
     /// The token's scopes.

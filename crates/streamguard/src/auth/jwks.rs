@@ -5,16 +5,20 @@
 //! callers that waited for one use its result instead of starting another. A stale cache is
 //! served while it is refreshed in the background, so a slow or failing issuer does not stall
 //! stream opens for tokens of keys already known.
+//!
+//! The URL is configured, or read from the issuer's discovery document before the first fetch
+//! (see [`super::discovery`]).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use jsonwebtoken::Algorithm;
+use http::Uri;
 use parking_lot::Mutex;
 use tokio::time::Instant;
 
-use super::fetch::JwksFetcher;
-use super::keys::{KeyError, LoadedKey, parse_jwks};
+use super::discovery::Discovery;
+use super::fetch::{Fetcher, MAX_DOCUMENT_BYTES};
+use super::keys::{KeyError, LoadedKey, Pin, parse_jwks};
 
 /// The shortest gap between two fetches triggered by unknown `kid`s.
 pub const MIN_REFETCH_INTERVAL: Duration = Duration::from_secs(30);
@@ -22,8 +26,9 @@ pub const MIN_REFETCH_INTERVAL: Duration = Duration::from_secs(30);
 pub const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 
 pub(crate) struct RemoteJwks {
-    fetcher: JwksFetcher,
-    algorithm: Algorithm,
+    location: Location,
+    fetcher: Arc<Fetcher>,
+    pin: Pin,
     ttl: Duration,
     cache: Mutex<Cache>,
     /// Held for the duration of one fetch (single flight).
@@ -41,6 +46,8 @@ struct Cache {
     failed_at: Option<Instant>,
     /// Fetch attempts finished so far: a caller that waited for a fetch sees it moved on.
     attempts: u64,
+    /// Why the last fetch failed, until one succeeds.
+    last_error: Option<String>,
 }
 
 /// What a caller does about the cache as it stands.
@@ -51,15 +58,63 @@ enum Plan {
     Unavailable,
 }
 
+/// Where the JWKS is.
+pub(crate) enum Location {
+    Url(Uri),
+    /// The `jwks_uri` of the issuer's discovery document.
+    Discovered(Arc<Discovery>),
+}
+
+impl Location {
+    fn describe(&self) -> String {
+        match self {
+            Location::Url(url) => url.to_string(),
+            Location::Discovered(d) => format!("the jwks_uri of {}", d.issuer()),
+        }
+    }
+
+    async fn url(&self) -> Result<Uri, KeyError> {
+        match self {
+            Location::Url(url) => Ok(url.clone()),
+            Location::Discovered(d) => Ok(d.metadata().await?.jwks_uri.clone()),
+        }
+    }
+}
+
 impl RemoteJwks {
-    pub fn new(url: &str, algorithm: Algorithm, ttl: Duration) -> Result<Self, KeyError> {
-        Ok(RemoteJwks {
-            fetcher: JwksFetcher::new(url)?,
-            algorithm,
+    pub fn new(location: Location, fetcher: Arc<Fetcher>, pin: Pin, ttl: Duration) -> Self {
+        RemoteJwks {
+            location,
+            fetcher,
+            pin,
             ttl,
             cache: Mutex::new(Cache::default()),
             fetching: tokio::sync::Mutex::new(()),
-        })
+        }
+    }
+
+    /// Fetches now (at start-up): how many keys there are, or why there are none.
+    pub async fn prime(&self) -> Result<usize, String> {
+        let attempts = self.cache.lock().attempts;
+        self.refresh_after(attempts).await;
+        let cache = self.cache.lock();
+        match &cache.last_error {
+            _ if !cache.keys.is_empty() => Ok(cache.keys.len()),
+            Some(e) => Err(e.clone()),
+            None => Err("no keys fetched yet".to_string()),
+        }
+    }
+
+    /// No keys: why the last fetch failed, when one did.
+    fn no_keys(&self, otherwise: &str) -> KeyError {
+        let detail = match &self.cache.lock().last_error {
+            Some(e) => format!("{e}; {otherwise}"),
+            None => otherwise.to_string(),
+        };
+        KeyError::Jwks {
+            origin: self.location.describe(),
+            detail,
+        }
     }
 
     /// Keys matching `kid` (or all, without a `kid`), fetching when stale or when the `kid` is
@@ -73,19 +128,11 @@ impl RemoteJwks {
                 tokio::spawn(async move { this.refresh_unless_busy().await });
             }
             Plan::FetchFirst => self.refresh_after(attempts).await,
-            Plan::Unavailable => {
-                return Err(KeyError::Jwks {
-                    origin: self.fetcher.url().to_string(),
-                    detail: "unreachable; retrying shortly".into(),
-                });
-            }
+            Plan::Unavailable => return Err(self.no_keys("retrying shortly")),
         }
         let keys = self.cache.lock().keys.clone();
         if keys.is_empty() {
-            return Err(KeyError::Jwks {
-                origin: self.fetcher.url().to_string(),
-                detail: "no keys fetched yet".into(),
-            });
+            return Err(self.no_keys("no keys fetched yet"));
         }
         Ok(keys
             .iter()
@@ -145,11 +192,7 @@ impl RemoteJwks {
     }
 
     async fn fetch_into_cache(&self) {
-        let outcome = self
-            .fetcher
-            .fetch()
-            .await
-            .and_then(|text| parse_jwks(&text, self.algorithm, self.fetcher.url()));
+        let outcome = self.fetch().await;
         let now = Instant::now();
         let mut cache = self.cache.lock();
         cache.attempts += 1;
@@ -158,12 +201,35 @@ impl RemoteJwks {
                 cache.keys = keys.into();
                 cache.fetched_at = Some(now);
                 cache.failed_at = None;
+                cache.last_error = None;
             }
             // A stale cache beats no keys: it is kept while the issuer is away.
             Err(e) => {
-                tracing::warn!(url = %self.fetcher.url(), error = %e, cached = cache.keys.len(), "JWKS fetch failed");
+                tracing::warn!(jwks = %self.location.describe(), error = %e, cached = cache.keys.len(), "JWKS fetch failed");
                 cache.failed_at = Some(now);
+                cache.last_error = Some(match e {
+                    KeyError::Jwks { detail, .. } => detail,
+                    other => other.to_string(),
+                });
             }
         }
+    }
+
+    async fn fetch(&self) -> Result<Vec<LoadedKey>, KeyError> {
+        let url = self.location.url().await?;
+        let origin = url.to_string();
+        let body = self
+            .fetcher
+            .get(&url, MAX_DOCUMENT_BYTES)
+            .await
+            .map_err(|e| KeyError::Jwks {
+                origin: origin.clone(),
+                detail: e.detail,
+            })?;
+        let text = std::str::from_utf8(&body).map_err(|_| KeyError::Jwks {
+            origin: origin.clone(),
+            detail: "not UTF-8".into(),
+        })?;
+        parse_jwks(text, self.pin, &origin)
     }
 }
