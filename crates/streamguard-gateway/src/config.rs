@@ -21,6 +21,7 @@
 //! [auth]      # exactly as in `streamguard serve`
 //! [limits]    # exactly as in `streamguard serve`
 //! [policy]    # on_deny = "reply" | "end"
+//! [state]     # exactly as in `streamguard serve`: redis = "redis://…" shares revocations and limits
 //!
 //! [descriptors]                                 # message types, as in the probe config
 //! source = "reflection"                         # or "protoset" (protoset = FILE) or "proto" (proto_files = [...])
@@ -52,6 +53,7 @@ use streamguard_server::config::{
     AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, PolicySection,
     guard_sections, parse_duration,
 };
+use streamguard_server::state::{StateConfig, StateSection};
 
 /// The default maximum size of one gRPC message in either direction.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 4 * 1024 * 1024;
@@ -76,6 +78,8 @@ pub struct GatewayConfig {
     pub guard: GuardConfig,
     pub descriptors: DescriptorsConfig,
     pub methods: Vec<MethodConfig>,
+    /// Where revocations and identity limits live (`[state]`, `--redis`).
+    pub state: StateConfig,
 }
 
 /// Where the protected server listens.
@@ -198,6 +202,7 @@ impl Default for GatewayConfig {
             guard: GuardConfig::default(),
             descriptors: DescriptorsConfig::default(),
             methods: Vec::new(),
+            state: StateConfig::default(),
         }
     }
 }
@@ -264,7 +269,7 @@ impl GatewayConfig {
         if self.max_message_size == 0 || self.max_message_size > u32::MAX as usize {
             bail!("max_message_size: must be between 1 byte and 4 GiB");
         }
-        Ok(())
+        self.state.validate()
     }
 }
 
@@ -303,6 +308,8 @@ struct FileConfig {
     descriptors: DescriptorsConfig,
     #[serde(default)]
     methods: Vec<MethodConfig>,
+    #[serde(default)]
+    state: StateSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -424,6 +431,7 @@ impl FileConfig {
             .check("descriptors")
             .map_err(|e| anyhow::anyhow!(e))?;
         c.methods = self.methods;
+        c.state = self.state.into_config()?;
         Ok(c)
     }
 }

@@ -35,7 +35,9 @@ impl Keys {
 
     /// The revocation a key names, if it is one.
     pub fn parse_revocation(&self, key: &[u8]) -> Option<Revocation> {
-        let rest = key.strip_prefix(self.prefix.as_bytes())?.strip_prefix(b"rev:")?;
+        let rest = key
+            .strip_prefix(self.prefix.as_bytes())?
+            .strip_prefix(b"rev:")?;
         let value = |v: &[u8]| String::from_utf8(v.to_vec()).ok();
         if let Some(j) = rest.strip_prefix(b"jti:") {
             return value(j).map(Revocation::Jti);

@@ -148,12 +148,13 @@ impl RedisState {
     /// Checks the settings; nothing is sent to Redis until [`Self::attach`].
     pub fn new(config: RedisConfig, guard: &GuardConfig) -> Result<Self, ConfigError> {
         config.validate()?;
-        let link = Arc::new(
-            Link::new(&config.url, config.timeout).map_err(|e| ConfigError::Url {
-                url: config.url.clone(),
-                detail: e.to_string(),
-            })?,
-        );
+        let link =
+            Arc::new(
+                Link::new(&config.url, config.timeout).map_err(|e| ConfigError::Url {
+                    url: config.url.clone(),
+                    detail: e.to_string(),
+                })?,
+            );
         let keys = Arc::new(Keys::new(&config.key_prefix));
         let instance = uuid::Uuid::new_v4().simple().to_string();
         let revocations = Arc::new(Revocations {

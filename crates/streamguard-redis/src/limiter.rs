@@ -32,8 +32,7 @@ use std::time::Duration;
 use futures::future::BoxFuture;
 use parking_lot::Mutex;
 use streamguard::limiter::{
-    Admission, Gcra, IdentityLimits, InMemoryLimiter, LocalSlot, StreamAllowance,
-    too_many_streams,
+    Admission, Gcra, IdentityLimits, InMemoryLimiter, LocalSlot, StreamAllowance, too_many_streams,
 };
 use streamguard::{OnStateUnavailable, Reason, Termination};
 use tokio::sync::mpsc;
@@ -252,7 +251,11 @@ async fn take_slot(core: &Arc<Core>, identity: &Arc<str>) -> Result<Slot, Termin
         }
         // Failing open: counted here, and registered in Redis by the heartbeat once it
         // answers again.
-        None => Some(core.local.take_slot(identity).ok_or_else(too_many_streams)?),
+        None => Some(
+            core.local
+                .take_slot(identity)
+                .ok_or_else(too_many_streams)?,
+        ),
     };
     core.slots.lock().insert(id, (key.clone(), member.clone()));
     Ok(Slot {

@@ -165,7 +165,9 @@ impl Replication {
                         // Gone meanwhile.
                         Some(-2) | None => continue,
                         Some(-1) => None,
-                        Some(ms) => Some(now.saturating_add(u64::try_from(ms).unwrap_or(0) / 1000 + 1)),
+                        Some(ms) => {
+                            Some(now.saturating_add(u64::try_from(ms).unwrap_or(0) / 1000 + 1))
+                        }
                     };
                     entries.push((
                         r,
@@ -336,7 +338,11 @@ struct StreamState {
 
 fn pairs(v: &Value) -> Box<dyn Iterator<Item = (&Value, &Value)> + '_> {
     match v {
-        Value::Array(items) => Box::new(items.chunks(2).filter_map(|c| Some((c.first()?, c.get(1)?)))),
+        Value::Array(items) => Box::new(
+            items
+                .chunks(2)
+                .filter_map(|c| Some((c.first()?, c.get(1)?))),
+        ),
         Value::Map(items) => Box::new(items.iter().map(|(k, v)| (k, v))),
         _ => Box::new(std::iter::empty()),
     }

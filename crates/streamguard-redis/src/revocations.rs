@@ -17,11 +17,11 @@ use std::time::Duration;
 
 use futures::future::BoxFuture;
 use parking_lot::Mutex;
-use tokio_util::sync::DropGuard;
 use streamguard::auth::Claims;
 use streamguard::revocation::{
     InMemoryRevocations, Replication, Retention, Revocation, RevocationStore, StateUnavailable,
 };
+use tokio_util::sync::DropGuard;
 
 use crate::keys::Keys;
 use crate::link::{CallFailed, Link};
