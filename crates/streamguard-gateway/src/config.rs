@@ -494,6 +494,28 @@ mod tests {
     }
 
     #[test]
+    fn the_state_section_is_read_as_in_serve() {
+        let c = parse(
+            "upstream = \"http://x:1\"\n[state]\nredis = \"redis://10.0.0.5:6379/0\"\non_state_unavailable = \"open\"",
+        )
+        .unwrap();
+        c.validate().unwrap();
+        assert_eq!(
+            c.state.redis.as_ref().map(|r| r.url.as_str()),
+            Some("redis://10.0.0.5:6379/0")
+        );
+        assert_eq!(
+            c.state.on_unavailable,
+            streamguard::OnStateUnavailable::Open
+        );
+        let e = parse("[state]\nredis = \"http://x\"")
+            .unwrap()
+            .validate()
+            .unwrap_err();
+        assert!(format!("{e:#}").contains("state.redis"), "{e:#}");
+    }
+
+    #[test]
     fn config_errors_name_the_key() {
         let e = parse("upstream_connect_timeout = \"soon\"").unwrap_err();
         assert!(

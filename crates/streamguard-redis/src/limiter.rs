@@ -6,12 +6,11 @@
 //! of an identity's budget at once and spends them locally (one atomic decrement per message);
 //! when half is spent it takes the next lease in the background. Leased messages are already
 //! counted in Redis, so the long-run rate is never exceeded; what a lease changes is *when*
-//! they are spent: messages leased but unspent are kept for at most [`LEASE_TTL`] and then
-//! dropped (they stay spent). So in any window, an identity gets at most its burst plus the
-//! window's rate plus what the instances held unspent when it began — at most
-//! `N × rate_lease` across N instances, and never more than `LEASE_TTL` worth of its rate
-//! beyond the configured limit. `rate_lease = 0` asks Redis for every message (exact, one round
-//! trip each).
+//! they are spent. An instance holds at most `2 × rate_lease` unspent messages of an identity
+//! (more are dropped: they stay spent), and drops them once no lease has come for
+//! [`LEASE_TTL`]. So in any window an identity gets at most its burst, plus the window's rate,
+//! plus what the instances held unspent when it began: at most `2 × N × rate_lease` across N
+//! instances. `rate_lease = 0` asks Redis for every message (exact, one round trip each).
 //!
 //! # Stream slots
 //! A stream's slot is a member of the identity's sorted set whose score is its lease end;
@@ -186,6 +185,7 @@ impl Core {
             identity: identity.clone(),
             key: self.keys.rate(identity),
             tokens: AtomicU32::new(0),
+            cap: self.settings.rate_lease.saturating_mul(2),
             expires_ms: AtomicU64::new(0),
             refilling: AtomicBool::new(false),
         });
@@ -278,6 +278,8 @@ struct Budget {
     identity: Arc<str>,
     key: String,
     tokens: AtomicU32,
+    /// The most unspent messages held (see the module docs).
+    cap: u32,
     /// When unspent tokens are dropped (ms since the limiter's origin).
     expires_ms: AtomicU64,
     /// A lease is being taken in the background.
@@ -302,7 +304,12 @@ impl Budget {
         if now_ms >= self.expires_ms.load(Ordering::Acquire) {
             self.tokens.store(0, Ordering::Release);
         }
-        self.tokens.fetch_add(n, Ordering::AcqRel);
+        let cap = self.cap;
+        let _ = self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                Some(t.saturating_add(n).min(cap))
+            });
         self.expires_ms
             .store(now_ms.saturating_add(ttl), Ordering::Release);
     }

@@ -67,6 +67,11 @@ impl StateConfig {
             bail!("state.state_outage_grace is out of range: at most 365d");
         }
         if let Some(r) = &self.redis {
+            if r.url.is_empty() {
+                bail!(
+                    "state.timeout, rate_lease, stream_lease and key_prefix apply to Redis only: set state.redis (or pass --redis URL)"
+                );
+            }
             r.validate()?;
         }
         Ok(())
@@ -99,19 +104,15 @@ impl StateSection {
         if let Some(g) = &self.state_outage_grace {
             c.outage_grace = parse_duration("state.state_outage_grace", g)?;
         }
-        let redis_only = [
-            ("timeout", self.timeout.is_some()),
-            ("rate_lease", self.rate_lease.is_some()),
-            ("stream_lease", self.stream_lease.is_some()),
-            ("key_prefix", self.key_prefix.is_some()),
-        ];
-        let Some(url) = self.redis else {
-            if let Some((key, _)) = redis_only.iter().find(|(_, set)| *set) {
-                bail!("state.{key} applies to Redis only: set state.redis (or pass --redis URL)");
-            }
+        let tuned = self.timeout.is_some()
+            || self.rate_lease.is_some()
+            || self.stream_lease.is_some()
+            || self.key_prefix.is_some();
+        if self.redis.is_none() && !tuned {
             return Ok(c);
-        };
-        let mut r = RedisConfig::new(url);
+        }
+        // Without a URL here, --redis must give one (checked by `validate`).
+        let mut r = RedisConfig::new(self.redis.unwrap_or_default());
         if let Some(t) = &self.timeout {
             r.timeout = parse_duration("state.timeout", t)?;
         }
@@ -190,7 +191,7 @@ mod tests {
                 "state.on_state_unavailable",
             ),
             ("state_outage_grace = \"soon\"", "state.state_outage_grace"),
-            ("rate_lease = 5", "state.rate_lease"),
+            ("rate_lease = 5", "state.redis"),
             ("redis = \"redis://x\"\ntimeout = \"1h\"", "state.timeout"),
             ("redis = \"rediss://x\"", "state.redis"),
             (
@@ -213,6 +214,10 @@ mod tests {
 
     #[test]
     fn the_redis_flag_keeps_the_other_state_settings() {
+        let mut c = parse("stream_lease = \"2s\"").unwrap();
+        c.use_redis("redis://b:2");
+        c.validate().unwrap();
+        assert_eq!(c.redis.unwrap().stream_lease, Duration::from_secs(2));
         let mut c = parse("redis = \"redis://a:1\"\nrate_lease = 3").unwrap();
         c.use_redis("redis://b:2");
         let r = c.redis.unwrap();

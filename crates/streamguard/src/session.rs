@@ -507,6 +507,79 @@ mod tests {
         assert_eq!(refused.reason.code(), tonic::Code::Unavailable);
     }
 
+    fn guard_with(policy: crate::OnStateUnavailable) -> Guard {
+        let auth = Authenticator::new(AuthConfig {
+            keys: vec![KeyConfig::hs256_secret("unit-test-secret-0123456789abcdef")],
+            ..AuthConfig::default()
+        })
+        .unwrap();
+        let config = GuardConfig {
+            on_state_unavailable: policy,
+            state_outage_grace: Duration::from_secs(5),
+            ..GuardConfig::default()
+        };
+        Guard::new(config, auth)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn losing_the_shared_state_fails_closed_after_the_grace() {
+        let g = guard_with(crate::OnStateUnavailable::Closed);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("test");
+        let refused = StreamSession::open(&g, claims("b"), "/m", None)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.reason, Reason::StateUnavailable);
+        assert_eq!(refused.reason.code(), tonic::Code::Unavailable);
+        tokio::time::sleep(Duration::from_millis(4900)).await;
+        assert!(
+            live.termination().is_none(),
+            "live streams go on during the grace"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(
+            live.termination().map(|t| t.reason),
+            Some(Reason::StateUnavailable)
+        );
+        g.state_restored();
+        assert!(
+            StreamSession::open(&g, claims("c"), "/m", None)
+                .await
+                .is_ok()
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_recovery_within_the_grace_spares_live_streams() {
+        let g = guard_with(crate::OnStateUnavailable::Closed);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("blip");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        g.state_restored();
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        assert!(live.termination().is_none());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn losing_the_shared_state_fails_open_when_configured() {
+        let g = guard_with(crate::OnStateUnavailable::Open);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("test");
+        assert!(
+            StreamSession::open(&g, claims("b"), "/m", None)
+                .await
+                .is_ok()
+        );
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        assert!(live.termination().is_none());
+    }
+
     #[test]
     fn instant_arithmetic_saturates() {
         let now = Instant::now();
