@@ -60,6 +60,9 @@ pub struct LimitSettings {
     pub on_unavailable: OnStateUnavailable,
 }
 
+/// A stream slot in Redis: the identity's slot set, and the member naming this slot.
+type SlotName = (Arc<str>, Arc<str>);
+
 /// The [`IdentityLimits`] kept in Redis.
 #[derive(Debug, Clone)]
 pub struct RedisLimiter {
@@ -77,11 +80,11 @@ struct Core {
     origin: Instant,
     /// This instance's leased budget per identity, while one of its streams lives.
     budgets: Mutex<HashMap<Arc<str>, Weak<Budget>>>,
-    slots: Mutex<HashMap<u64, (Arc<str>, Arc<str>)>>,
+    slots: Mutex<HashMap<u64, SlotName>>,
     next_slot: AtomicU64,
     instance: String,
-    release: mpsc::Sender<(Arc<str>, Arc<str>)>,
-    release_rx: Mutex<Option<mpsc::Receiver<(Arc<str>, Arc<str>)>>>,
+    release: mpsc::Sender<SlotName>,
+    release_rx: Mutex<Option<mpsc::Receiver<SlotName>>>,
 }
 
 impl RedisLimiter {
@@ -389,7 +392,7 @@ impl Drop for Slot {
 /// Gives released slots back, a batch per round trip.
 async fn release(
     core: Arc<Core>,
-    mut rx: mpsc::Receiver<(Arc<str>, Arc<str>)>,
+    mut rx: mpsc::Receiver<SlotName>,
     stop: CancellationToken,
 ) {
     let mut batch = Vec::with_capacity(RENEW_BATCH);
@@ -423,7 +426,7 @@ async fn heartbeat(core: Arc<Core>, stop: CancellationToken) {
             _ = stop.cancelled() => return,
             _ = tokio::time::sleep(every) => {}
         }
-        let live: Vec<(Arc<str>, Arc<str>)> = core.slots.lock().values().cloned().collect();
+        let live: Vec<SlotName> = core.slots.lock().values().cloned().collect();
         for chunk in live.chunks(RENEW_BATCH) {
             let mut call = scripts::RENEW_SLOTS.prepare_invoke();
             call.arg(lease_ms);

@@ -35,8 +35,10 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
 const SECRET: &str = common::SECRET;
-const MESSAGES_PER_MINUTE: u32 = 30_000_000;
-const BURST: u32 = 1_000_000;
+/// Limits no variant reaches (so GCRA runs on every message and never refuses); in Redis the
+/// interval rounds up to 1 µs, still above what a loop on this machine admits.
+const MESSAGES_PER_MINUTE: u32 = u32::MAX;
+const BURST: u32 = u32::MAX;
 const CONNECTIONS: usize = 4;
 const STREAMS: usize = 16;
 
@@ -195,14 +197,14 @@ async fn admits(guard: &Guard, measure: Duration) -> f64 {
     let end = Instant::now() + measure;
     let mut n = 0u64;
     while Instant::now() < end {
-        for _ in 0..1000 {
+        for _ in 0..64 {
             match allowance.admit() {
                 Admission::Admitted => {}
                 Admission::Refused(_) => panic!("refused under a generous limit"),
                 Admission::Pending(wait) => wait.await.expect("admitted"),
             }
         }
-        n += 1000;
+        n += 64;
     }
     n as f64 / measure.as_secs_f64()
 }

@@ -93,13 +93,16 @@ pub struct StateSection {
 
 impl StateSection {
     pub fn into_config(self) -> anyhow::Result<StateConfig> {
-        let mut c = StateConfig::default();
-        c.on_unavailable = match self.on_state_unavailable.as_deref() {
+        let on_unavailable = match self.on_state_unavailable.as_deref() {
             None | Some("closed") => OnStateUnavailable::Closed,
             Some("open") => OnStateUnavailable::Open,
             Some(other) => bail!(
                 "state.on_state_unavailable = {other:?}: expected \"closed\" (refuse streams) or \"open\" (serve on local state)"
             ),
+        };
+        let mut c = StateConfig {
+            on_unavailable,
+            ..StateConfig::default()
         };
         if let Some(g) = &self.state_outage_grace {
             c.outage_grace = parse_duration("state.state_outage_grace", g)?;
