@@ -31,6 +31,9 @@ A config for a grpc-js (or any) server on 127.0.0.1:50051:
   messages_per_minute = 600
   max_stream_lifetime = \"30m\"
 
+  [state]                              # several gateways behind a load balancer
+  redis = \"redis://127.0.0.1:6379/0\"  # share revocations and limits (or --redis URL)
+
   [descriptors]
   source = \"proto\"                    # or \"reflection\" (default), \"protoset\"
   proto_files = [\"proto/tools.proto\"]
@@ -63,6 +66,10 @@ pub struct GatewayArgs {
     /// Admin HTTP API listen address (revocations, metrics, health) [default: 127.0.0.1:9091].
     #[arg(long, value_name = "ADDR")]
     admin_listen: Option<SocketAddr>,
+    /// Share revocations, identity rate limits and stream caps with every instance (gateway or
+    /// serve) using the same Redis, e.g. redis://127.0.0.1:6379/0 [default: in-memory].
+    #[arg(long, value_name = "URL")]
+    redis: Option<String>,
 }
 
 impl GatewayArgs {
@@ -83,6 +90,9 @@ impl GatewayArgs {
         }
         if let Some(v) = &self.upstream {
             c.upstream.url = v.clone();
+        }
+        if let Some(url) = &self.redis {
+            c.state.use_redis(url);
         }
         Ok(c)
     }

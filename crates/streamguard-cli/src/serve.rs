@@ -31,6 +31,11 @@ pub struct ServeArgs {
     /// [default: an embedded backend on loopback].
     #[arg(long, value_name = "URL")]
     backend: Option<String>,
+    /// Share revocations, identity rate limits and stream caps with every instance using the
+    /// same Redis, e.g. redis://127.0.0.1:6379/0 (the other settings: [state] in the config
+    /// file) [default: in-memory, this instance only].
+    #[arg(long, value_name = "URL")]
+    redis: Option<String>,
     /// Switch a control off, for a vulnerable lab (repeatable): expiry, revocation,
     /// per-message, deadline, cancel, identity-rate-limit, lifetime.
     #[arg(long, value_name = "CONTROL")]
@@ -93,6 +98,9 @@ impl ServeArgs {
         }
         if let Some(v) = &self.backend {
             c.backend = Some(v.clone());
+        }
+        if let Some(url) = &self.redis {
+            c.state.use_redis(url);
         }
         for d in &self.disable {
             let control = parse_control(d).context("--disable")?;

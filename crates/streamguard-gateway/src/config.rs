@@ -21,6 +21,7 @@
 //! [auth]      # exactly as in `streamguard serve`
 //! [limits]    # exactly as in `streamguard serve`
 //! [policy]    # on_deny = "reply" | "end"
+//! [state]     # exactly as in `streamguard serve`: redis = "redis://…" shares revocations and limits
 //!
 //! [descriptors]                                 # message types, as in the probe config
 //! source = "reflection"                         # or "protoset" (protoset = FILE) or "proto" (proto_files = [...])
@@ -52,6 +53,7 @@ use streamguard_server::config::{
     AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, PolicySection,
     guard_sections, parse_duration,
 };
+use streamguard_server::state::{StateConfig, StateSection};
 
 /// The default maximum size of one gRPC message in either direction.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 4 * 1024 * 1024;
@@ -76,6 +78,8 @@ pub struct GatewayConfig {
     pub guard: GuardConfig,
     pub descriptors: DescriptorsConfig,
     pub methods: Vec<MethodConfig>,
+    /// Where revocations and identity limits live (`[state]`, `--redis`).
+    pub state: StateConfig,
 }
 
 /// Where the protected server listens.
@@ -198,6 +202,7 @@ impl Default for GatewayConfig {
             guard: GuardConfig::default(),
             descriptors: DescriptorsConfig::default(),
             methods: Vec::new(),
+            state: StateConfig::default(),
         }
     }
 }
@@ -262,7 +267,7 @@ impl GatewayConfig {
         if self.max_message_size == 0 || self.max_message_size > u32::MAX as usize {
             bail!("max_message_size: must be between 1 byte and 4 GiB");
         }
-        Ok(())
+        self.state.validate()
     }
 }
 
@@ -301,6 +306,8 @@ struct FileConfig {
     descriptors: DescriptorsConfig,
     #[serde(default)]
     methods: Vec<MethodConfig>,
+    #[serde(default)]
+    state: StateSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -422,6 +429,7 @@ impl FileConfig {
             .check("descriptors")
             .map_err(|e| anyhow::anyhow!(e))?;
         c.methods = self.methods;
+        c.state = self.state.into_config()?;
         Ok(c)
     }
 }
@@ -481,6 +489,28 @@ mod tests {
         assert_eq!(c.methods[0].scopes["ping"], "tools:ping");
         assert!(!c.forward_client_token);
         c.validate().unwrap();
+    }
+
+    #[test]
+    fn the_state_section_is_read_as_in_serve() {
+        let c = parse(
+            "upstream = \"http://x:1\"\n[state]\nredis = \"redis://10.0.0.5:6379/0\"\non_state_unavailable = \"open\"",
+        )
+        .unwrap();
+        c.validate().unwrap();
+        assert_eq!(
+            c.state.redis.as_ref().map(|r| r.url.as_str()),
+            Some("redis://10.0.0.5:6379/0")
+        );
+        assert_eq!(
+            c.state.on_unavailable,
+            streamguard::OnStateUnavailable::Open
+        );
+        let e = parse("upstream = \"http://x:1\"\n[state]\nredis = \"http://x\"")
+            .unwrap()
+            .validate()
+            .unwrap_err();
+        assert!(format!("{e:#}").contains("state.redis"), "{e:#}");
     }
 
     #[test]

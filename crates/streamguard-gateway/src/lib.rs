@@ -107,10 +107,14 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
     // is buffered: give it the gateway's limit (the proxy checks responses the same way).
     let mut guard_config = config.guard.clone();
     guard_config.message_limits.max_message_bytes = config.max_message_size;
-    let guard = Guard::new(
+    // With shared state, the live revocations are loaded here: before any stream is accepted.
+    let guard = streamguard_server::state::build_guard(
         guard_config,
         Authenticator::new(auth).context("loading verification keys")?,
-    );
+        Default::default(),
+        &config.state,
+    )
+    .await?;
     guard
         .authenticator()
         .prepare()

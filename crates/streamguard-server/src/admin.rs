@@ -1,5 +1,16 @@
 //! The admin HTTP API: `POST /v1/revocations` (revoke), `DELETE /v1/revocations` (lift, same
 //! body), `GET /metrics`, `GET /healthz`.
+//!
+//! With a shared state store (`[state] redis`), a revocation or lift posted to any instance
+//! reaches every instance. Its answer says where it went: `"replication": "shared"` (durable in
+//! the store and published; 200), `"queued"` (applied on this instance; the store is
+//! unreachable, so it is published when the store is back; 202) or `"failed"` (applied on this
+//! instance only, the queue being full; 503). Without a shared store it is `"local"` (200).
+//!
+//! `GET /healthz` answers `200 ok` while the state backend is available; during an outage of a
+//! shared store `503 state_unavailable …` when streams are refused
+//! (`on_state_unavailable = "closed"`), or `200 degraded: state_unavailable …` when the instance
+//! serves on its local state (`"open"`).
 
 use std::sync::Arc;
 
@@ -11,7 +22,8 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 use streamguard::Guard;
-use streamguard::revocation::Revocation;
+use streamguard::OnStateUnavailable;
+use streamguard::revocation::{Replication, Revocation};
 
 /// Appends more Prometheus text to `GET /metrics` (the gateway's counters by method).
 pub type ExtraMetrics = Arc<dyn Fn(&mut String) + Send + Sync>;
@@ -34,7 +46,7 @@ pub fn router_with_metrics(guard: Guard, token: String, extra: Option<ExtraMetri
     Router::new()
         .route("/v1/revocations", axum::routing::post(revoke).delete(lift))
         .route("/metrics", get(metrics))
-        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/healthz", get(healthz))
         .with_state(Admin {
             guard,
             extra,
@@ -122,11 +134,32 @@ async fn revoke(State(admin): State<Admin>, headers: HeaderMap, body: axum::body
         Ok(r) => r,
         Err(answer) => return answer,
     };
-    let ended = admin.guard.revocations().revoke(revocation.clone());
+    let revoked = admin.guard.revocations().revoke(revocation.clone()).await;
     (
-        StatusCode::OK,
-        Json(json!({"revoked": named(revocation), "ended_streams": ended})),
+        replication_status(revoked.replication),
+        Json(json!({
+            "revoked": named(revocation),
+            "ended_streams": revoked.ended,
+            "replication": replication_name(revoked.replication),
+        })),
     )
+}
+
+fn replication_status(r: Replication) -> StatusCode {
+    match r {
+        Replication::Local | Replication::Shared => StatusCode::OK,
+        Replication::Queued => StatusCode::ACCEPTED,
+        Replication::Failed => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+fn replication_name(r: Replication) -> &'static str {
+    match r {
+        Replication::Local => "local",
+        Replication::Shared => "shared",
+        Replication::Queued => "queued",
+        Replication::Failed => "failed",
+    }
 }
 
 /// Lifts a revocation: tokens it refused are accepted again. 404 when there was none.
@@ -135,13 +168,48 @@ async fn lift(State(admin): State<Admin>, headers: HeaderMap, body: axum::body::
         Ok(r) => r,
         Err(answer) => return answer,
     };
-    if admin.guard.revocations().lift(&revocation) {
-        (StatusCode::OK, Json(json!({"lifted": named(revocation)})))
+    let (lifted, replication) = admin.guard.revocations().lift(&revocation).await;
+    if lifted {
+        (
+            replication_status(replication),
+            Json(json!({
+                "lifted": named(revocation),
+                "replication": replication_name(replication),
+            })),
+        )
     } else {
         (
             StatusCode::NOT_FOUND,
             Json(json!({"error": "not_revoked", "revocation": named(revocation)})),
         )
+    }
+}
+
+/// `ok` while the state backend is available; see the module docs for an outage.
+async fn healthz(State(admin): State<Admin>) -> (StatusCode, String) {
+    let s = admin.guard.state_status();
+    if s.available {
+        return (StatusCode::OK, "ok\n".into());
+    }
+    let down = format!(
+        "state_unavailable: the {} state store has been unreachable for {}s",
+        s.backend,
+        s.for_.as_secs()
+    );
+    match s.policy {
+        OnStateUnavailable::Closed => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "{down}; new streams are refused and live streams end after the {}s grace (on_state_unavailable = closed)\n",
+                s.grace.as_secs_f32()
+            ),
+        ),
+        OnStateUnavailable::Open => (
+            StatusCode::OK,
+            format!(
+                "degraded: {down}; serving on this instance's own state (on_state_unavailable = open)\n"
+            ),
+        ),
     }
 }
 

@@ -60,6 +60,11 @@
 //! public_max_streams = 64      # health and reflection (no token): streams at once,
 //! public_max_streams_per_connection = 4   # per connection,
 //! public_max_lifetime = "10m"  # and their lifetime
+//!
+//! [state]                      # revocations and identity limits shared by several instances
+//! redis = "redis://127.0.0.1:6379/0"   # or --redis URL; omit for in-memory state
+//! on_state_unavailable = "closed"      # or "open"; see crate::state for every key
+//! state_outage_grace = "10s"
 //! ```
 
 use std::net::SocketAddr;
@@ -78,6 +83,8 @@ use streamguard_edge::EdgeConfig;
 
 /// What to say when nothing could verify a token.
 pub const NO_VERIFIER: &str = "no verification key configured: add [[auth.keys]], or [auth] issuer with discovery = true, or [auth.introspection] to the config file, or run with --dev";
+
+use crate::state::{StateConfig, StateSection};
 
 /// Issuer of dev-mode tokens.
 pub const DEV_ISSUER: &str = "streamguard-dev";
@@ -115,6 +122,8 @@ pub struct ServeConfig {
     pub sub_revocation_retention: Option<Duration>,
     /// The network edge: connection and stream limits, timeouts, the drain period.
     pub server: EdgeConfig,
+    /// Where revocations and identity limits live (`[state]`, `--redis`).
+    pub state: StateConfig,
 }
 
 /// The longest leeway accepted: more would keep expired tokens working for minutes.
@@ -145,13 +154,14 @@ impl Default for ServeConfig {
             on_deny: OnDeny::Reply,
             sub_revocation_retention: None,
             server: EdgeConfig::default(),
+            state: StateConfig::default(),
         }
     }
 }
 
 /// The parts of a config that need work to produce (keys loaded, secrets chosen).
 pub(crate) struct Resolved {
-    pub guard: Guard,
+    pub auth: Authenticator,
     pub admin_token: String,
     pub dev_secret: Option<String>,
 }
@@ -220,7 +230,7 @@ impl ServeConfig {
             }
             within("revocation.sub_retention", kept, 10 * MAX_LIMIT)?;
         }
-        Ok(())
+        self.state.validate()
     }
 
     pub(crate) fn resolve(&self) -> anyhow::Result<Resolved> {
@@ -256,17 +266,21 @@ impl ServeConfig {
                 "loading verification keys ([[auth.keys]])".to_string()
             }
         })?;
-        let guard = Guard::new(self.guard_config(), authenticator);
         Ok(Resolved {
-            guard,
+            auth: authenticator,
             admin_token,
             dev_secret,
         })
     }
 
+    /// The guard of this config, its state where `[state]` says (see [`crate::state`]).
+    pub(crate) async fn guard(&self, auth: Authenticator) -> anyhow::Result<Guard> {
+        crate::state::build_guard(self.guard_config(), auth, Default::default(), &self.state).await
+    }
+
     /// The guard settings of this config.
     pub fn guard_config(&self) -> GuardConfig {
-        GuardConfig {
+        let mut g = GuardConfig {
             disabled: self.disabled.clone(),
             on_deny: self.on_deny,
             messages_per_minute: self.messages_per_minute,
@@ -286,7 +300,9 @@ impl ServeConfig {
                 ..MessageLimits::default()
             },
             ..GuardConfig::default()
-        }
+        };
+        self.state.apply(&mut g);
+        g
     }
 
     /// Reads a TOML config file over the defaults.
@@ -326,6 +342,8 @@ struct FileConfig {
     revocation: RevocationSection,
     #[serde(default)]
     server: ServerSection,
+    #[serde(default)]
+    state: StateSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -634,6 +652,7 @@ impl FileConfig {
             Some(other) => bail!("policy.on_deny = {other:?}: expected \"reply\" or \"end\""),
         };
         self.server.apply(&mut c.server)?;
+        c.state = self.state.into_config()?;
         Ok(c)
     }
 }

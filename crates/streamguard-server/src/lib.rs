@@ -11,6 +11,7 @@ mod classify;
 pub mod config;
 mod jsonrpc;
 mod mcp;
+pub mod state;
 mod streaming;
 pub mod structs;
 pub mod tokens;
@@ -103,7 +104,8 @@ const PUBLIC_SERVICE_CAP: usize = 64 << 10;
 /// Binds both listeners and starts serving.
 pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
     let resolved = config.resolve()?;
-    let guard = resolved.guard.clone();
+    // With shared state, the live revocations are loaded here: before any stream is accepted.
+    let guard = config.guard(resolved.auth).await?;
     guard
         .authenticator()
         .prepare()

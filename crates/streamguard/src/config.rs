@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::message_limits::MessageLimits;
+use crate::state::OnStateUnavailable;
 
 /// One of the guard's controls; each can be switched off to reproduce the naive behaviour it
 /// fixes (for a vulnerable lab, or to measure what the control buys).
@@ -96,7 +97,15 @@ pub struct GuardConfig {
     pub sub_revocation_retention: Option<Duration>,
     /// Message size caps per method and the per-identity budget for partial messages.
     pub message_limits: MessageLimits,
+    /// What happens while a shared state store cannot be reached (see [`crate::state`]).
+    pub on_state_unavailable: OnStateUnavailable,
+    /// Under [`OnStateUnavailable::Closed`], how long live streams go on once the shared state
+    /// is lost before they end with `state_unavailable`.
+    pub state_outage_grace: Duration,
 }
+
+/// The default [`GuardConfig::state_outage_grace`].
+pub const DEFAULT_STATE_OUTAGE_GRACE: Duration = Duration::from_secs(10);
 
 impl Default for GuardConfig {
     fn default() -> Self {
@@ -116,6 +125,8 @@ impl Default for GuardConfig {
             ],
             sub_revocation_retention: None,
             message_limits: MessageLimits::default(),
+            on_state_unavailable: OnStateUnavailable::Closed,
+            state_outage_grace: DEFAULT_STATE_OUTAGE_GRACE,
         }
     }
 }

@@ -13,6 +13,7 @@
 //! | deadline | [`deadline`] | keeps the caller's `grpc-timeout` as an absolute [`Deadline`] |
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
+//! | shared state | [`state`] | revocations and limits in this process or a store shared by several instances; the outage policy |
 //! | lifetime | [`session`] (one shared timer queue) | maximum stream lifetime and idle timeout |
 //! | buffered bytes | [`message_limits`], [`response_queue`] | message size caps per method, a budget per identity for partially received messages, response queues bounded in bytes |
 //!
@@ -54,12 +55,14 @@ pub mod resource;
 pub mod response_queue;
 pub mod revocation;
 pub mod session;
+pub mod state;
 pub mod termination;
 mod watchdog;
 
 pub use config::{Control, GuardConfig, OnDeny};
 pub use deadline::Deadline;
-pub use guard::Guard;
+pub use guard::{Guard, WeakGuard};
 pub use layer::StreamGuardLayer;
 pub use session::StreamSession;
+pub use state::{OnStateUnavailable, StateBackend};
 pub use termination::{Reason, Termination};

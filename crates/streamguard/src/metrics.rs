@@ -1,7 +1,8 @@
 //! Counters of what the guard did, rendered in the Prometheus text format.
 
 use std::fmt::Write;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering::Relaxed};
+use std::time::Duration;
 
 use crate::termination::Reason;
 
@@ -21,10 +22,31 @@ pub struct Metrics {
     tasks_live: AtomicI64,
     request_bytes_buffered: AtomicI64,
     response_bytes_queued: AtomicI64,
+    state: StateMetrics,
+}
+
+/// Counters of a shared state backend (rendered only when the backend is shared).
+#[derive(Debug, Default)]
+struct StateMetrics {
+    backend: &'static str,
+    unavailable: AtomicBool,
+    lost: AtomicU64,
+    restored: AtomicU64,
+    errors: AtomicU64,
+    revocations_applied: AtomicU64,
+    replication_lag_ms: AtomicU64,
+    revocations_queued: AtomicI64,
 }
 
 impl Default for Metrics {
     fn default() -> Self {
+        Metrics::new("memory")
+    }
+}
+
+impl Metrics {
+    /// Counters for a guard whose state lives in `backend` (`memory`, `redis`).
+    pub fn new(backend: &'static str) -> Self {
         Metrics {
             streams_opened: AtomicU64::new(0),
             streams_active: AtomicI64::new(0),
@@ -37,6 +59,10 @@ impl Default for Metrics {
             tasks_live: AtomicI64::new(0),
             request_bytes_buffered: AtomicI64::new(0),
             response_bytes_queued: AtomicI64::new(0),
+            state: StateMetrics {
+                backend,
+                ..StateMetrics::default()
+            },
         }
     }
 }
@@ -92,6 +118,49 @@ impl Metrics {
     }
     pub(crate) fn response_bytes_queued(&self, delta: i64) {
         self.response_bytes_queued.fetch_add(delta, Relaxed);
+    }
+
+    pub(crate) fn state_changed(&self, available: bool) {
+        self.state.unavailable.store(!available, Relaxed);
+        let counter = if available {
+            &self.state.restored
+        } else {
+            &self.state.lost
+        };
+        counter.fetch_add(1, Relaxed);
+    }
+
+    /// Counts a failed or timed-out call to the shared state store.
+    pub fn state_error(&self) {
+        self.state.errors.fetch_add(1, Relaxed);
+    }
+
+    /// Counts revocations applied from the shared feed (recorded by another instance).
+    pub fn revocations_applied(&self, n: u64) {
+        self.state.revocations_applied.fetch_add(n, Relaxed);
+    }
+
+    /// How long the last revocation applied from the shared feed took to arrive here.
+    pub fn replication_lag(&self, lag: Duration) {
+        let ms = u64::try_from(lag.as_millis()).unwrap_or(u64::MAX);
+        self.state.replication_lag_ms.store(ms, Relaxed);
+    }
+
+    /// Revocations applied here and waiting for the shared store to come back.
+    pub fn revocations_queued(&self, n: usize) {
+        self.state
+            .revocations_queued
+            .store(i64::try_from(n).unwrap_or(i64::MAX), Relaxed);
+    }
+
+    /// Calls to the shared state store that failed or timed out.
+    pub fn state_errors(&self) -> u64 {
+        self.state.errors.load(Relaxed)
+    }
+
+    /// Revocations applied from the shared feed.
+    pub fn revocations_applied_total(&self) -> u64 {
+        self.state.revocations_applied.load(Relaxed)
     }
 
     pub fn live(&self) -> Live {
@@ -161,6 +230,9 @@ impl Metrics {
             "Units of downstream work aborted because their stream ended.",
             self.work_cancelled.load(Relaxed) as i64,
         );
+        if self.state.backend != "memory" {
+            self.render_state(&mut out);
+        }
         for (name, help, arr) in [
             (
                 "streamguard_streams_refused_total",
@@ -187,5 +259,58 @@ impl Metrics {
             }
         }
         out
+    }
+
+    fn render_state(&self, out: &mut String) {
+        let s = &self.state;
+        let b = s.backend;
+        let mut line = |name: &str, kind: &str, help: &str, v: String| {
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} {kind}\n{name}{{backend=\"{b}\"}} {v}"
+            );
+        };
+        line(
+            "streamguard_state_available",
+            "gauge",
+            "1 while the shared state store can be reached, 0 during an outage.",
+            u8::from(!s.unavailable.load(Relaxed)).to_string(),
+        );
+        line(
+            "streamguard_state_outages_total",
+            "counter",
+            "Transitions of the shared state store to unavailable.",
+            s.lost.load(Relaxed).to_string(),
+        );
+        line(
+            "streamguard_state_recoveries_total",
+            "counter",
+            "Transitions of the shared state store back to available.",
+            s.restored.load(Relaxed).to_string(),
+        );
+        line(
+            "streamguard_state_errors_total",
+            "counter",
+            "Calls to the shared state store that failed or timed out.",
+            s.errors.load(Relaxed).to_string(),
+        );
+        line(
+            "streamguard_revocations_applied_total",
+            "counter",
+            "Revocations recorded by other instances and applied here from the shared feed.",
+            s.revocations_applied.load(Relaxed).to_string(),
+        );
+        line(
+            "streamguard_revocation_replication_lag_seconds",
+            "gauge",
+            "How long the last revocation applied from the shared feed took to arrive here.",
+            format!("{:.3}", s.replication_lag_ms.load(Relaxed) as f64 / 1000.0),
+        );
+        line(
+            "streamguard_revocations_queued",
+            "gauge",
+            "Revocations applied here and waiting for the shared state store to come back.",
+            s.revocations_queued.load(Relaxed).to_string(),
+        );
     }
 }

@@ -280,8 +280,10 @@ mod tests {
         c
     }
 
-    fn open(g: &Guard, sub: &str, token: &str) -> StreamSession {
-        StreamSession::open(g, claims(sub, token), "/m", None).unwrap()
+    async fn open(g: &Guard, sub: &str, token: &str) -> StreamSession {
+        StreamSession::open(g, claims(sub, token), "/m", None)
+            .await
+            .unwrap()
     }
 
     fn key(token: &str) -> TokenKey {
@@ -295,9 +297,9 @@ mod tests {
     #[tokio::test]
     async fn streams_sharing_a_token_are_tracked_once_and_forgotten_when_they_end() {
         let g = guard();
-        let a = open(&g, "alice", "tok-a");
-        let b = open(&g, "alice", "tok-a");
-        let c = open(&g, "bob", "tok-bb");
+        let a = open(&g, "alice", "tok-a").await;
+        let b = open(&g, "alice", "tok-a").await;
+        let c = open(&g, "bob", "tok-bb").await;
         assert_eq!(g.0.rechecks.tracked(), 2);
         drop((a, b));
         assert_eq!(g.0.rechecks.tracked(), 1);
@@ -308,8 +310,11 @@ mod tests {
     #[tokio::test]
     async fn an_inactive_token_ends_every_stream_that_holds_it() {
         let g = guard();
-        let (a, b) = (open(&g, "alice", "tok-a"), open(&g, "alice", "tok-a"));
-        let other = open(&g, "bob", "tok-bb");
+        let (a, b) = (
+            open(&g, "alice", "tok-a").await,
+            open(&g, "alice", "tok-a").await,
+        );
+        let other = open(&g, "bob", "tok-bb").await;
         let revoked = Err(AuthError::new(Reason::TokenRevoked, "not active"));
         g.0.rechecks.apply(key("tok-a"), revoked, Instant::now());
         assert_eq!(ended(&a), Some(Reason::TokenRevoked));
@@ -322,7 +327,7 @@ mod tests {
     #[tokio::test]
     async fn a_confirmation_moves_the_schedule_and_a_changed_subject_ends_the_stream() {
         let g = guard();
-        let s = open(&g, "alice", "tok-a");
+        let s = open(&g, "alice", "tok-a").await;
         let now = Instant::now();
         g.0.rechecks
             .apply(key("tok-a"), Ok(claims("alice", "tok-a")), now);
@@ -338,7 +343,7 @@ mod tests {
     #[tokio::test]
     async fn while_the_issuer_is_unreachable_live_streams_go_on_until_the_grace_has_passed() {
         let g = guard();
-        let s = open(&g, "alice", "tok-a");
+        let s = open(&g, "alice", "tok-a").await;
         let confirmed = s.claims().introspected.as_ref().unwrap().checked_at;
         let down = || Err(AuthError::new(Reason::KeyUnavailable, "connection refused"));
         // Due, but the issuer does not answer: retried soon, the stream goes on.
@@ -372,7 +377,7 @@ mod tests {
             },
             Authenticator::new(auth).unwrap(),
         );
-        let _s = open(&g, "alice", "tok-a");
+        let _s = open(&g, "alice", "tok-a").await;
         assert_eq!(g.0.rechecks.tracked(), 0);
     }
 }

@@ -16,11 +16,18 @@
 //! A session registers itself for pushes *before* it checks the store, and a revocation is
 //! stored *before* the live sessions are searched. Whatever the interleaving, either the
 //! revocation finds the session, or the session's check finds the revocation.
+//!
+//! With a store shared by several instances the same holds across them, provided the store
+//! records a revocation durably *and* publishes it in one atomic step, and every instance
+//! applies what is published to its live sessions ([`RevocationFeed::push`]): a session on
+//! another instance registers, then asks the shared store; either the store already holds the
+//! revocation, or the publication comes after the registration and the push finds it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use futures::future::BoxFuture;
 use parking_lot::Mutex;
 
 use crate::auth::Claims;
@@ -46,16 +53,49 @@ pub struct Retention {
     pub issued_up_to: u64,
 }
 
-/// Where revocations are kept. The embedded default is [`InMemoryRevocations`]; a shared store
-/// (several instances) implements the same trait. The [`RevocationFeed`] decides retention.
+/// Where a revocation ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replication {
+    /// Kept in this process only: there is no shared store (one instance).
+    Local,
+    /// Durable in the shared store and published to every instance.
+    Shared,
+    /// Applied here; the shared store is unreachable, so it is queued and published when the
+    /// store is back.
+    Queued,
+    /// Applied here only: the shared store is unreachable and its queue is full.
+    Failed,
+}
+
+/// The shared store could not be asked in time.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("shared state unavailable: {0}")]
+pub struct StateUnavailable(pub String);
+
+/// Where revocations are kept. The embedded default is [`InMemoryRevocations`]; a store shared
+/// by several instances implements the same trait. The [`RevocationFeed`] decides retention.
 pub trait RevocationStore: Send + Sync + std::fmt::Debug {
     /// Records a revocation, kept as `retention` says. Revoking again extends, never shortens.
-    fn revoke(&self, revocation: &Revocation, retention: Retention);
-    /// Drops a revocation; whether there was one.
-    fn lift(&self, revocation: &Revocation) -> bool;
-    /// Whether a token with these claims is revoked.
-    fn is_revoked(&self, claims: &Claims) -> bool;
-    /// Entries currently kept (for metrics and tests).
+    /// A shared store also records it in this process first, so it applies here even when the
+    /// shared store cannot be reached.
+    fn revoke<'a>(
+        &'a self,
+        revocation: &'a Revocation,
+        retention: Retention,
+    ) -> BoxFuture<'a, Replication>;
+    /// Drops a revocation; whether there was one (here or in the shared store).
+    fn lift<'a>(&'a self, revocation: &'a Revocation) -> BoxFuture<'a, (bool, Replication)>;
+    /// Whether a token with these claims is revoked, asking the shared store when there is one
+    /// (within a bounded time).
+    fn is_revoked<'a>(
+        &'a self,
+        claims: &'a Claims,
+    ) -> BoxFuture<'a, Result<bool, StateUnavailable>> {
+        Box::pin(std::future::ready(Ok(self.is_revoked_locally(claims))))
+    }
+    /// Whether a token with these claims is revoked, by what this process knows.
+    fn is_revoked_locally(&self, claims: &Claims) -> bool;
+    /// Entries currently kept in this process (for metrics and tests).
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
         self.len() == 0
@@ -63,6 +103,7 @@ pub trait RevocationStore: Send + Sync + std::fmt::Debug {
 }
 
 /// Revocations kept in this process; an entry past its retention is swept on the next revoke.
+/// Shared stores keep their local copy in one too.
 #[derive(Debug, Default)]
 pub struct InMemoryRevocations {
     inner: Mutex<Entries>,
@@ -81,13 +122,18 @@ fn later(a: Option<u64>, b: Option<u64>) -> Option<u64> {
     a.zip(b).map(|(a, b)| a.max(b))
 }
 
-impl RevocationStore for InMemoryRevocations {
-    fn revoke(&self, revocation: &Revocation, retention: Retention) {
+impl InMemoryRevocations {
+    /// Records a revocation (idempotent: recording it again extends, never shortens).
+    pub fn record(&self, revocation: &Revocation, retention: Retention) {
         let now = unix_now();
         let live = |u: &Option<u64>| u.is_none_or(|u| u > now);
         let mut e = self.inner.lock();
         e.jtis.retain(|_, u| live(u));
         e.subs.retain(|_, (_, u)| live(u));
+        Self::insert(&mut e, revocation, retention);
+    }
+
+    fn insert(e: &mut Entries, revocation: &Revocation, retention: Retention) {
         match revocation {
             Revocation::Jti(j) => {
                 let until = match e.jtis.get(j) {
@@ -109,7 +155,17 @@ impl RevocationStore for InMemoryRevocations {
         }
     }
 
-    fn lift(&self, revocation: &Revocation) -> bool {
+    /// Replaces every entry with `entries` (a shared store's full copy).
+    pub fn replace_all(&self, entries: impl IntoIterator<Item = (Revocation, Retention)>) {
+        let mut fresh = Entries::default();
+        for (r, retention) in entries {
+            Self::insert(&mut fresh, &r, retention);
+        }
+        *self.inner.lock() = fresh;
+    }
+
+    /// Drops a revocation; whether there was one.
+    pub fn remove(&self, revocation: &Revocation) -> bool {
         let mut e = self.inner.lock();
         match revocation {
             Revocation::Jti(j) => e.jtis.remove(j).is_some(),
@@ -117,7 +173,8 @@ impl RevocationStore for InMemoryRevocations {
         }
     }
 
-    fn is_revoked(&self, claims: &Claims) -> bool {
+    /// Whether a token with these claims is revoked.
+    pub fn contains(&self, claims: &Claims) -> bool {
         let e = self.inner.lock();
         if let Some(j) = &claims.jti
             && e.jtis.contains_key(j)
@@ -130,9 +187,37 @@ impl RevocationStore for InMemoryRevocations {
             .is_some_and(|(up_to, _)| claims.iat <= *up_to)
     }
 
-    fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         let e = self.inner.lock();
         e.jtis.len() + e.subs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl RevocationStore for InMemoryRevocations {
+    fn revoke<'a>(
+        &'a self,
+        revocation: &'a Revocation,
+        retention: Retention,
+    ) -> BoxFuture<'a, Replication> {
+        self.record(revocation, retention);
+        Box::pin(std::future::ready(Replication::Local))
+    }
+
+    fn lift<'a>(&'a self, revocation: &'a Revocation) -> BoxFuture<'a, (bool, Replication)> {
+        let lifted = self.remove(revocation);
+        Box::pin(std::future::ready((lifted, Replication::Local)))
+    }
+
+    fn is_revoked_locally(&self, claims: &Claims) -> bool {
+        self.contains(claims)
+    }
+
+    fn len(&self) -> usize {
+        InMemoryRevocations::len(self)
     }
 }
 
@@ -207,6 +292,14 @@ impl Default for RevocationFeed {
     }
 }
 
+/// What a revocation did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revoked {
+    /// Live streams of this instance it ended.
+    pub ended: usize,
+    pub replication: Replication,
+}
+
 impl RevocationFeed {
     pub fn new(store: Box<dyn RevocationStore>, policy: RetentionPolicy) -> Self {
         RevocationFeed {
@@ -216,34 +309,63 @@ impl RevocationFeed {
         }
     }
 
-    pub fn is_revoked(&self, claims: &Claims) -> bool {
-        self.store.is_revoked(claims)
+    /// Whether a token with these claims is revoked, asking the shared store when there is one.
+    pub async fn is_revoked(&self, claims: &Claims) -> Result<bool, StateUnavailable> {
+        self.store.is_revoked(claims).await
+    }
+
+    /// Whether a token with these claims is revoked, by what this process knows.
+    pub fn is_revoked_locally(&self, claims: &Claims) -> bool {
+        self.store.is_revoked_locally(claims)
     }
 
     /// Revokes and ends every matching live stream with `PERMISSION_DENIED` / `token_revoked`.
-    /// Returns how many live streams were ended.
-    pub fn revoke(&self, revocation: Revocation) -> usize {
+    pub async fn revoke(&self, revocation: Revocation) -> Revoked {
         let retention = self.policy.retention(&revocation, unix_now());
         // Stored first, searched second: a session registering concurrently either is found
         // here or finds the revocation in its own check (see the module docs).
-        self.store.revoke(&revocation, retention);
+        let replication = self.store.revoke(&revocation, retention).await;
+        let ended = self.end_matching(&revocation, retention);
+        tracing::info!(?revocation, ?retention, ended, ?replication, "revoked");
+        Revoked { ended, replication }
+    }
+
+    /// Ends every live stream `revocation` covers: for a revocation another instance recorded
+    /// in the shared store, which the store has already recorded here. Idempotent.
+    pub fn push(&self, revocation: &Revocation, retention: Retention) -> usize {
+        self.end_matching(revocation, retention)
+    }
+
+    /// Ends every live stream the store now says is revoked (after a shared store's full
+    /// reload, which may hold revocations that were never pushed here).
+    pub fn end_revoked(&self) -> usize {
+        let mut revoked = self.live();
+        revoked.retain(|s| s.revocable() && self.store.is_revoked_locally(s.claims()));
+        for s in &revoked {
+            s.terminate(Termination::new(Reason::TokenRevoked));
+        }
+        revoked.len()
+    }
+
+    fn end_matching(&self, revocation: &Revocation, retention: Retention) -> usize {
         // Filtered after the registry lock is released: dropping the last handle of a session
         // deregisters it, which takes that lock.
         let mut matching = self.live();
-        matching.retain(|s| s.revocable() && matches(&revocation, s.claims(), retention));
+        matching.retain(|s| {
+            s.revocable() && !s.is_terminated() && matches(revocation, s.claims(), retention)
+        });
         for s in &matching {
             s.terminate(Termination::new(Reason::TokenRevoked));
         }
-        tracing::info!(?revocation, ?retention, ended = matching.len(), "revoked");
         matching.len()
     }
 
     /// Lifts a revocation: tokens it refused are accepted again (live streams it ended stay
-    /// ended). Returns whether there was one.
-    pub fn lift(&self, revocation: &Revocation) -> bool {
-        let lifted = self.store.lift(revocation);
-        tracing::info!(?revocation, lifted, "revocation lifted");
-        lifted
+    /// ended). Returns whether there was one, and where the lift went.
+    pub async fn lift(&self, revocation: &Revocation) -> (bool, Replication) {
+        let (lifted, replication) = self.store.lift(revocation).await;
+        tracing::info!(?revocation, lifted, ?replication, "revocation lifted");
+        (lifted, replication)
     }
 
     /// The bounds retention is derived from.
@@ -344,32 +466,32 @@ mod tests {
     fn subject_revocation_spares_later_grants_and_lift_restores() {
         let store = InMemoryRevocations::default();
         let sub = Revocation::Sub("s".into());
-        store.revoke(
+        store.record(
             &sub,
             Retention {
                 until: None,
                 issued_up_to: 100,
             },
         );
-        assert!(store.is_revoked(&claims("s", "a", 100)));
-        assert!(!store.is_revoked(&claims("s", "b", 101)));
-        assert!(store.lift(&sub));
-        assert!(!store.is_revoked(&claims("s", "a", 100)));
-        assert!(!store.lift(&sub));
+        assert!(store.contains(&claims("s", "a", 100)));
+        assert!(!store.contains(&claims("s", "b", 101)));
+        assert!(store.remove(&sub));
+        assert!(!store.contains(&claims("s", "a", 100)));
+        assert!(!store.remove(&sub));
     }
 
     #[test]
     fn revoking_again_extends_and_never_shortens() {
         let store = InMemoryRevocations::default();
         let sub = Revocation::Sub("s".into());
-        store.revoke(
+        store.record(
             &sub,
             Retention {
                 until: None,
                 issued_up_to: 100,
             },
         );
-        store.revoke(
+        store.record(
             &sub,
             Retention {
                 until: Some(u64::MAX - 1),
@@ -383,14 +505,14 @@ mod tests {
     #[test]
     fn expired_entries_are_swept() {
         let store = InMemoryRevocations::default();
-        store.revoke(
+        store.record(
             &Revocation::Jti("old".into()),
             Retention {
                 until: Some(1),
                 issued_up_to: 0,
             },
         );
-        store.revoke(
+        store.record(
             &Revocation::Jti("new".into()),
             Retention {
                 until: None,

@@ -19,7 +19,8 @@ use crate::authz::{Action, Denial, Policy};
 use crate::config::{Control, OnDeny};
 use crate::deadline::Deadline;
 use crate::guard::Guard;
-use crate::limiter::StreamPermit;
+use crate::limiter::{Admission, StreamAllowance};
+use crate::state::OnStateUnavailable;
 use crate::termination::{Reason, Termination};
 
 /// The timeout a downstream call gets when the caller sent no deadline (or the deadline control
@@ -63,7 +64,9 @@ pub struct SessionCore {
     revocable: bool,
     /// Whether the stream opened (and so counts in the active-streams gauge).
     counted: AtomicBool,
-    _permit: Option<StreamPermit>,
+    /// The stream's share of its identity's limits (and its stream slot), when the identity
+    /// control is on.
+    allowance: Option<Box<dyn StreamAllowance>>,
 }
 
 impl StreamSession {
@@ -77,8 +80,8 @@ impl StreamSession {
     }
 
     /// Opens a session for a verified token; refuses revoked tokens and identities over their
-    /// stream cap.
-    pub fn open(
+    /// stream cap (and, failing closed, any stream while the shared state is unreachable).
+    pub async fn open(
         guard: &Guard,
         claims: Claims,
         method: &str,
@@ -93,10 +96,12 @@ impl StreamSession {
             Some(extra) => Arc::from(format!("{extra}/{}", claims.sub)),
             None => Arc::from(claims.sub.as_str()),
         };
-        let permit = if cfg.enforces(Control::IdentityRateLimit) {
-            Some(guard.limiter().open_stream(&identity).ok_or_else(|| {
-                Termination::new(Reason::TooManyStreams).retry_after(Duration::from_secs(1))
-            })?)
+        let closed = cfg.on_state_unavailable == OnStateUnavailable::Closed;
+        if closed && !guard.state_available() {
+            return Err(Termination::new(Reason::StateUnavailable));
+        }
+        let allowance = if cfg.enforces(Control::IdentityRateLimit) {
+            Some(guard.limiter().open_stream(&identity).await?)
         } else {
             None
         };
@@ -139,7 +144,7 @@ impl StreamSession {
             messages_authorized: AtomicU64::new(0),
             revocable: cfg.enforces(Control::Revocation),
             counted: AtomicBool::new(false),
-            _permit: permit,
+            allowance,
             claims,
         });
         // Registered before the checks: a revocation or a failure of the guard that lands
@@ -153,8 +158,16 @@ impl StreamSession {
                 .rechecks
                 .register(guard, core.id, mark, Arc::downgrade(&core));
         }
-        if core.revocable && guard.revocations().is_revoked(&core.claims) {
-            return Err(Termination::new(Reason::TokenRevoked));
+        if core.revocable {
+            let revoked = match guard.revocations().is_revoked(&core.claims).await {
+                Ok(revoked) => revoked,
+                Err(_) if closed => return Err(Termination::new(Reason::StateUnavailable)),
+                // Failing open: what this instance knows.
+                Err(_) => guard.revocations().is_revoked_locally(&core.claims),
+            };
+            if revoked {
+                return Err(Termination::new(Reason::TokenRevoked));
+            }
         }
         if guard.enforcement_failed() {
             return Err(Termination::new(Reason::EnforcementUnavailable));
@@ -297,24 +310,29 @@ impl StreamSession {
     }
 
     /// Admits one incoming message under the rate limit (per identity, or per stream when the
-    /// identity control is off); over the limit the stream ends with `RESOURCE_EXHAUSTED`.
-    pub fn admit_message(&self) -> Result<(), Termination> {
+    /// identity control is off). [`Admission::Pending`] when a shared store must be asked
+    /// first; over the limit end the stream with [`Self::rate_limited`].
+    pub fn admit_message(&self) -> Admission {
         self.0.touch();
-        let guard = &self.0.guard;
-        let verdict = if guard.config().enforces(Control::IdentityRateLimit) {
-            guard.limiter().admit_message(&self.0.identity)
-        } else if let Some(gcra) = guard.limiter().gcra() {
-            let now = Instant::now();
-            let mut tat = self.0.own_tat.lock();
-            gcra.admit(tat.get_or_insert(now), now)
-        } else {
-            Ok(())
+        if let Some(allowance) = &self.0.allowance {
+            return allowance.admit();
+        }
+        let Some(gcra) = self.0.guard.limiter().gcra() else {
+            return Admission::Admitted;
         };
-        verdict.map_err(|wait| {
-            let t = Termination::new(Reason::RateLimitExceeded).retry_after(wait);
-            self.terminate(t.clone());
-            t
-        })
+        let now = Instant::now();
+        let mut tat = self.0.own_tat.lock();
+        match gcra.admit(tat.get_or_insert(now), now) {
+            Ok(()) => Admission::Admitted,
+            Err(wait) => Admission::Refused(wait),
+        }
+    }
+
+    /// Ends the stream with `RESOURCE_EXHAUSTED` / `rate_limit_exceeded`, retry after `wait`.
+    pub fn rate_limited(&self, wait: Duration) -> Termination {
+        let t = Termination::new(Reason::RateLimitExceeded).retry_after(wait);
+        self.terminate(t.clone());
+        t
     }
 
     /// Records traffic on the stream (resets the idle timer).
@@ -334,6 +352,10 @@ impl SessionCore {
 
     pub(crate) fn revocable(&self) -> bool {
         self.revocable
+    }
+
+    pub(crate) fn is_terminated(&self) -> bool {
+        self.termination.get().is_some()
     }
 
     pub(crate) fn terminate(&self, termination: Termination) {
@@ -478,7 +500,9 @@ mod tests {
     #[tokio::test]
     async fn when_the_timer_task_dies_the_guard_fails_closed() {
         let g = guard();
-        let live = StreamSession::open(&g, claims("a"), "/m", None).unwrap();
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
         g.0.watchdog.kill();
         tokio::time::timeout(Duration::from_secs(2), g.enforcement_lost())
             .await
@@ -490,9 +514,84 @@ mod tests {
             live.termination().map(|t| t.reason),
             Some(Reason::EnforcementUnavailable)
         );
-        let refused = StreamSession::open(&g, claims("b"), "/m", None).unwrap_err();
+        let refused = StreamSession::open(&g, claims("b"), "/m", None)
+            .await
+            .unwrap_err();
         assert_eq!(refused.reason, Reason::EnforcementUnavailable);
         assert_eq!(refused.reason.code(), tonic::Code::Unavailable);
+    }
+
+    fn guard_with(policy: crate::OnStateUnavailable) -> Guard {
+        let auth = Authenticator::new(AuthConfig {
+            keys: vec![KeyConfig::hs256_secret("unit-test-secret-0123456789abcdef")],
+            ..AuthConfig::default()
+        })
+        .unwrap();
+        let config = GuardConfig {
+            on_state_unavailable: policy,
+            state_outage_grace: Duration::from_secs(5),
+            ..GuardConfig::default()
+        };
+        Guard::new(config, auth)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn losing_the_shared_state_fails_closed_after_the_grace() {
+        let g = guard_with(crate::OnStateUnavailable::Closed);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("test");
+        let refused = StreamSession::open(&g, claims("b"), "/m", None)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.reason, Reason::StateUnavailable);
+        assert_eq!(refused.reason.code(), tonic::Code::Unavailable);
+        tokio::time::sleep(Duration::from_millis(4900)).await;
+        assert!(
+            live.termination().is_none(),
+            "live streams go on during the grace"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(
+            live.termination().map(|t| t.reason),
+            Some(Reason::StateUnavailable)
+        );
+        g.state_restored();
+        assert!(
+            StreamSession::open(&g, claims("c"), "/m", None)
+                .await
+                .is_ok()
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_recovery_within_the_grace_spares_live_streams() {
+        let g = guard_with(crate::OnStateUnavailable::Closed);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("blip");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        g.state_restored();
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        assert!(live.termination().is_none());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn losing_the_shared_state_fails_open_when_configured() {
+        let g = guard_with(crate::OnStateUnavailable::Open);
+        let live = StreamSession::open(&g, claims("a"), "/m", None)
+            .await
+            .unwrap();
+        g.state_lost("test");
+        assert!(
+            StreamSession::open(&g, claims("b"), "/m", None)
+                .await
+                .is_ok()
+        );
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        assert!(live.termination().is_none());
     }
 
     #[test]

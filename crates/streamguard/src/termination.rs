@@ -40,11 +40,14 @@ pub enum Reason {
     MessageTooLarge,
     /// The identity's partially received messages hold more bytes than its budget.
     BufferedBytesExceeded,
+    /// The state shared with other instances (revocations, limits) cannot be reached, and the
+    /// policy is to fail closed (`on_state_unavailable = "closed"`).
+    StateUnavailable,
 }
 
 impl Reason {
     /// Every reason, for metrics rendering.
-    pub const ALL: [Reason; 28] = [
+    pub const ALL: [Reason; 29] = [
         Reason::MissingToken,
         Reason::MalformedToken,
         Reason::TokenTooLarge,
@@ -73,6 +76,7 @@ impl Reason {
         Reason::ShuttingDown,
         Reason::MessageTooLarge,
         Reason::BufferedBytesExceeded,
+        Reason::StateUnavailable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +109,7 @@ impl Reason {
             Reason::ShuttingDown => "shutting_down",
             Reason::MessageTooLarge => "message_too_large",
             Reason::BufferedBytesExceeded => "buffered_bytes_exceeded",
+            Reason::StateUnavailable => "state_unavailable",
         }
     }
 
@@ -115,7 +120,7 @@ impl Reason {
             MissingToken | MalformedToken | TokenTooLarge | BadSignature | UnknownKey
             | AlgorithmNotAllowed | TokenExpired | TokenNotYetValid | WrongIssuer
             | WrongAudience | MissingClaim | TokenLifetimeTooLong => Code::Unauthenticated,
-            KeyUnavailable | EnforcementUnavailable => Code::Unavailable,
+            KeyUnavailable | EnforcementUnavailable | StateUnavailable => Code::Unavailable,
             TokenRevoked | InsufficientScope | ResourceNotOwned | UnknownTool => {
                 Code::PermissionDenied
             }

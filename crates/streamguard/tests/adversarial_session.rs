@@ -51,12 +51,12 @@ async fn a_token_expiring_beyond_the_timer_wheel_does_not_stop_enforcement() {
     };
     let g = guard(config, Duration::from_secs(10 * YEAR));
     let far = claims(&g, "far", "j-far", now(), now() + 3 * YEAR).await;
-    let _far = StreamSession::open(&g, far, "/x", None).unwrap();
+    let _far = StreamSession::open(&g, far, "/x", None).await.unwrap();
     tokio::time::sleep(Duration::from_millis(50)).await;
     // Every other stream must still be ended on time.
     let near = claims(&g, "near", "j-near", now(), now() + 600).await;
     let deadline = Some(Deadline::after(Duration::from_millis(200)));
-    let s = StreamSession::open(&g, near, "/x", deadline).unwrap();
+    let s = StreamSession::open(&g, near, "/x", deadline).await.unwrap();
     tokio::time::timeout(Duration::from_secs(3), s.ended())
         .await
         .expect("the stream is ended at its deadline: the timer task still runs");
@@ -69,7 +69,7 @@ async fn an_exp_beyond_2_pow_63_neither_panics_nor_expires_early() {
     let g = guard(GuardConfig::default(), Duration::MAX);
     for exp in [1u64 << 63, u64::MAX - 1, u64::MAX] {
         let c = claims(&g, "huge", "j", now(), exp).await;
-        let s = StreamSession::open(&g, c, "/x", None).unwrap();
+        let s = StreamSession::open(&g, c, "/x", None).await.unwrap();
         tokio::time::sleep(Duration::from_millis(20)).await;
         assert!(s.termination().is_none(), "exp {exp}");
     }
@@ -80,6 +80,7 @@ async fn an_exp_beyond_2_pow_63_neither_panics_nor_expires_early() {
         "/x",
         Some(Deadline::after(Duration::from_millis(100))),
     )
+    .await
     .unwrap();
     tokio::time::timeout(Duration::from_secs(3), s.ended())
         .await
@@ -110,17 +111,17 @@ async fn stream_opens_racing_revocations_never_survive_them() {
         let rt = runtime.clone();
         // Two OS threads released together: one opens, one revokes the same jti.
         let open = std::thread::spawn(move || {
-            let _in_runtime = rt.enter();
             b1.wait();
-            if let Ok(s) = StreamSession::open(&g1, c, "/x", None)
+            if let Ok(s) = rt.block_on(StreamSession::open(&g1, c, "/x", None))
                 && s.termination().is_none()
             {
                 survivors.lock().unwrap().push(s);
             }
         });
+        let rt2 = runtime.clone();
         let revoke = std::thread::spawn(move || {
             b2.wait();
-            g2.revocations().revoke(Revocation::Jti(format!("j{i}")));
+            rt2.block_on(g2.revocations().revoke(Revocation::Jti(format!("j{i}"))));
         });
         handles.push((open, revoke));
         if handles.len() == 64 {

@@ -4,6 +4,9 @@
 
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
+use std::time::Duration;
+
+use futures::future::BoxFuture;
 
 use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
@@ -11,6 +14,7 @@ use pin_project_lite::pin_project;
 use tokio_util::sync::{DropGuard, WaitForCancellationFutureOwned};
 use tonic::Status;
 
+use crate::limiter::Admission;
 use crate::message_limits::BufferAccount;
 use crate::session::StreamSession;
 use crate::termination::{Reason, Termination};
@@ -108,6 +112,11 @@ pin_project! {
         budget: u64,
         buffered: BufferAccount,
         failed: bool,
+        // A chunk whose messages are being admitted: delivered once all of them are.
+        held: Option<Frame<Bytes>>,
+        to_admit: usize,
+        // The admission a shared store is deciding (bounded by its timeout).
+        waiting: Option<BoxFuture<'static, Result<(), Duration>>>,
     }
 }
 
@@ -127,6 +136,9 @@ impl<B> GuardedRequestBody<B> {
             session,
             frames: MessageFrames::default(),
             failed: false,
+            held: None,
+            to_admit: 0,
+            waiting: None,
         }
     }
 }
@@ -142,7 +154,7 @@ where
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, Status>>> {
-        let this = self.project();
+        let mut this = self.project();
         if *this.failed {
             return Poll::Ready(None);
         }
@@ -150,33 +162,56 @@ where
             *this.failed = true;
             return Poll::Ready(Some(Err(this.session.end_status())));
         }
-        let frame = match ready!(this.inner.poll_frame(cx)) {
-            Some(Ok(frame)) => frame,
-            other => return Poll::Ready(other),
-        };
-        if let Some(data) = frame.data_ref() {
-            // A refused chunk (and the message it carries) never reaches the decoder.
-            let fed = this.frames.feed(data);
-            if fed.largest > *this.max_message {
-                return refuse(this.session, this.failed, Reason::MessageTooLarge);
+        loop {
+            if let Some(waiting) = this.waiting.as_mut() {
+                let verdict = ready!(waiting.as_mut().poll(cx));
+                *this.waiting = None;
+                if let Err(wait) = verdict {
+                    return rate_limited(this.session, this.failed, wait);
+                }
+                *this.to_admit -= 1;
             }
-            if this
-                .buffered
-                .hold(this.frames.pending(), *this.budget)
-                .is_err()
-            {
-                return refuse(this.session, this.failed, Reason::BufferedBytesExceeded);
-            }
-            for _ in 0..fed.starts {
-                if let Err(t) = this.session.admit_message() {
+            while *this.to_admit > 0 {
+                match this.session.admit_message() {
+                    Admission::Admitted => *this.to_admit -= 1,
                     // The message over the limit (and any after it in this chunk) is never
                     // delivered to the handler.
-                    *this.failed = true;
-                    return Poll::Ready(Some(Err(t.to_status())));
+                    Admission::Refused(wait) => {
+                        return rate_limited(this.session, this.failed, wait);
+                    }
+                    Admission::Pending(decision) => {
+                        *this.waiting = Some(decision);
+                        break;
+                    }
                 }
             }
+            if this.waiting.is_some() {
+                continue;
+            }
+            if let Some(frame) = this.held.take() {
+                return Poll::Ready(Some(Ok(frame)));
+            }
+            let frame = match ready!(this.inner.as_mut().poll_frame(cx)) {
+                Some(Ok(frame)) => frame,
+                other => return Poll::Ready(other),
+            };
+            if let Some(data) = frame.data_ref() {
+                // A refused chunk (and the message it carries) never reaches the decoder.
+                let fed = this.frames.feed(data);
+                if fed.largest > *this.max_message {
+                    return refuse(this.session, this.failed, Reason::MessageTooLarge);
+                }
+                if this
+                    .buffered
+                    .hold(this.frames.pending(), *this.budget)
+                    .is_err()
+                {
+                    return refuse(this.session, this.failed, Reason::BufferedBytesExceeded);
+                }
+                *this.to_admit = fed.starts;
+            }
+            *this.held = Some(frame);
         }
-        Poll::Ready(Some(Ok(frame)))
     }
 
     fn is_end_stream(&self) -> bool {
@@ -186,6 +221,16 @@ where
     fn size_hint(&self) -> SizeHint {
         self.inner.size_hint()
     }
+}
+
+/// Ends the stream over the rate limit from inside the request body.
+fn rate_limited(
+    session: &StreamSession,
+    failed: &mut bool,
+    wait: Duration,
+) -> Poll<Option<Result<Frame<Bytes>, Status>>> {
+    *failed = true;
+    Poll::Ready(Some(Err(session.rate_limited(wait).to_status())))
 }
 
 /// Ends the stream for `reason` from inside the request body.

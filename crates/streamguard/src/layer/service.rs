@@ -111,5 +111,7 @@ async fn open_session(
     } else {
         None
     };
-    StreamSession::open(guard, claims, method, deadline).map_err(|t| refuse(t, "at open"))
+    StreamSession::open(guard, claims, method, deadline)
+        .await
+        .map_err(|t| refuse(t, "at open"))
 }
