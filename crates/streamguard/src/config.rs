@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::message_limits::MessageLimits;
+use crate::protected_resource::ProtectedResource;
 
 /// One of the guard's controls; each can be switched off to reproduce the naive behaviour it
 /// fixes (for a vulnerable lab, or to measure what the control buys).
@@ -96,6 +97,9 @@ pub struct GuardConfig {
     pub sub_revocation_retention: Option<Duration>,
     /// Message size caps per method and the per-identity budget for partial messages.
     pub message_limits: MessageLimits,
+    /// The OAuth protected resource this server is (RFC 9728): refusals point at its metadata
+    /// document in `www-authenticate` (see [`crate::challenge`]).
+    pub protected_resource: Option<ProtectedResource>,
 }
 
 impl Default for GuardConfig {
@@ -116,6 +120,7 @@ impl Default for GuardConfig {
             ],
             sub_revocation_retention: None,
             message_limits: MessageLimits::default(),
+            protected_resource: None,
         }
     }
 }

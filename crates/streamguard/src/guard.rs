@@ -6,6 +6,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::auth::Authenticator;
 use crate::authz::Policy;
+use crate::challenge::Challenge;
 use crate::config::GuardConfig;
 use crate::limiter::IdentityLimiter;
 use crate::message_limits::IdentityBuffers;
@@ -30,6 +31,8 @@ pub(crate) struct GuardInner {
     /// Cancelled when the guard can no longer enforce its limits (see [`Guard::fail_closed`]).
     pub failed: CancellationToken,
     pub buffers: Arc<IdentityBuffers>,
+    /// The `www-authenticate` challenges of this server's refusals.
+    pub challenge: Challenge,
 }
 
 impl Guard {
@@ -52,7 +55,9 @@ impl Guard {
             leeway: auth.config().leeway,
             sub_retention: config.sub_revocation_retention,
         };
+        let challenge = Challenge::new(config.protected_resource.as_ref());
         Guard(Arc::new(GuardInner {
+            challenge,
             config,
             auth,
             policy,
@@ -88,6 +93,11 @@ impl Guard {
 
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
+    }
+
+    /// The `www-authenticate` challenges the guard adds to refusals of a token.
+    pub fn challenge(&self) -> &Challenge {
+        &self.0.challenge
     }
 
     /// Fails closed: ends every live stream and refuses every new one with `UNAVAILABLE`

@@ -13,6 +13,7 @@
 //! | cancellation | [`session`] | one token tree per stream; work hung off it stops when the stream does |
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
 //! | lifetime | [`session`] (one shared timer queue) | maximum stream lifetime and idle timeout |
+//! | MCP authorization | [`protected_resource`], [`challenge`] | RFC 9728 metadata for the resource; `www-authenticate` (RFC 6750) on every refusal of a token |
 //! | buffered bytes | [`message_limits`], [`response_queue`] | message size caps per method, a budget per identity for partially received messages, response queues bounded in bytes |
 //!
 //! # Example
@@ -40,6 +41,7 @@
 
 pub mod auth;
 pub mod authz;
+pub mod challenge;
 pub mod config;
 pub mod deadline;
 mod guard;
@@ -48,6 +50,7 @@ pub mod layer;
 pub mod limiter;
 pub mod message_limits;
 pub mod metrics;
+pub mod protected_resource;
 pub mod resource;
 pub mod response_queue;
 pub mod revocation;
