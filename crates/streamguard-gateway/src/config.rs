@@ -21,6 +21,9 @@
 //! [auth]      # exactly as in `streamguard serve`
 //! [limits]    # exactly as in `streamguard serve`
 //! [policy]    # on_deny = "reply" | "end"
+//! [server]    # the network edge, exactly as in `streamguard serve` (limits, drain_period)
+//! [tls]       # cert_file, key_file, client_ca_file: exactly as in `streamguard serve`
+//! [oauth]     # resource, authorization_servers, scopes_supported: exactly as in `serve`
 //!
 //! [descriptors]                                 # message types, as in the probe config
 //! source = "reflection"                         # or "protoset" (protoset = FILE) or "proto" (proto_files = [...])
@@ -47,10 +50,13 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 use streamguard::GuardConfig;
 use streamguard::auth::{AuthConfig, KeyConfig};
+use streamguard::protected_resource::ProtectedResource;
 use streamguard_descriptors::DescriptorsConfig;
+use streamguard_edge::{EdgeConfig, TlsFiles};
 use streamguard_server::config::{
-    AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, PolicySection,
-    guard_sections, parse_duration,
+    AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, OAuthSection,
+    PolicySection, ServerSection, TlsSection, audience_from_resource, guard_sections,
+    parse_duration,
 };
 
 /// The default maximum size of one gRPC message in either direction.
@@ -76,6 +82,12 @@ pub struct GatewayConfig {
     pub guard: GuardConfig,
     pub descriptors: DescriptorsConfig,
     pub methods: Vec<MethodConfig>,
+    /// The network edge of the client-facing listener, as `serve`'s `[server]`.
+    pub server: EdgeConfig,
+    /// TLS on the client-facing and admin listeners; `None` serves cleartext.
+    pub tls: Option<TlsFiles>,
+    /// The gateway as an OAuth protected resource (`[oauth]`), as in `serve`.
+    pub oauth: Option<ProtectedResource>,
 }
 
 /// Where the protected server listens.
@@ -198,6 +210,9 @@ impl Default for GatewayConfig {
             guard: GuardConfig::default(),
             descriptors: DescriptorsConfig::default(),
             methods: Vec::new(),
+            server: EdgeConfig::default(),
+            tls: None,
+            oauth: None,
         }
     }
 }
@@ -239,7 +254,9 @@ impl GatewayConfig {
                 "no verification key configured: add [[auth.keys]] to the config file, or run with --dev"
             );
         }
-        Ok((self.auth.clone(), None))
+        let mut auth = self.auth.clone();
+        audience_from_resource(&mut auth, self.oauth.as_ref());
+        Ok((auth, None))
     }
 
     /// Checks what can be checked before start-up; errors name the key.
@@ -303,6 +320,12 @@ struct FileConfig {
     descriptors: DescriptorsConfig,
     #[serde(default)]
     methods: Vec<MethodConfig>,
+    #[serde(default)]
+    server: ServerSection,
+    #[serde(default)]
+    tls: TlsSection,
+    #[serde(default)]
+    oauth: OAuthSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -424,6 +447,9 @@ impl FileConfig {
             .check("descriptors")
             .map_err(|e| anyhow::anyhow!(e))?;
         c.methods = self.methods;
+        self.server.apply(&mut c.server)?;
+        c.tls = self.tls.resolve(base)?;
+        c.oauth = self.oauth.resolve()?;
         Ok(c)
     }
 }

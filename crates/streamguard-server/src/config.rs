@@ -52,6 +52,20 @@
 //! public_max_streams = 64      # health and reflection (no token): streams at once,
 //! public_max_streams_per_connection = 4   # per connection,
 //! public_max_lifetime = "10m"  # and their lifetime
+//!
+//! [tls]                        # TLS on the gRPC and admin listeners (relative paths: from this file)
+//! cert_file = "server.pem"     # certificate chain, PEM, leaf first (or --tls-cert)
+//! key_file = "server.key"      # its private key, PEM (or --tls-key)
+//! client_ca_file = "ca.pem"    # optional: mutual TLS, clients need a certificate from this CA
+//!                              # (or --tls-client-ca); files are re-read when they change, and on SIGHUP
+//!
+//! [oauth]                      # MCP authorization: this server as an OAuth protected resource
+//! resource = "https://mcp.example.com"             # its resource identifier (RFC 8707/9728);
+//!                              # also the audience tokens must carry unless [auth] audience is set
+//! authorization_servers = ["https://issuer.example"]   # issuers clients get tokens from
+//! scopes_supported = ["tools:echo", "files:read"]
+//! # -> GET /.well-known/oauth-protected-resource on the gRPC listener, and
+//! #    www-authenticate: Bearer resource_metadata="…" on every refusal of a token
 //! ```
 
 use std::net::SocketAddr;
@@ -63,8 +77,9 @@ use jsonwebtoken::Algorithm;
 use serde::Deserialize;
 use streamguard::auth::{AuthConfig, Authenticator, KeyConfig, KeySource};
 use streamguard::message_limits::MessageLimits;
+use streamguard::protected_resource::ProtectedResource;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
-use streamguard_edge::EdgeConfig;
+use streamguard_edge::{EdgeConfig, TlsFiles};
 
 /// Issuer of dev-mode tokens.
 pub const DEV_ISSUER: &str = "streamguard-dev";
@@ -102,6 +117,11 @@ pub struct ServeConfig {
     pub sub_revocation_retention: Option<Duration>,
     /// The network edge: connection and stream limits, timeouts, the drain period.
     pub server: EdgeConfig,
+    /// TLS on the gRPC and admin listeners; `None` serves cleartext.
+    pub tls: Option<TlsFiles>,
+    /// This server as an OAuth protected resource: its metadata document, the
+    /// `resource_metadata` of refusals, and the audience when `[auth] audience` is not set.
+    pub oauth: Option<ProtectedResource>,
 }
 
 /// The longest leeway accepted: more would keep expired tokens working for minutes.
@@ -132,6 +152,8 @@ impl Default for ServeConfig {
             on_deny: OnDeny::Reply,
             sub_revocation_retention: None,
             server: EdgeConfig::default(),
+            tls: None,
+            oauth: None,
         }
     }
 }
@@ -229,7 +251,9 @@ impl ServeConfig {
                     "no verification key configured: add [[auth.keys]] to the config file, or run with --dev"
                 );
             }
-            (self.auth.clone(), None)
+            let mut auth = self.auth.clone();
+            audience_from_resource(&mut auth, self.oauth.as_ref());
+            (auth, None)
         };
         let admin_token = match (&self.admin_token, self.dev) {
             (Some(t), _) if !t.is_empty() => t.clone(),
@@ -274,6 +298,7 @@ impl ServeConfig {
                 max_buffered_per_identity: self.max_buffered_bytes_per_identity,
                 ..MessageLimits::default()
             },
+            protected_resource: self.oauth.clone(),
             ..GuardConfig::default()
         }
     }
@@ -286,6 +311,16 @@ impl ServeConfig {
             .with_context(|| format!("invalid config file {}", path.display()))?;
         file.into_config(path.parent().unwrap_or(Path::new(".")))
             .with_context(|| format!("in config file {}", path.display()))
+    }
+}
+
+/// RFC 8707: with a resource identifier configured and no audience, tokens must be issued for
+/// this resource — audience validation is on by default.
+pub fn audience_from_resource(auth: &mut AuthConfig, resource: Option<&ProtectedResource>) {
+    if auth.audience.is_none()
+        && let Some(r) = resource
+    {
+        auth.audience = Some(r.resource().to_string());
     }
 }
 
@@ -315,6 +350,10 @@ struct FileConfig {
     revocation: RevocationSection,
     #[serde(default)]
     server: ServerSection,
+    #[serde(default)]
+    tls: TlsSection,
+    #[serde(default)]
+    oauth: OAuthSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -387,9 +426,104 @@ pub fn guard_sections(
     Ok((c.auth, guard))
 }
 
+/// `[tls]` of `serve` and `gateway`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ServerSection {
+pub struct TlsSection {
+    cert_file: Option<PathBuf>,
+    key_file: Option<PathBuf>,
+    client_ca_file: Option<PathBuf>,
+}
+
+impl TlsSection {
+    /// The TLS files (relative paths resolved against `base`, the config file's directory);
+    /// `None` when the section is absent. The files themselves are read at start-up.
+    pub fn resolve(self, base: &Path) -> anyhow::Result<Option<TlsFiles>> {
+        let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+        tls_files(
+            self.cert_file.map(path),
+            self.key_file.map(path),
+            self.client_ca_file.map(path),
+            None,
+        )
+    }
+}
+
+/// The TLS files from `[tls]` (`config`) with the `--tls-*` flags over them; the error names
+/// the key or flag that is missing.
+pub fn tls_files(
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    client_ca: Option<PathBuf>,
+    config: Option<TlsFiles>,
+) -> anyhow::Result<Option<TlsFiles>> {
+    let cert = cert.or_else(|| config.as_ref().map(|c| c.cert_file.clone()));
+    let key = key.or_else(|| config.as_ref().map(|c| c.key_file.clone()));
+    let client_ca = client_ca.or_else(|| config.and_then(|c| c.client_ca_file));
+    match (cert, key) {
+        (Some(cert), Some(key)) => {
+            let files = TlsFiles::new(cert, key);
+            Ok(Some(match client_ca {
+                Some(ca) => files.with_client_ca(ca),
+                None => files,
+            }))
+        }
+        (None, None) if client_ca.is_none() => Ok(None),
+        (None, None) => bail!(
+            "tls.client_ca_file (--tls-client-ca) needs TLS: set tls.cert_file and tls.key_file (--tls-cert, --tls-key)"
+        ),
+        (Some(_), None) => bail!(
+            "tls.key_file (--tls-key) is missing: the certificate in tls.cert_file needs its private key"
+        ),
+        (None, Some(_)) => bail!(
+            "tls.cert_file (--tls-cert) is missing: tls.key_file needs the certificate it belongs to"
+        ),
+    }
+}
+
+/// `[oauth]` of `serve` and `gateway`: the server as an OAuth protected resource (RFC 9728).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OAuthSection {
+    resource: Option<String>,
+    #[serde(default)]
+    authorization_servers: Vec<String>,
+    #[serde(default)]
+    scopes_supported: Vec<String>,
+}
+
+impl OAuthSection {
+    /// The protected resource; `None` when the section is absent. Errors name the key.
+    pub fn resolve(self) -> anyhow::Result<Option<ProtectedResource>> {
+        let Some(resource) = self.resource else {
+            if self.authorization_servers.is_empty() && self.scopes_supported.is_empty() {
+                return Ok(None);
+            }
+            bail!(
+                "oauth.resource is missing: set it to this server's URL as clients reach it, e.g. \"https://mcp.example.com\""
+            );
+        };
+        if self.authorization_servers.is_empty() {
+            bail!(
+                "oauth.authorization_servers is empty: list the issuer URL(s) clients get tokens from (MCP clients read it from the metadata document)"
+            );
+        }
+        let oauth =
+            |e: streamguard::protected_resource::InvalidResource| anyhow::anyhow!("oauth.{e}");
+        let r = ProtectedResource::new(resource)
+            .map_err(oauth)?
+            .with_authorization_servers(self.authorization_servers)
+            .map_err(oauth)?
+            .with_scopes_supported(self.scopes_supported)
+            .map_err(oauth)?;
+        Ok(Some(r))
+    }
+}
+
+/// `[server]` of `serve` and `gateway`: the network edge's limits.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSection {
     max_connections: Option<usize>,
     handshake_timeout: Option<String>,
     keepalive_interval: Option<String>,
@@ -409,7 +543,8 @@ struct ServerSection {
 }
 
 impl ServerSection {
-    fn apply(self, e: &mut EdgeConfig) -> anyhow::Result<()> {
+    /// Sets the keys present over `e` and checks the result; errors name the key.
+    pub fn apply(self, e: &mut EdgeConfig) -> anyhow::Result<()> {
         let duration = |key: &str, v: Option<String>, into: &mut Duration| {
             if let Some(v) = v {
                 *into = parse_duration(&format!("server.{key}"), &v)?;
@@ -585,6 +720,8 @@ impl FileConfig {
             Some(other) => bail!("policy.on_deny = {other:?}: expected \"reply\" or \"end\""),
         };
         self.server.apply(&mut c.server)?;
+        c.tls = self.tls.resolve(base)?;
+        c.oauth = self.oauth.resolve()?;
         Ok(c)
     }
 }
