@@ -8,8 +8,8 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use streamguard::OnDeny;
-use streamguard_edge::TlsFiles;
-use streamguard_server::config::{parse_control, parse_duration, tls_files};
+use streamguard_server::config::{parse_control, parse_duration, tls_config};
+use streamguard_server::listeners::TlsConfig;
 use streamguard_server::tokens::{TokenSpec, mint_hs256};
 use streamguard_server::{ServeConfig, ServerTls};
 
@@ -88,9 +88,9 @@ pub(crate) struct TlsArgs {
 }
 
 impl TlsArgs {
-    /// The TLS files in force: these flags over the config file's.
-    pub(crate) fn over(&self, config: Option<TlsFiles>) -> anyhow::Result<Option<TlsFiles>> {
-        tls_files(
+    /// The TLS settings in force: these flags over the config file's.
+    pub(crate) fn over(&self, config: Option<TlsConfig>) -> anyhow::Result<Option<TlsConfig>> {
+        tls_config(
             self.tls_cert.clone(),
             self.tls_key.clone(),
             self.tls_client_ca.clone(),

@@ -52,12 +52,13 @@ use streamguard::GuardConfig;
 use streamguard::auth::{AuthConfig, KeyConfig};
 use streamguard::protected_resource::ProtectedResource;
 use streamguard_descriptors::DescriptorsConfig;
-use streamguard_edge::{EdgeConfig, TlsFiles};
+use streamguard_edge::EdgeConfig;
 use streamguard_server::config::{
     AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, OAuthSection,
     PolicySection, ServerSection, TlsSection, audience_from_resource, guard_sections,
     parse_duration,
 };
+use streamguard_server::listeners::TlsConfig;
 
 /// The default maximum size of one gRPC message in either direction.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 4 * 1024 * 1024;
@@ -85,7 +86,7 @@ pub struct GatewayConfig {
     /// The network edge of the client-facing listener, as `serve`'s `[server]`.
     pub server: EdgeConfig,
     /// TLS on the client-facing and admin listeners; `None` serves cleartext.
-    pub tls: Option<TlsFiles>,
+    pub tls: Option<TlsConfig>,
     /// The gateway as an OAuth protected resource (`[oauth]`), as in `serve`.
     pub oauth: Option<ProtectedResource>,
 }
@@ -509,6 +510,36 @@ mod tests {
         assert_eq!(c.methods[0].scopes["ping"], "tools:ping");
         assert!(!c.forward_client_token);
         c.validate().unwrap();
+    }
+
+    #[test]
+    fn server_tls_and_oauth_are_read_as_in_serve() {
+        let c = parse(
+            r#"
+            upstream = "http://127.0.0.1:7001"
+            [server]
+            max_concurrent_streams = 8
+            drain_period = "1s"
+            [tls]
+            cert_file = "gw.pem"
+            key_file = "gw.key"
+            [oauth]
+            resource = "https://tools.example"
+            authorization_servers = ["https://issuer.example"]
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.server.max_concurrent_streams, 8);
+        assert_eq!(c.server.drain_period, Duration::from_secs(1));
+        assert_eq!(
+            c.tls.unwrap().files.cert_file,
+            PathBuf::from("/etc/sg/gw.pem")
+        );
+        assert_eq!(c.oauth.unwrap().resource(), "https://tools.example");
+        let e = parse("[server]\nmax_connections = 0").unwrap_err();
+        assert!(format!("{e:#}").contains("server.max_connections"), "{e:#}");
+        let e = parse("[tls]\ncert_file = \"gw.pem\"").unwrap_err();
+        assert!(format!("{e:#}").contains("tls.key_file"), "{e:#}");
     }
 
     #[test]

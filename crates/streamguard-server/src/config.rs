@@ -57,7 +57,9 @@
 //! cert_file = "server.pem"     # certificate chain, PEM, leaf first (or --tls-cert)
 //! key_file = "server.key"      # its private key, PEM (or --tls-key)
 //! client_ca_file = "ca.pem"    # optional: mutual TLS, clients need a certificate from this CA
-//!                              # (or --tls-client-ca); files are re-read when they change, and on SIGHUP
+//!                              # (or --tls-client-ca)
+//! watch_interval = "1s"        # how often the files are checked for a change ("off": only on SIGHUP);
+//!                              # new connections get the new certificate, live ones keep theirs
 //!
 //! [oauth]                      # MCP authorization: this server as an OAuth protected resource
 //! resource = "https://mcp.example.com"             # its resource identifier (RFC 8707/9728);
@@ -80,6 +82,8 @@ use streamguard::message_limits::MessageLimits;
 use streamguard::protected_resource::ProtectedResource;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
 use streamguard_edge::{EdgeConfig, TlsFiles};
+
+use crate::listeners::{DEFAULT_TLS_WATCH_INTERVAL, TlsConfig};
 
 /// Issuer of dev-mode tokens.
 pub const DEV_ISSUER: &str = "streamguard-dev";
@@ -118,7 +122,7 @@ pub struct ServeConfig {
     /// The network edge: connection and stream limits, timeouts, the drain period.
     pub server: EdgeConfig,
     /// TLS on the gRPC and admin listeners; `None` serves cleartext.
-    pub tls: Option<TlsFiles>,
+    pub tls: Option<TlsConfig>,
     /// This server as an OAuth protected resource: its metadata document, the
     /// `resource_metadata` of refusals, and the audience when `[auth] audience` is not set.
     pub oauth: Option<ProtectedResource>,
@@ -433,39 +437,70 @@ pub struct TlsSection {
     cert_file: Option<PathBuf>,
     key_file: Option<PathBuf>,
     client_ca_file: Option<PathBuf>,
+    watch_interval: Option<String>,
 }
 
+/// The shortest interval between checks of the TLS files.
+const MIN_TLS_WATCH_INTERVAL: Duration = Duration::from_millis(100);
+
 impl TlsSection {
-    /// The TLS files (relative paths resolved against `base`, the config file's directory);
+    /// The TLS settings (relative paths resolved against `base`, the config file's directory);
     /// `None` when the section is absent. The files themselves are read at start-up.
-    pub fn resolve(self, base: &Path) -> anyhow::Result<Option<TlsFiles>> {
+    pub fn resolve(self, base: &Path) -> anyhow::Result<Option<TlsConfig>> {
         let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
-        tls_files(
+        let tls = tls_config(
             self.cert_file.map(path),
             self.key_file.map(path),
             self.client_ca_file.map(path),
             None,
-        )
+        )?;
+        let Some(v) = self.watch_interval else {
+            return Ok(tls);
+        };
+        let Some(mut tls) = tls else {
+            bail!("tls.watch_interval needs tls.cert_file and tls.key_file");
+        };
+        tls.watch_interval = match v.as_str() {
+            "off" => None,
+            v => {
+                let d = parse_duration("tls.watch_interval", v)?;
+                if !(MIN_TLS_WATCH_INTERVAL..=MAX_LIMIT).contains(&d) {
+                    bail!(
+                        "tls.watch_interval = {v:?} is out of range: between 100ms and 365d, or \"off\""
+                    );
+                }
+                Some(d)
+            }
+        };
+        Ok(Some(tls))
     }
 }
 
-/// The TLS files from `[tls]` (`config`) with the `--tls-*` flags over them; the error names
-/// the key or flag that is missing.
-pub fn tls_files(
+/// The TLS settings of `[tls]` (`config`) with the `--tls-*` flags over its files; the error
+/// names the key or flag that is missing.
+pub fn tls_config(
     cert: Option<PathBuf>,
     key: Option<PathBuf>,
     client_ca: Option<PathBuf>,
-    config: Option<TlsFiles>,
-) -> anyhow::Result<Option<TlsFiles>> {
-    let cert = cert.or_else(|| config.as_ref().map(|c| c.cert_file.clone()));
-    let key = key.or_else(|| config.as_ref().map(|c| c.key_file.clone()));
-    let client_ca = client_ca.or_else(|| config.and_then(|c| c.client_ca_file));
+    config: Option<TlsConfig>,
+) -> anyhow::Result<Option<TlsConfig>> {
+    let watch_interval = config
+        .as_ref()
+        .map_or(Some(DEFAULT_TLS_WATCH_INTERVAL), |c| c.watch_interval);
+    let files = config.map(|c| c.files);
+    let cert = cert.or_else(|| files.as_ref().map(|c| c.cert_file.clone()));
+    let key = key.or_else(|| files.as_ref().map(|c| c.key_file.clone()));
+    let client_ca = client_ca.or_else(|| files.and_then(|c| c.client_ca_file));
     match (cert, key) {
         (Some(cert), Some(key)) => {
             let files = TlsFiles::new(cert, key);
-            Ok(Some(match client_ca {
+            let files = match client_ca {
                 Some(ca) => files.with_client_ca(ca),
                 None => files,
+            };
+            Ok(Some(TlsConfig {
+                files,
+                watch_interval,
             }))
         }
         (None, None) if client_ca.is_none() => Ok(None),
@@ -849,6 +884,115 @@ mod tests {
         assert_eq!(e.public.max_streams_per_connection, 2);
         assert_eq!(e.public.max_lifetime, Duration::from_secs(30));
         assert_eq!(e.max_send_buffer, EdgeConfig::default().max_send_buffer);
+    }
+
+    #[test]
+    fn tls_and_oauth_sections_parse_with_paths_relative_to_the_config_file() {
+        let c = parse(
+            r#"
+            [tls]
+            cert_file = "server.pem"
+            key_file = "/abs/server.key"
+            client_ca_file = "clients/ca.pem"
+            watch_interval = "off"
+            [oauth]
+            resource = "https://mcp.example"
+            authorization_servers = ["https://issuer.example"]
+            scopes_supported = ["tools:echo"]
+            "#,
+        )
+        .unwrap();
+        let tls = c.tls.clone().unwrap();
+        assert_eq!(tls.files.cert_file, Path::new("/etc/sg/server.pem"));
+        assert_eq!(tls.files.key_file, Path::new("/abs/server.key"));
+        assert_eq!(
+            tls.files.client_ca_file.as_deref(),
+            Some(Path::new("/etc/sg/clients/ca.pem"))
+        );
+        assert_eq!(tls.watch_interval, None);
+        let oauth = c.oauth.clone().unwrap();
+        assert_eq!(oauth.authorization_servers(), ["https://issuer.example"]);
+        assert_eq!(oauth.scopes_supported(), ["tools:echo"]);
+        assert_eq!(c.guard_config().protected_resource, Some(oauth));
+
+        let c = parse("[tls]\ncert_file = \"c.pem\"\nkey_file = \"k.pem\"").unwrap();
+        assert_eq!(
+            c.tls.unwrap().watch_interval,
+            Some(crate::listeners::DEFAULT_TLS_WATCH_INTERVAL)
+        );
+        let none = parse("").unwrap();
+        assert!(none.tls.is_none() && none.oauth.is_none());
+    }
+
+    #[test]
+    fn tls_and_oauth_errors_name_the_key() {
+        let issuer = "authorization_servers = [\"https://issuer.example\"]";
+        for (text, key) in [
+            ("[tls]\ncert_file = \"c\"".to_string(), "tls.key_file"),
+            ("[tls]\nkey_file = \"k\"".into(), "tls.cert_file"),
+            (
+                "[tls]\nclient_ca_file = \"ca\"".into(),
+                "tls.client_ca_file",
+            ),
+            (
+                "[tls]\ncert_file = \"c\"\nkey_file = \"k\"\nwatch_interval = \"10ms\"".into(),
+                "tls.watch_interval",
+            ),
+            (
+                "[tls]\nwatch_interval = \"1s\"".into(),
+                "tls.watch_interval",
+            ),
+            (format!("[oauth]\n{issuer}"), "oauth.resource"),
+            (
+                "[oauth]\nresource = \"https://mcp.example\"".into(),
+                "oauth.authorization_servers",
+            ),
+            (
+                format!("[oauth]\nresource = \"http://mcp.example\"\n{issuer}"),
+                "oauth.resource",
+            ),
+            (
+                "[oauth]\nresource = \"https://mcp.example\"\nauthorization_servers = [\"issuer\"]"
+                    .into(),
+                "oauth.authorization_servers",
+            ),
+            (
+                format!(
+                    "[oauth]\nresource = \"https://mcp.example\"\n{issuer}\nscopes_supported = [\"a b\"]"
+                ),
+                "oauth.scopes_supported",
+            ),
+        ] {
+            let e = parse(&text).unwrap_err();
+            assert!(format!("{e:#}").contains(key), "{text}: {e:#}");
+        }
+        assert!(
+            parse("[tls]\ncert = \"x\"").is_err(),
+            "unknown keys are refused"
+        );
+    }
+
+    #[test]
+    fn the_resource_is_the_audience_unless_one_is_configured() {
+        let base = r#"
+            admin_token = "t"
+            [[auth.keys]]
+            algorithm = "HS256"
+            secret = "0123456789abcdef0123456789abcdef"
+            [oauth]
+            resource = "https://mcp.example"
+            authorization_servers = ["https://issuer.example"]
+            "#;
+        let audience = |text: &str| {
+            let resolved = parse(text).unwrap().resolve().unwrap();
+            resolved.guard.authenticator().config().audience.clone()
+        };
+        assert_eq!(audience(base).as_deref(), Some("https://mcp.example"));
+        let explicit = base.replace(
+            "admin_token = \"t\"",
+            "admin_token = \"t\"\n[auth]\naudience = \"mcp-tools\"",
+        );
+        assert_eq!(audience(&explicit).as_deref(), Some("mcp-tools"));
     }
 
     #[test]

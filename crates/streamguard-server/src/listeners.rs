@@ -19,46 +19,70 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-/// How often the TLS files are checked for a change.
-pub const TLS_WATCH_INTERVAL: Duration = Duration::from_secs(1);
+/// How often the TLS files are checked for a change, unless `[tls] watch_interval` says.
+pub const DEFAULT_TLS_WATCH_INTERVAL: Duration = Duration::from_secs(1);
 
 /// The admin API is short requests: live ones get this long to finish at shutdown.
 const ADMIN_DRAIN_PERIOD: Duration = Duration::from_secs(2);
 
+/// `[tls]`: the certificate files, and how often they are checked for a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsConfig {
+    pub files: TlsFiles,
+    /// `None`: re-read only on [`ServerTls::reload`] (SIGHUP).
+    pub watch_interval: Option<Duration>,
+}
+
+impl TlsConfig {
+    /// `files`, checked for a change every second.
+    pub fn new(files: TlsFiles) -> Self {
+        TlsConfig {
+            files,
+            watch_interval: Some(DEFAULT_TLS_WATCH_INTERVAL),
+        }
+    }
+}
+
 /// The TLS of a server's listeners, if configured; clones share the certificate in force.
 #[derive(Debug, Clone, Default)]
-pub struct ServerTls(Option<TlsTransport>);
+pub struct ServerTls {
+    transport: Option<TlsTransport>,
+    watch_interval: Option<Duration>,
+}
 
 impl ServerTls {
     /// Reads the files; the error names the file and what is wrong with it.
-    pub fn load(files: Option<&TlsFiles>) -> anyhow::Result<Self> {
-        let Some(files) = files else {
-            return Ok(ServerTls(None));
+    pub fn load(config: Option<&TlsConfig>) -> anyhow::Result<Self> {
+        let Some(config) = config else {
+            return Ok(ServerTls::default());
         };
-        let tls = TlsTransport::load(files.clone()).context(
+        let tls = TlsTransport::load(config.files.clone()).context(
             "TLS: fix the file, or the [tls] section (--tls-cert, --tls-key, --tls-client-ca)",
         )?;
-        Ok(ServerTls(Some(tls)))
+        Ok(ServerTls {
+            transport: Some(tls),
+            watch_interval: config.watch_interval,
+        })
     }
 
-    /// Reloads the files whenever they change, until `stop`.
+    /// Reloads the files whenever they change (if watched), until `stop`.
     pub fn watch(&self, stop: &CancellationToken) {
-        if let Some(tls) = &self.0 {
-            tokio::spawn(tls.clone().watch(TLS_WATCH_INTERVAL, stop.clone()));
+        if let (Some(tls), Some(every)) = (&self.transport, self.watch_interval) {
+            tokio::spawn(tls.clone().watch(every, stop.clone()));
         }
     }
 
     pub fn is_enabled(&self) -> bool {
-        self.0.is_some()
+        self.transport.is_some()
     }
 
     /// Re-reads the certificate, key and client CA now (logged; on error the certificate in
     /// force is kept). Returns whether TLS is configured at all.
     pub fn reload(&self, trigger: &str) -> bool {
-        if let Some(tls) = &self.0 {
+        if let Some(tls) = &self.transport {
             tls.reload_and_log(trigger);
         }
-        self.0.is_some()
+        self.transport.is_some()
     }
 
     /// `https` or `http`, for the addresses a server prints.
@@ -67,7 +91,7 @@ impl ServerTls {
     }
 
     fn transport(&self) -> MaybeTls {
-        self.0.clone().into()
+        self.transport.clone().into()
     }
 }
 
