@@ -238,9 +238,13 @@ impl Hangups {
         if let Some(mut signal) = self.signal {
             tokio::spawn(async move {
                 while signal.recv().await.is_some() {
-                    if !tls.reload("SIGHUP") {
+                    if !tls.is_enabled() {
                         tracing::info!("SIGHUP: no TLS configured, nothing to reload");
+                        continue;
                     }
+                    // Reading the files blocks: off the runtime's workers.
+                    let tls = tls.clone();
+                    let _ = tokio::task::spawn_blocking(move || tls.reload("SIGHUP")).await;
                 }
             });
         }

@@ -40,6 +40,9 @@ use crate::transport::Transport;
 /// PEM files larger than this are refused: certificate chains and keys are a few KiB.
 const MAX_PEM_BYTES: u64 = 1 << 20;
 
+/// The shortest interval [`TlsTransport::watch`] checks the files at.
+const MIN_WATCH_INTERVAL: Duration = Duration::from_millis(100);
+
 /// The protocols offered in ALPN: gRPC needs `h2`; `http/1.1` serves plain HTTP GETs (the
 /// protected-resource metadata, the admin API) to clients that speak only that.
 const ALPN: [&[u8]; 2] = [b"h2", b"http/1.1"];
@@ -158,19 +161,24 @@ impl TlsTransport {
         Ok(())
     }
 
-    /// Checks the files every `every` until `stop`, and reloads when one changed (a new
-    /// modification time, size or inode, as an atomic rename or a Kubernetes secret update
-    /// gives). Failures are logged and the previous certificate stays in force.
+    /// Checks the files every `every` (at least 100 ms) until `stop`, and reloads when one
+    /// changed (a new modification time, size or inode, as an atomic rename or a Kubernetes
+    /// secret update gives). Failures are logged and the previous certificate stays in force.
     pub async fn watch(self, every: Duration, stop: CancellationToken) {
+        let every = every.max(MIN_WATCH_INTERVAL);
         loop {
             tokio::select! {
                 _ = stop.cancelled() => return,
                 _ = tokio::time::sleep(every) => {}
             }
-            let now = Fingerprint::of(&self.shared.files);
-            if now == *lock(&self.shared.seen) {
-                continue;
-            }
+            // File system calls block: keep them off the runtime's workers.
+            let this = self.clone();
+            let _ = tokio::task::spawn_blocking(move || this.reload_if_changed()).await;
+        }
+    }
+
+    fn reload_if_changed(&self) {
+        if Fingerprint::of(&self.shared.files) != *lock(&self.shared.seen) {
             self.reload_and_log("file change");
         }
     }

@@ -108,14 +108,14 @@ const PUBLIC_SERVICE_CAP: usize = 64 << 10;
 pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
     let resolved = config.resolve()?;
     let guard = resolved.guard.clone();
-    let drain = CancellationToken::new();
-    let stop = CancellationToken::new();
     let tls = ServerTls::load(config.tls.as_ref())?;
     let mut edge_config = config.server.clone();
     edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
     let edge = listeners::grpc_edge(edge_config, &tls, config.oauth.as_ref())
         .context("in the [server] settings (or --drain-period)")?;
     let edge_metrics = edge.metrics().clone();
+    let drain = CancellationToken::new();
+    let stop = CancellationToken::new();
     let mut tasks = Vec::new();
 
     let (backend, embedded) = match &config.backend {
