@@ -4,11 +4,13 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::serve::{EXIT_INTERRUPTED, ShutdownSignals};
 use std::time::Duration;
 
 use clap::Args;
 use streamguard_gateway::GatewayConfig;
+use streamguard_server::config::parse_duration;
+
+use crate::serve::{EXIT_INTERRUPTED, Hangups, ShutdownSignals, TlsArgs};
 use streamguard_server::tokens::{TokenSpec, mint_hs256};
 
 #[derive(Args)]
@@ -46,6 +48,15 @@ A config for a grpc-js (or any) server on 127.0.0.1:50051:
   [methods.scopes]
   ping = \"tools:ping\"
 
+  [tls]                               # clients and the admin API over TLS (or --tls-cert/--tls-key)
+  cert_file = \"server.pem\"            # re-read when it changes, and on SIGHUP
+  key_file = \"server.key\"
+  # client_ca_file = \"clients-ca.pem\" # mutual TLS
+
+  [oauth]                             # MCP authorization metadata (RFC 9728)
+  resource = \"https://tools.example.com\"   # also the audience when [auth] audience is unset
+  authorization_servers = [\"https://issuer.example\"]
+
 Every key is described in the README (\"Protect a server in any language\").
 Exit codes: 0 stopped by a signal, 2 bad config or start-up failure (the message names the key).")]
 pub struct GatewayArgs {
@@ -70,6 +81,13 @@ pub struct GatewayArgs {
     /// serve) using the same Redis, e.g. redis://127.0.0.1:6379/0 [default: in-memory].
     #[arg(long, value_name = "URL")]
     redis: Option<String>,
+    #[command(flatten)]
+    tls: TlsArgs,
+    /// On SIGTERM or ctrl-c, how long live streams may go on (no new connections; GOAWAY sent)
+    /// before they end with UNAVAILABLE `shutting_down`, e.g. 30s; 0s ends them at once. A
+    /// second signal exits at once [default: 10s; config: [server] drain_period].
+    #[arg(long, value_name = "DURATION")]
+    drain_period: Option<String>,
 }
 
 impl GatewayArgs {
@@ -94,6 +112,10 @@ impl GatewayArgs {
         if let Some(url) = &self.redis {
             c.state.use_redis(url);
         }
+        if let Some(v) = &self.drain_period {
+            c.server.drain_period = parse_duration("--drain-period", v)?;
+        }
+        c.tls = self.tls.over(c.tls.take())?;
         Ok(c)
     }
 }
@@ -101,9 +123,24 @@ impl GatewayArgs {
 pub async fn run(args: GatewayArgs) -> anyhow::Result<ExitCode> {
     let config = args.config()?;
     let upstream = config.upstream.url.clone();
+    // Before start-up: a SIGHUP with no handler would kill the process.
+    let hangups = Hangups::new();
     let gateway = streamguard_gateway::start(config).await?;
-    println!("gRPC: {} -> {upstream}", gateway.grpc_addr);
-    println!("admin API: http://{}", gateway.admin_addr);
+    hangups.reload(gateway.tls.clone());
+    println!(
+        "gRPC: {}{} -> {upstream}",
+        gateway.grpc_addr,
+        if gateway.tls.is_enabled() {
+            " (TLS)"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "admin API: {}://{}",
+        gateway.tls.scheme(),
+        gateway.admin_addr
+    );
     if !gateway.dev_secret.is_empty() {
         println!("admin token: {}", gateway.admin_token);
         let spec = TokenSpec::new(
@@ -116,7 +153,7 @@ pub async fn run(args: GatewayArgs) -> anyhow::Result<ExitCode> {
     let mut signals = ShutdownSignals::new();
     let lost = tokio::select! {
         _ = signals.next() => {
-            tracing::info!("shutting down (a second signal exits at once)");
+            tracing::info!("shutting down: draining live streams (a second signal exits at once)");
             false
         }
         _ = gateway.stopped() => false,

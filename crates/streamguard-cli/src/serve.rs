@@ -8,9 +8,10 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use streamguard::OnDeny;
-use streamguard_server::ServeConfig;
-use streamguard_server::config::{parse_control, parse_duration};
+use streamguard_server::config::{parse_control, parse_duration, tls_config};
+use streamguard_server::listeners::TlsConfig;
 use streamguard_server::tokens::{TokenSpec, mint_hs256};
+use streamguard_server::{ServeConfig, ServerTls};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -27,6 +28,8 @@ pub struct ServeArgs {
     /// Admin HTTP API listen address (revocations, metrics, health) [default: 127.0.0.1:9090].
     #[arg(long, value_name = "ADDR")]
     admin_listen: Option<SocketAddr>,
+    #[command(flatten)]
+    tls: TlsArgs,
     /// Downstream `backend.v1.ToolBackend` every tool call goes to, e.g. http://127.0.0.1:7000
     /// [default: an embedded backend on loopback].
     #[arg(long, value_name = "URL")]
@@ -70,6 +73,35 @@ pub struct ServeArgs {
     /// second signal exits at once [default: 10s].
     #[arg(long, value_name = "DURATION")]
     drain_period: Option<String>,
+}
+
+/// TLS flags of `serve` and `gateway`; they override the config file's `[tls]`.
+#[derive(Args)]
+pub(crate) struct TlsArgs {
+    /// Serve the gRPC and admin listeners over TLS with this certificate chain (PEM, leaf
+    /// first); needs --tls-key. Re-read when the file changes, and on SIGHUP; live connections
+    /// keep the certificate they started with [config: [tls] cert_file].
+    #[arg(long, value_name = "FILE")]
+    tls_cert: Option<PathBuf>,
+    /// The private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert [config: [tls] key_file].
+    #[arg(long, value_name = "FILE")]
+    tls_key: Option<PathBuf>,
+    /// Mutual TLS: refuse clients without a certificate issued by this CA (PEM)
+    /// [config: [tls] client_ca_file].
+    #[arg(long, value_name = "FILE")]
+    tls_client_ca: Option<PathBuf>,
+}
+
+impl TlsArgs {
+    /// The TLS settings in force: these flags over the config file's.
+    pub(crate) fn over(&self, config: Option<TlsConfig>) -> anyhow::Result<Option<TlsConfig>> {
+        tls_config(
+            self.tls_cert.clone(),
+            self.tls_key.clone(),
+            self.tls_client_ca.clone(),
+            config,
+        )
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -132,6 +164,7 @@ impl ServeArgs {
         if let Some(v) = &self.drain_period {
             c.server.drain_period = parse_duration("--drain-period", v)?;
         }
+        c.tls = self.tls.over(c.tls.take())?;
         if let Some(v) = self.on_deny {
             c.on_deny = match v {
                 OnDenyArg::Reply => OnDeny::Reply,
@@ -144,9 +177,20 @@ impl ServeArgs {
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.config()?;
+    // Before start-up: a SIGHUP with no handler would kill the process.
+    let hangups = Hangups::new();
     let server = streamguard_server::start(config).await?;
-    println!("gRPC: {}", server.grpc_addr);
-    println!("admin API: http://{}", server.admin_addr);
+    hangups.reload(server.tls.clone());
+    println!(
+        "gRPC: {}{}",
+        server.grpc_addr,
+        if server.tls.is_enabled() {
+            " (TLS)"
+        } else {
+            ""
+        }
+    );
+    println!("admin API: {}://{}", server.tls.scheme(), server.admin_addr);
     if !server.dev_secret.is_empty() {
         // Each on a line of its own so scripts can pick them up.
         println!("admin token: {}", server.admin_token);
@@ -179,6 +223,42 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// SIGHUP: re-read the TLS certificate, key and client CA (certificates also reload by
+/// themselves when their files change).
+pub(crate) struct Hangups {
+    #[cfg(unix)]
+    signal: Option<tokio::signal::unix::Signal>,
+}
+
+impl Hangups {
+    pub(crate) fn new() -> Self {
+        Hangups {
+            #[cfg(unix)]
+            signal: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok(),
+        }
+    }
+
+    /// Reloads `tls` on every SIGHUP, for as long as the process runs.
+    pub(crate) fn reload(self, tls: ServerTls) {
+        #[cfg(unix)]
+        if let Some(mut signal) = self.signal {
+            tokio::spawn(async move {
+                while signal.recv().await.is_some() {
+                    if !tls.is_enabled() {
+                        tracing::info!("SIGHUP: no TLS configured, nothing to reload");
+                        continue;
+                    }
+                    // Reading the files blocks: off the runtime's workers.
+                    let tls = tls.clone();
+                    let _ = tokio::task::spawn_blocking(move || tls.reload("SIGHUP")).await;
+                }
+            });
+        }
+        #[cfg(not(unix))]
+        let _ = tls;
+    }
 }
 
 /// Exit code after a second signal cut the drain short (128 + SIGINT, as shells report it).

@@ -12,6 +12,7 @@
 //! | send non-gRPC requests to a gRPC server | `415 Unsupported Media Type` (or a plain-HTTP route of your own) | [`content_type`] |
 //! | flood unauthenticated paths (health, reflection) | [`PublicLimits`]: global and per-connection caps, maximum lifetime | `stream` |
 //! | keep a stream open through a shutdown | [`EdgeConfig::drain_period`], then `UNAVAILABLE` / `shutting_down` | `drain` |
+//! | read or alter traffic on the wire; connect without a client certificate | TLS (rustls, `ring`), optional mutual TLS, certificates reloaded in place | [`tls`] |
 //!
 //! # Example
 //! ```no_run
@@ -35,6 +36,7 @@ mod drain;
 mod handshake;
 pub mod metrics;
 mod stream;
+pub mod tls;
 pub mod transport;
 
 use std::future::Future;
@@ -52,6 +54,7 @@ pub use config::{EdgeConfig, InvalidConfig, PublicLimits};
 pub use content_type::UnsupportedMediaType;
 pub use metrics::EdgeMetrics;
 pub use stream::EdgeBody;
+pub use tls::{MaybeTls, TlsError, TlsFiles, TlsTransport};
 pub use transport::{PlainTcp, Transport};
 
 use crate::accept::{AcceptBackoff, next_connection};

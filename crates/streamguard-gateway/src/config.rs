@@ -22,6 +22,9 @@
 //! [limits]    # exactly as in `streamguard serve`
 //! [policy]    # on_deny = "reply" | "end"
 //! [state]     # exactly as in `streamguard serve`: redis = "redis://…" shares revocations and limits
+//! [server]    # the network edge, exactly as in `streamguard serve` (limits, drain_period)
+//! [tls]       # cert_file, key_file, client_ca_file: exactly as in `streamguard serve`
+//! [oauth]     # resource, authorization_servers, scopes_supported: exactly as in `serve`
 //!
 //! [descriptors]                                 # message types, as in the probe config
 //! source = "reflection"                         # or "protoset" (protoset = FILE) or "proto" (proto_files = [...])
@@ -48,11 +51,15 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 use streamguard::GuardConfig;
 use streamguard::auth::{AuthConfig, KeyConfig};
+use streamguard::protected_resource::ProtectedResource;
 use streamguard_descriptors::DescriptorsConfig;
+use streamguard_edge::EdgeConfig;
 use streamguard_server::config::{
-    AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, PolicySection,
-    guard_sections, parse_duration,
+    AuthSection, DEV_AUDIENCE, DEV_ISSUER, DEV_SECRET_ENV, LimitsSection, OAuthSection,
+    PolicySection, ServerSection, TlsSection, audience_from_resource, guard_sections,
+    parse_duration,
 };
+use streamguard_server::listeners::TlsConfig;
 use streamguard_server::state::{StateConfig, StateSection};
 
 /// The default maximum size of one gRPC message in either direction.
@@ -80,6 +87,12 @@ pub struct GatewayConfig {
     pub methods: Vec<MethodConfig>,
     /// Where revocations and identity limits live (`[state]`, `--redis`).
     pub state: StateConfig,
+    /// The network edge of the client-facing listener, as `serve`'s `[server]`.
+    pub server: EdgeConfig,
+    /// TLS on the client-facing and admin listeners; `None` serves cleartext.
+    pub tls: Option<TlsConfig>,
+    /// The gateway as an OAuth protected resource (`[oauth]`), as in `serve`.
+    pub oauth: Option<ProtectedResource>,
 }
 
 /// Where the protected server listens.
@@ -203,6 +216,9 @@ impl Default for GatewayConfig {
             descriptors: DescriptorsConfig::default(),
             methods: Vec::new(),
             state: StateConfig::default(),
+            server: EdgeConfig::default(),
+            tls: None,
+            oauth: None,
         }
     }
 }
@@ -242,7 +258,9 @@ impl GatewayConfig {
         if !self.auth.has_verifier() {
             bail!("{}", streamguard_server::config::NO_VERIFIER);
         }
-        Ok((self.auth.clone(), None))
+        let mut auth = self.auth.clone();
+        audience_from_resource(&mut auth, self.oauth.as_ref());
+        Ok((auth, None))
     }
 
     /// Checks what can be checked before start-up; errors name the key.
@@ -308,6 +326,12 @@ struct FileConfig {
     methods: Vec<MethodConfig>,
     #[serde(default)]
     state: StateSection,
+    #[serde(default)]
+    server: ServerSection,
+    #[serde(default)]
+    tls: TlsSection,
+    #[serde(default)]
+    oauth: OAuthSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -430,6 +454,9 @@ impl FileConfig {
             .map_err(|e| anyhow::anyhow!(e))?;
         c.methods = self.methods;
         c.state = self.state.into_config()?;
+        self.server.apply(&mut c.server)?;
+        c.tls = self.tls.resolve(base)?;
+        c.oauth = self.oauth.resolve()?;
         Ok(c)
     }
 }
@@ -511,6 +538,36 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(format!("{e:#}").contains("state.redis"), "{e:#}");
+    }
+
+    #[test]
+    fn server_tls_and_oauth_are_read_as_in_serve() {
+        let c = parse(
+            r#"
+            upstream = "http://127.0.0.1:7001"
+            [server]
+            max_concurrent_streams = 8
+            drain_period = "1s"
+            [tls]
+            cert_file = "gw.pem"
+            key_file = "gw.key"
+            [oauth]
+            resource = "https://tools.example"
+            authorization_servers = ["https://issuer.example"]
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.server.max_concurrent_streams, 8);
+        assert_eq!(c.server.drain_period, Duration::from_secs(1));
+        assert_eq!(
+            c.tls.unwrap().files.cert_file,
+            PathBuf::from("/etc/sg/gw.pem")
+        );
+        assert_eq!(c.oauth.unwrap().resource(), "https://tools.example");
+        let e = parse("[server]\nmax_connections = 0").unwrap_err();
+        assert!(format!("{e:#}").contains("server.max_connections"), "{e:#}");
+        let e = parse("[tls]\ncert_file = \"gw.pem\"").unwrap_err();
+        assert!(format!("{e:#}").contains("tls.key_file"), "{e:#}");
     }
 
     #[test]

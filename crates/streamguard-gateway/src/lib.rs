@@ -17,7 +17,10 @@
 //! | the caller's identity for the upstream (signed headers or a minted token) | [`identity`] |
 //! | the pooled HTTP/2 connection to the upstream (h2c, TLS) | [`upstream`] |
 //! | counters by method | [`metrics`] |
-//! | accepting client connections | [`listen`] |
+//!
+//! Client connections are served by the network edge ([`streamguard_edge`], as in `serve`):
+//! connection caps, HTTP/2 limits and timeouts, TLS, `415` for what is not gRPC, the
+//! protected-resource metadata document, and a graceful drain.
 //!
 //! Any guard termination or client cancel ends the response with trailers and resets the
 //! upstream stream with `CANCEL`, so the upstream's handler sees its call cancelled.
@@ -31,7 +34,6 @@ pub mod identity;
 pub mod inbound;
 pub mod json;
 pub mod jsonrpc;
-pub mod listen;
 pub mod metrics;
 pub mod outbound;
 pub mod ownership;
@@ -48,17 +50,18 @@ use prost_reflect::DescriptorPool;
 use streamguard::auth::Authenticator;
 use streamguard::{Guard, StreamGuardLayer};
 use streamguard_descriptors::{DescriptorSource, load, load_offline, split_method};
+use streamguard_edge::EdgeMetrics;
+use streamguard_server::listeners::{self, ServerTls};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
-use tower::Layer;
 
 pub use config::GatewayConfig;
 pub use metrics::GatewayMetrics;
 pub use proxy::Proxy;
 
-/// A gateway started by [`start`]; stops when [`RunningGateway::shutdown`] is called or it is
-/// dropped.
+/// A gateway started by [`start`]. [`RunningGateway::shutdown`] drains it gracefully; dropping
+/// it closes everything at once.
 pub struct RunningGateway {
     pub grpc_addr: SocketAddr,
     pub admin_addr: SocketAddr,
@@ -67,14 +70,28 @@ pub struct RunningGateway {
     pub dev_secret: String,
     pub guard: Guard,
     pub metrics: Arc<GatewayMetrics>,
-    shutdown: CancellationToken,
+    /// Counters of the client-facing listener's network edge.
+    pub edge_metrics: Arc<EdgeMetrics>,
+    /// TLS of both listeners (when configured): [`ServerTls::reload`] on SIGHUP.
+    pub tls: ServerTls,
+    /// Starts the client-facing listener's drain.
+    drain: CancellationToken,
+    /// Stops the admin API, once the client-facing listener has drained.
+    stop: CancellationToken,
+    grpc_task: Option<JoinHandle<()>>,
     tasks: Vec<JoinHandle<()>>,
 }
 
 impl RunningGateway {
-    /// Stops accepting, drops open connections and waits for the listeners to close.
+    /// Stops accepting, sends GOAWAY, lets live streams go on for the drain period
+    /// (`[server] drain_period`), ends the rest with `UNAVAILABLE` / `shutting_down`, then stops
+    /// the admin API.
     pub async fn shutdown(mut self) {
-        self.shutdown.cancel();
+        self.drain.cancel();
+        if let Some(grpc) = self.grpc_task.take() {
+            let _ = grpc.await;
+        }
+        self.stop.cancel();
         for t in self.tasks.drain(..) {
             let _ = t.await;
         }
@@ -82,13 +99,18 @@ impl RunningGateway {
 
     /// Resolves when the gateway is asked to stop.
     pub async fn stopped(&self) {
-        self.shutdown.cancelled().await
+        self.drain.cancelled().await
     }
 }
 
 impl Drop for RunningGateway {
     fn drop(&mut self) {
-        self.shutdown.cancel();
+        if let Some(grpc) = self.grpc_task.take() {
+            // Dropping the edge's task drops every connection it serves.
+            grpc.abort();
+        }
+        self.drain.cancel();
+        self.stop.cancel();
     }
 }
 
@@ -107,6 +129,7 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
     // is buffered: give it the gateway's limit (the proxy checks responses the same way).
     let mut guard_config = config.guard.clone();
     guard_config.message_limits.max_message_bytes = config.max_message_size;
+    guard_config.protected_resource = config.oauth.clone();
     // With shared state, the live revocations are loaded here: before any stream is accepted.
     let guard = streamguard_server::state::build_guard(
         guard_config,
@@ -146,6 +169,13 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
         config.max_message_size,
     );
 
+    let tls = ServerTls::load(config.tls.as_ref())?;
+    let mut edge_config = config.server.clone();
+    edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
+    let edge = listeners::grpc_edge(edge_config, &tls, config.oauth.as_ref())
+        .context("in the [server] settings")?;
+    let edge_metrics = edge.metrics().clone();
+
     let grpc = TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listen: cannot listen for gRPC on {}", config.listen))?;
@@ -159,28 +189,28 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
             )
         })?;
     let admin_addr = admin.local_addr()?;
-    let shutdown = CancellationToken::new();
-    let mut tasks = Vec::new();
+    let drain = CancellationToken::new();
+    let stop = CancellationToken::new();
 
-    let service = StreamGuardLayer::new(guard.clone()).layer(proxy);
-    tasks.push(tokio::spawn(listen::serve(grpc, service, shutdown.clone())));
+    let service = tower::ServiceBuilder::new()
+        .map_request(|r: http::Request<hyper::body::Incoming>| r.map(tonic::body::Body::new))
+        .layer(StreamGuardLayer::new(guard.clone()))
+        .service(proxy);
+    let grpc_task = tokio::spawn(edge.serve(grpc, service, drain.clone().cancelled_owned()));
 
     let render = metrics.clone();
+    let edge_text = edge_metrics.clone();
     let app = streamguard_server::admin::router_with_metrics(
         guard.clone(),
         admin_token.clone(),
-        Some(Arc::new(move |out: &mut String| render.render(out))),
+        Some(Arc::new(move |out: &mut String| {
+            render.render(out);
+            out.push_str(&edge_text.render());
+        })),
     );
-    let stop = shutdown.clone();
-    tasks.push(tokio::spawn(async move {
-        if let Err(e) = axum::serve(admin, app)
-            .with_graceful_shutdown(stop.cancelled_owned())
-            .await
-        {
-            tracing::error!(error = %e, "admin API failed");
-        }
-    }));
-    tracing::info!(%grpc_addr, %admin_addr, upstream = %config.upstream.url, "streamguard gateway listening");
+    let tasks = vec![listeners::serve_admin(admin, app, &tls, stop.clone())?];
+    tls.watch(&stop);
+    tracing::info!(%grpc_addr, %admin_addr, tls = tls.is_enabled(), upstream = %config.upstream.url, "streamguard gateway listening");
     Ok(RunningGateway {
         grpc_addr,
         admin_addr,
@@ -188,7 +218,11 @@ pub async fn start(config: GatewayConfig) -> anyhow::Result<RunningGateway> {
         dev_secret: dev_secret.unwrap_or_default(),
         guard,
         metrics,
-        shutdown,
+        edge_metrics,
+        tls,
+        drain,
+        stop,
+        grpc_task: Some(grpc_task),
         tasks,
     })
 }

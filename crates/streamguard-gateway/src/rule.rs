@@ -362,6 +362,7 @@ impl MethodRule {
                 reason: Reason::MalformedMessage,
                 request_id: request_id.map(str::to_owned),
                 subject: what.to_string(),
+                required_scope: None,
             },
         }
     }

@@ -72,6 +72,8 @@ async fn a_thousand_concurrent_streams_then_cancelled_leave_no_session_task_or_u
     let mut c = config(rec.serve().await);
     c.guard.max_streams_per_identity = 0;
     c.guard.messages_per_minute = 0;
+    // All of them on the one client connection (the edge allows 100 per connection by default).
+    c.server.max_concurrent_streams = 1000;
     let lab = lab(c).await;
     let (tok, _) = token("alice", "files:read", Duration::from_secs(120));
     let mut streams = Vec::new();

@@ -65,6 +65,21 @@
 //! redis = "redis://127.0.0.1:6379/0"   # or --redis URL; omit for in-memory state
 //! on_state_unavailable = "closed"      # or "open"; see crate::state for every key
 //! state_outage_grace = "10s"
+//! [tls]                        # TLS on the gRPC and admin listeners (relative paths: from this file)
+//! cert_file = "server.pem"     # certificate chain, PEM, leaf first (or --tls-cert)
+//! key_file = "server.key"      # its private key, PEM (or --tls-key)
+//! client_ca_file = "ca.pem"    # optional: mutual TLS, clients need a certificate from this CA
+//!                              # (or --tls-client-ca)
+//! watch_interval = "1s"        # how often the files are checked for a change ("off": only on SIGHUP);
+//!                              # new connections get the new certificate, live ones keep theirs
+//!
+//! [oauth]                      # MCP authorization: this server as an OAuth protected resource
+//! resource = "https://mcp.example.com"             # its resource identifier (RFC 8707/9728);
+//!                              # also the audience tokens must carry unless [auth] audience is set
+//! authorization_servers = ["https://issuer.example"]   # issuers clients get tokens from
+//! scopes_supported = ["tools:echo", "files:read"]
+//! # -> GET /.well-known/oauth-protected-resource on the gRPC listener, and
+//! #    www-authenticate: Bearer resource_metadata="…" on every refusal of a token
 //! ```
 
 use std::net::SocketAddr;
@@ -78,8 +93,11 @@ use streamguard::auth::{
     AuthConfig, Authenticator, ClientSecret, IntrospectionConfig, KeyConfig, KeySource,
 };
 use streamguard::message_limits::MessageLimits;
+use streamguard::protected_resource::ProtectedResource;
 use streamguard::{Control, Guard, GuardConfig, OnDeny};
-use streamguard_edge::EdgeConfig;
+use streamguard_edge::{EdgeConfig, TlsFiles};
+
+use crate::listeners::{DEFAULT_TLS_WATCH_INTERVAL, TlsConfig};
 
 /// What to say when nothing could verify a token.
 pub const NO_VERIFIER: &str = "no verification key configured: add [[auth.keys]], or [auth] issuer with discovery = true, or [auth.introspection] to the config file, or run with --dev";
@@ -124,6 +142,11 @@ pub struct ServeConfig {
     pub server: EdgeConfig,
     /// Where revocations and identity limits live (`[state]`, `--redis`).
     pub state: StateConfig,
+    /// TLS on the gRPC and admin listeners; `None` serves cleartext.
+    pub tls: Option<TlsConfig>,
+    /// This server as an OAuth protected resource: its metadata document, the
+    /// `resource_metadata` of refusals, and the audience when `[auth] audience` is not set.
+    pub oauth: Option<ProtectedResource>,
 }
 
 /// The longest leeway accepted: more would keep expired tokens working for minutes.
@@ -155,6 +178,8 @@ impl Default for ServeConfig {
             sub_revocation_retention: None,
             server: EdgeConfig::default(),
             state: StateConfig::default(),
+            tls: None,
+            oauth: None,
         }
     }
 }
@@ -250,7 +275,9 @@ impl ServeConfig {
             if !self.auth.has_verifier() {
                 bail!("{NO_VERIFIER}");
             }
-            (self.auth.clone(), None)
+            let mut auth = self.auth.clone();
+            audience_from_resource(&mut auth, self.oauth.as_ref());
+            (auth, None)
         };
         let admin_token = match (&self.admin_token, self.dev) {
             (Some(t), _) if !t.is_empty() => t.clone(),
@@ -299,6 +326,7 @@ impl ServeConfig {
                 max_buffered_per_identity: self.max_buffered_bytes_per_identity,
                 ..MessageLimits::default()
             },
+            protected_resource: self.oauth.clone(),
             ..GuardConfig::default()
         };
         self.state.apply(&mut g);
@@ -313,6 +341,16 @@ impl ServeConfig {
             .with_context(|| format!("invalid config file {}", path.display()))?;
         file.into_config(path.parent().unwrap_or(Path::new(".")))
             .with_context(|| format!("in config file {}", path.display()))
+    }
+}
+
+/// RFC 8707: with a resource identifier configured and no audience, tokens must be issued for
+/// this resource — audience validation is on by default.
+pub fn audience_from_resource(auth: &mut AuthConfig, resource: Option<&ProtectedResource>) {
+    if auth.audience.is_none()
+        && let Some(r) = resource
+    {
+        auth.audience = Some(r.resource().to_string());
     }
 }
 
@@ -344,6 +382,10 @@ struct FileConfig {
     server: ServerSection,
     #[serde(default)]
     state: StateSection,
+    #[serde(default)]
+    tls: TlsSection,
+    #[serde(default)]
+    oauth: OAuthSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -431,9 +473,135 @@ pub fn guard_sections(
     Ok((c.auth, guard))
 }
 
+/// `[tls]` of `serve` and `gateway`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ServerSection {
+pub struct TlsSection {
+    cert_file: Option<PathBuf>,
+    key_file: Option<PathBuf>,
+    client_ca_file: Option<PathBuf>,
+    watch_interval: Option<String>,
+}
+
+/// The shortest interval between checks of the TLS files.
+const MIN_TLS_WATCH_INTERVAL: Duration = Duration::from_millis(100);
+
+impl TlsSection {
+    /// The TLS settings (relative paths resolved against `base`, the config file's directory);
+    /// `None` when the section is absent. The files themselves are read at start-up.
+    pub fn resolve(self, base: &Path) -> anyhow::Result<Option<TlsConfig>> {
+        let path = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+        let tls = tls_config(
+            self.cert_file.map(path),
+            self.key_file.map(path),
+            self.client_ca_file.map(path),
+            None,
+        )?;
+        let Some(v) = self.watch_interval else {
+            return Ok(tls);
+        };
+        let Some(mut tls) = tls else {
+            bail!("tls.watch_interval needs tls.cert_file and tls.key_file");
+        };
+        tls.watch_interval = match v.as_str() {
+            "off" => None,
+            v => {
+                let d = parse_duration("tls.watch_interval", v)?;
+                if !(MIN_TLS_WATCH_INTERVAL..=MAX_LIMIT).contains(&d) {
+                    bail!(
+                        "tls.watch_interval = {v:?} is out of range: between 100ms and 365d, or \"off\""
+                    );
+                }
+                Some(d)
+            }
+        };
+        Ok(Some(tls))
+    }
+}
+
+/// The TLS settings of `[tls]` (`config`) with the `--tls-*` flags over its files; the error
+/// names the key or flag that is missing.
+pub fn tls_config(
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    client_ca: Option<PathBuf>,
+    config: Option<TlsConfig>,
+) -> anyhow::Result<Option<TlsConfig>> {
+    let watch_interval = config
+        .as_ref()
+        .map_or(Some(DEFAULT_TLS_WATCH_INTERVAL), |c| c.watch_interval);
+    let files = config.map(|c| c.files);
+    let cert = cert.or_else(|| files.as_ref().map(|c| c.cert_file.clone()));
+    let key = key.or_else(|| files.as_ref().map(|c| c.key_file.clone()));
+    let client_ca = client_ca.or_else(|| files.and_then(|c| c.client_ca_file));
+    match (cert, key) {
+        (Some(cert), Some(key)) => {
+            let files = TlsFiles::new(cert, key);
+            let files = match client_ca {
+                Some(ca) => files.with_client_ca(ca),
+                None => files,
+            };
+            Ok(Some(TlsConfig {
+                files,
+                watch_interval,
+            }))
+        }
+        (None, None) if client_ca.is_none() => Ok(None),
+        (None, None) => bail!(
+            "tls.client_ca_file (--tls-client-ca) needs TLS: set tls.cert_file and tls.key_file (--tls-cert, --tls-key)"
+        ),
+        (Some(_), None) => bail!(
+            "tls.key_file (--tls-key) is missing: the certificate in tls.cert_file needs its private key"
+        ),
+        (None, Some(_)) => bail!(
+            "tls.cert_file (--tls-cert) is missing: tls.key_file needs the certificate it belongs to"
+        ),
+    }
+}
+
+/// `[oauth]` of `serve` and `gateway`: the server as an OAuth protected resource (RFC 9728).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OAuthSection {
+    resource: Option<String>,
+    #[serde(default)]
+    authorization_servers: Vec<String>,
+    #[serde(default)]
+    scopes_supported: Vec<String>,
+}
+
+impl OAuthSection {
+    /// The protected resource; `None` when the section is absent. Errors name the key.
+    pub fn resolve(self) -> anyhow::Result<Option<ProtectedResource>> {
+        let Some(resource) = self.resource else {
+            if self.authorization_servers.is_empty() && self.scopes_supported.is_empty() {
+                return Ok(None);
+            }
+            bail!(
+                "oauth.resource is missing: set it to this server's URL as clients reach it, e.g. \"https://mcp.example.com\""
+            );
+        };
+        if self.authorization_servers.is_empty() {
+            bail!(
+                "oauth.authorization_servers is empty: list the issuer URL(s) clients get tokens from (MCP clients read it from the metadata document)"
+            );
+        }
+        let oauth =
+            |e: streamguard::protected_resource::InvalidResource| anyhow::anyhow!("oauth.{e}");
+        let r = ProtectedResource::new(resource)
+            .map_err(oauth)?
+            .with_authorization_servers(self.authorization_servers)
+            .map_err(oauth)?
+            .with_scopes_supported(self.scopes_supported)
+            .map_err(oauth)?;
+        Ok(Some(r))
+    }
+}
+
+/// `[server]` of `serve` and `gateway`: the network edge's limits.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSection {
     max_connections: Option<usize>,
     handshake_timeout: Option<String>,
     keepalive_interval: Option<String>,
@@ -453,7 +621,8 @@ struct ServerSection {
 }
 
 impl ServerSection {
-    fn apply(self, e: &mut EdgeConfig) -> anyhow::Result<()> {
+    /// Sets the keys present over `e` and checks the result; errors name the key.
+    pub fn apply(self, e: &mut EdgeConfig) -> anyhow::Result<()> {
         let duration = |key: &str, v: Option<String>, into: &mut Duration| {
             if let Some(v) = v {
                 *into = parse_duration(&format!("server.{key}"), &v)?;
@@ -653,6 +822,8 @@ impl FileConfig {
         };
         self.server.apply(&mut c.server)?;
         c.state = self.state.into_config()?;
+        c.tls = self.tls.resolve(base)?;
+        c.oauth = self.oauth.resolve()?;
         Ok(c)
     }
 }
@@ -852,6 +1023,115 @@ mod tests {
         assert_eq!(e.public.max_streams_per_connection, 2);
         assert_eq!(e.public.max_lifetime, Duration::from_secs(30));
         assert_eq!(e.max_send_buffer, EdgeConfig::default().max_send_buffer);
+    }
+
+    #[test]
+    fn tls_and_oauth_sections_parse_with_paths_relative_to_the_config_file() {
+        let c = parse(
+            r#"
+            [tls]
+            cert_file = "server.pem"
+            key_file = "/abs/server.key"
+            client_ca_file = "clients/ca.pem"
+            watch_interval = "off"
+            [oauth]
+            resource = "https://mcp.example"
+            authorization_servers = ["https://issuer.example"]
+            scopes_supported = ["tools:echo"]
+            "#,
+        )
+        .unwrap();
+        let tls = c.tls.clone().unwrap();
+        assert_eq!(tls.files.cert_file, Path::new("/etc/sg/server.pem"));
+        assert_eq!(tls.files.key_file, Path::new("/abs/server.key"));
+        assert_eq!(
+            tls.files.client_ca_file.as_deref(),
+            Some(Path::new("/etc/sg/clients/ca.pem"))
+        );
+        assert_eq!(tls.watch_interval, None);
+        let oauth = c.oauth.clone().unwrap();
+        assert_eq!(oauth.authorization_servers(), ["https://issuer.example"]);
+        assert_eq!(oauth.scopes_supported(), ["tools:echo"]);
+        assert_eq!(c.guard_config().protected_resource, Some(oauth));
+
+        let c = parse("[tls]\ncert_file = \"c.pem\"\nkey_file = \"k.pem\"").unwrap();
+        assert_eq!(
+            c.tls.unwrap().watch_interval,
+            Some(crate::listeners::DEFAULT_TLS_WATCH_INTERVAL)
+        );
+        let none = parse("").unwrap();
+        assert!(none.tls.is_none() && none.oauth.is_none());
+    }
+
+    #[test]
+    fn tls_and_oauth_errors_name_the_key() {
+        let issuer = "authorization_servers = [\"https://issuer.example\"]";
+        for (text, key) in [
+            ("[tls]\ncert_file = \"c\"".to_string(), "tls.key_file"),
+            ("[tls]\nkey_file = \"k\"".into(), "tls.cert_file"),
+            (
+                "[tls]\nclient_ca_file = \"ca\"".into(),
+                "tls.client_ca_file",
+            ),
+            (
+                "[tls]\ncert_file = \"c\"\nkey_file = \"k\"\nwatch_interval = \"10ms\"".into(),
+                "tls.watch_interval",
+            ),
+            (
+                "[tls]\nwatch_interval = \"1s\"".into(),
+                "tls.watch_interval",
+            ),
+            (format!("[oauth]\n{issuer}"), "oauth.resource"),
+            (
+                "[oauth]\nresource = \"https://mcp.example\"".into(),
+                "oauth.authorization_servers",
+            ),
+            (
+                format!("[oauth]\nresource = \"http://mcp.example\"\n{issuer}"),
+                "oauth.resource",
+            ),
+            (
+                "[oauth]\nresource = \"https://mcp.example\"\nauthorization_servers = [\"issuer\"]"
+                    .into(),
+                "oauth.authorization_servers",
+            ),
+            (
+                format!(
+                    "[oauth]\nresource = \"https://mcp.example\"\n{issuer}\nscopes_supported = [\"a b\"]"
+                ),
+                "oauth.scopes_supported",
+            ),
+        ] {
+            let e = parse(&text).unwrap_err();
+            assert!(format!("{e:#}").contains(key), "{text}: {e:#}");
+        }
+        assert!(
+            parse("[tls]\ncert = \"x\"").is_err(),
+            "unknown keys are refused"
+        );
+    }
+
+    #[test]
+    fn the_resource_is_the_audience_unless_one_is_configured() {
+        let base = r#"
+            admin_token = "t"
+            [[auth.keys]]
+            algorithm = "HS256"
+            secret = "0123456789abcdef0123456789abcdef"
+            [oauth]
+            resource = "https://mcp.example"
+            authorization_servers = ["https://issuer.example"]
+            "#;
+        let audience = |text: &str| {
+            let resolved = parse(text).unwrap().resolve().unwrap();
+            resolved.auth.config().audience.clone()
+        };
+        assert_eq!(audience(base).as_deref(), Some("https://mcp.example"));
+        let explicit = base.replace(
+            "admin_token = \"t\"",
+            "admin_token = \"t\"\n[auth]\naudience = \"mcp-tools\"",
+        );
+        assert_eq!(audience(&explicit).as_deref(), Some("mcp-tools"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod backend;
 mod classify;
 pub mod config;
 mod jsonrpc;
+pub mod listeners;
 mod mcp;
 pub mod state;
 mod streaming;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use streamguard::{Guard, StreamGuardLayer};
-use streamguard_edge::{Edge, EdgeMetrics};
+use streamguard_edge::EdgeMetrics;
 use streamguard_proto::mcp::v1::{
     mcp_json_rpc_server::McpJsonRpcServer, mcp_server::McpServer,
     mcp_streaming_server::McpStreamingServer,
@@ -31,6 +32,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub use config::ServeConfig;
+pub use listeners::ServerTls;
 
 /// A server started by [`start`]. [`RunningServer::shutdown`] drains it gracefully; dropping
 /// it closes everything at once.
@@ -45,6 +47,8 @@ pub struct RunningServer {
     pub edge_metrics: Arc<EdgeMetrics>,
     /// The embedded backend, when no `--backend` was given.
     pub embedded_backend: Option<backend::EmbeddedBackend>,
+    /// TLS of both listeners (when configured): [`ServerTls::reload`] on SIGHUP.
+    pub tls: ServerTls,
     /// Starts the gRPC listener's drain.
     drain: CancellationToken,
     /// Stops the admin API and the embedded backend, once the gRPC listener has drained.
@@ -111,9 +115,11 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         .prepare()
         .await
         .context("checking the identity provider named in [auth]")?;
+    let tls = ServerTls::load(config.tls.as_ref())?;
     let mut edge_config = config.server.clone();
     edge_config.public.path_prefixes = guard.config().public_path_prefixes.clone();
-    let edge = Edge::new(edge_config).context("in the [server] settings (or --drain-period)")?;
+    let edge = listeners::grpc_edge(edge_config, &tls, config.oauth.as_ref())
+        .context("in the [server] settings (or --drain-period)")?;
     let edge_metrics = edge.metrics().clone();
     let drain = CancellationToken::new();
     let stop = CancellationToken::new();
@@ -189,17 +195,10 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
             text.push_str(&edge_text.render())
         })),
     );
-    let stopped = stop.clone();
-    tasks.push(tokio::spawn(async move {
-        if let Err(e) = axum::serve(admin, app)
-            .with_graceful_shutdown(stopped.cancelled_owned())
-            .await
-        {
-            tracing::error!(error = %e, "admin API failed");
-        }
-    }));
+    tasks.push(listeners::serve_admin(admin, app, &tls, stop.clone())?);
+    tls.watch(&stop);
 
-    tracing::info!(%grpc_addr, %admin_addr, disabled = ?guard.config().disabled, "streamguard serve listening");
+    tracing::info!(%grpc_addr, %admin_addr, tls = tls.is_enabled(), disabled = ?guard.config().disabled, "streamguard serve listening");
     Ok(RunningServer {
         grpc_addr,
         admin_addr,
@@ -208,6 +207,7 @@ pub async fn start(config: ServeConfig) -> anyhow::Result<RunningServer> {
         guard,
         edge_metrics,
         embedded_backend: embedded,
+        tls,
         drain,
         stop,
         grpc_task: Some(grpc_task),

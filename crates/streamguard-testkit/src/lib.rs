@@ -10,6 +10,7 @@
 //! | [`OidcProvider`] | Node's `oidc-provider` (OpenID-certified) over https: discovery, JWKS, client credentials with resource indicators (JWT or opaque access tokens), introspection, revocation, key rotation | [`oidc`] |
 //! | [`RedisServer`] | `redis-server` with append-only persistence in a temporary directory: kill, restart on the same port and data, pause and resume | [`redis`] |
 //! | [`HttpsClient`] | a small https client (rustls, `ring`) trusting only the test CA | [`https`] |
+//! | [`TlsClient`] | a raw TLS client: the certificate a server serves now, ALPN, client certificates, HTTP/2 GETs | [`tls_client`] |
 //!
 //! # What the tests need installed
 //! `.ci/run` installs both, idempotently: `redis-server` (Debian package) and the provider's npm
@@ -82,9 +83,11 @@ pub mod pki;
 mod process;
 pub mod redis;
 mod resp;
+pub mod tls_client;
 
 pub use https::{HttpError, HttpResponse, HttpsClient};
 pub use oidc::{AccessToken, OAuthClient, OidcProvider, RotatedKeys, TokenFormat, TokenRequest};
 pub use pki::TestPki;
 pub use redis::RedisServer;
 pub use resp::{RedisError, RedisReply};
+pub use tls_client::TlsClient;

@@ -30,7 +30,8 @@ pub const INTROSPECTION_CLIENT_ID: &str = "streamguard";
 pub const OPAQUE_RESOURCE: &str = "https://mcp-tools.streamguard.test";
 
 /// How long `node` gets to come up and report ready.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
+// Generous: several tests start a provider at once on a loaded 2-core machine.
+const START_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The format of an access token, chosen by the client that asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,7 +164,7 @@ impl OidcProvider {
     ///
     /// # Panics
     /// If `node` or the npm packages are missing (run `.ci/run`), or the provider does not come
-    /// up within 30 s; the message ends with the provider's log.
+    /// up within 90 s; the message ends with the provider's log.
     pub async fn start() -> Self {
         let package_dir = package_dir();
         if !package_dir

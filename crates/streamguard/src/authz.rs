@@ -123,6 +123,8 @@ pub struct Denial {
     pub request_id: Option<String>,
     /// The tool or resource that was refused, for logs and error messages.
     pub subject: String,
+    /// The scope the message needed, for an `insufficient_scope` denial.
+    pub required_scope: Option<String>,
 }
 
 /// Decides who owns a resource URI. It is given URIs in the canonical form of
@@ -232,6 +234,11 @@ impl Policy {
             reason,
             request_id: action.request_id.as_deref().map(str::to_owned),
             subject: subject.to_string(),
+            required_scope: None,
+        };
+        let lacks = |subject: &str, scope: &str| Denial {
+            required_scope: Some(scope.to_string()),
+            ..deny(Reason::InsufficientScope, subject)
         };
         if action.malformed {
             return Err(deny(Reason::MalformedMessage, "message"));
@@ -239,16 +246,14 @@ impl Policy {
         if let Some(tool) = &action.tool {
             match self.scope_of(tool) {
                 None => return Err(deny(Reason::UnknownTool, tool)),
-                Some(scope) if !claims.has_scope(scope) => {
-                    return Err(deny(Reason::InsufficientScope, tool));
-                }
+                Some(scope) if !claims.has_scope(scope) => return Err(lacks(tool, scope)),
                 Some(_) => {}
             }
         } else if !action.resources.is_empty()
             && let Some(scope) = &self.resource_read_scope
             && !claims.has_scope(scope)
         {
-            return Err(deny(Reason::InsufficientScope, scope));
+            return Err(lacks(scope, scope));
         }
         // Ownership is decided on the canonical form: the one the tool is handed.
         for uri in action.resources.iter() {
@@ -283,6 +288,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(d.reason, Reason::InsufficientScope);
         assert_eq!(d.request_id.as_deref(), Some("r2"));
+        assert_eq!(d.required_scope.as_deref(), Some("admin"));
     }
 
     #[test]
@@ -371,5 +377,6 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(d.reason, Reason::InsufficientScope);
+        assert_eq!(d.required_scope.as_deref(), Some("files:read"));
     }
 }

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::message_limits::MessageLimits;
+use crate::protected_resource::ProtectedResource;
 use crate::state::OnStateUnavailable;
 
 /// One of the guard's controls; each can be switched off to reproduce the naive behaviour it
@@ -102,6 +103,9 @@ pub struct GuardConfig {
     /// Under [`OnStateUnavailable::Closed`], how long live streams go on once the shared state
     /// is lost before they end with `state_unavailable`.
     pub state_outage_grace: Duration,
+    /// The OAuth protected resource this server is (RFC 9728): refusals point at its metadata
+    /// document in `www-authenticate` (see [`crate::challenge`]).
+    pub protected_resource: Option<ProtectedResource>,
 }
 
 /// The default [`GuardConfig::state_outage_grace`].
@@ -127,6 +131,7 @@ impl Default for GuardConfig {
             message_limits: MessageLimits::default(),
             on_state_unavailable: OnStateUnavailable::Closed,
             state_outage_grace: DEFAULT_STATE_OUTAGE_GRACE,
+            protected_resource: None,
         }
     }
 }

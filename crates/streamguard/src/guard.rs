@@ -6,6 +6,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::auth::Authenticator;
 use crate::authz::Policy;
+use crate::challenge::Challenge;
 use crate::config::GuardConfig;
 use crate::limiter::IdentityLimits;
 use crate::message_limits::IdentityBuffers;
@@ -35,6 +36,8 @@ pub(crate) struct GuardInner {
     pub buffers: Arc<IdentityBuffers>,
     /// Live streams of introspected tokens, re-checked at the issuer.
     pub rechecks: Rechecks,
+    /// The `www-authenticate` challenges of this server's refusals.
+    pub challenge: Challenge,
 }
 
 impl Guard {
@@ -74,8 +77,10 @@ impl Guard {
             auth.recheck_interval()
                 .unwrap_or(crate::auth::introspection::DEFAULT_RECHECK),
         );
+        let challenge = Challenge::new(config.protected_resource.as_ref());
         Guard(Arc::new(GuardInner {
             rechecks,
+            challenge,
             config,
             auth,
             policy,
@@ -188,6 +193,11 @@ impl Guard {
 
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
+    }
+
+    /// The `www-authenticate` challenges the guard adds to refusals of a token.
+    pub fn challenge(&self) -> &Challenge {
+        &self.0.challenge
     }
 
     /// Fails closed: ends every live stream and refuses every new one with `UNAVAILABLE`

@@ -15,6 +15,7 @@
 //! | identity rate limit | [`limiter`] | GCRA per identity, across streams; concurrent streams cap |
 //! | shared state | [`state`] | revocations and limits in this process or a store shared by several instances; the outage policy |
 //! | lifetime | [`session`] (one shared timer queue) | maximum stream lifetime and idle timeout |
+//! | MCP authorization | [`protected_resource`], [`challenge`] | RFC 9728 metadata for the resource; `www-authenticate` (RFC 6750) on every refusal of a token |
 //! | buffered bytes | [`message_limits`], [`response_queue`] | message size caps per method, a budget per identity for partially received messages, response queues bounded in bytes |
 //!
 //! # Example
@@ -42,6 +43,7 @@
 
 pub mod auth;
 pub mod authz;
+pub mod challenge;
 pub mod config;
 pub mod deadline;
 mod guard;
@@ -50,6 +52,7 @@ pub mod layer;
 pub mod limiter;
 pub mod message_limits;
 pub mod metrics;
+pub mod protected_resource;
 mod recheck;
 pub mod resource;
 pub mod response_queue;

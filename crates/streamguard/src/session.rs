@@ -60,6 +60,8 @@ pub struct SessionCore {
     /// Per-stream rate state, used only when the identity rate limit is switched off.
     own_tat: Mutex<Option<Instant>>,
     messages_authorized: AtomicU64,
+    /// The scope whose absence first denied a message, for the `www-authenticate` challenge.
+    denied_scope: OnceLock<Box<str>>,
     /// Whether revocations end this stream (the revocation control is on).
     revocable: bool,
     /// Whether the stream opened (and so counts in the active-streams gauge).
@@ -142,6 +144,7 @@ impl StreamSession {
             termination: OnceLock::new(),
             own_tat: Mutex::new(None),
             messages_authorized: AtomicU64::new(0),
+            denied_scope: OnceLock::new(),
             revocable: cfg.enforces(Control::Revocation),
             counted: AtomicBool::new(false),
             allowance,
@@ -302,6 +305,9 @@ impl StreamSession {
                 sub = %self.0.claims.sub, method = %self.0.method, reason = %denial.reason,
                 subject = %denial.subject, "message denied"
             );
+            if let Some(scope) = &denial.required_scope {
+                let _ = self.0.denied_scope.set(scope.as_str().into());
+            }
             if cfg.on_deny == OnDeny::End {
                 self.terminate(Termination::new(denial.reason));
             }
@@ -342,6 +348,15 @@ impl StreamSession {
 
     pub(crate) fn ended_token(&self) -> &CancellationToken {
         &self.0.ended
+    }
+
+    /// Adds the `www-authenticate` challenge a refusal in `headers` (trailers, or the headers
+    /// of a trailers-only response) calls for, with the scope a denial found missing.
+    pub(crate) fn challenge(&self, headers: &mut http::HeaderMap) {
+        self.0
+            .guard
+            .challenge()
+            .annotate(headers, self.0.denied_scope.get().map(|s| &**s));
     }
 }
 

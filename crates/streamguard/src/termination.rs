@@ -134,6 +134,13 @@ impl Reason {
         }
     }
 
+    /// The reason whose wire name is `name` (a `grpc-message` the guard wrote).
+    pub fn from_wire(name: &[u8]) -> Option<Reason> {
+        Reason::ALL
+            .into_iter()
+            .find(|r| r.as_str().as_bytes() == name)
+    }
+
     pub(crate) fn index(self) -> usize {
         Reason::ALL.iter().position(|r| *r == self).unwrap_or(0)
     }
@@ -202,6 +209,14 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), Reason::ALL.len());
+    }
+
+    #[test]
+    fn wire_names_read_back_as_their_reason() {
+        for r in Reason::ALL {
+            assert_eq!(Reason::from_wire(r.as_str().as_bytes()), Some(r));
+        }
+        assert_eq!(Reason::from_wire(b"token_expired "), None);
     }
 
     #[test]

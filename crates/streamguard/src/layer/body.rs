@@ -69,15 +69,25 @@ where
             let status = this.session.end_status();
             let mut trailers = http::HeaderMap::new();
             let _ = status.add_header(&mut trailers);
+            this.session.challenge(&mut trailers);
             return Poll::Ready(Some(Ok(Frame::trailers(trailers))));
         }
         match ready!(this.inner.poll_frame(cx)) {
             Some(Ok(frame)) => {
                 if frame.is_data() {
                     this.session.touch();
-                } else {
-                    *this.done = true;
+                    return Poll::Ready(Some(Ok(frame)));
                 }
+                *this.done = true;
+                // The trailers end the stream: a refusal in them (the handler's or the
+                // upstream's) gets its challenge.
+                let frame = match frame.into_trailers() {
+                    Ok(mut trailers) => {
+                        this.session.challenge(&mut trailers);
+                        Frame::trailers(trailers)
+                    }
+                    Err(other) => other,
+                };
                 Poll::Ready(Some(Ok(frame)))
             }
             Some(Err(e)) => Poll::Ready(Some(Err(e.into()))),

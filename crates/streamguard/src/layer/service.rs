@@ -58,7 +58,11 @@ where
             let (parts, body) = request.into_parts();
             let session = match open_session(&guard, &parts).await {
                 Ok(session) => session,
-                Err(status) => return Ok(status.into_http()),
+                Err(status) => {
+                    let mut refusal = status.into_http();
+                    guard.challenge().annotate(refusal.headers_mut(), None);
+                    return Ok(refusal);
+                }
             };
             let mut request = Request::from_parts(
                 parts,
@@ -72,16 +76,17 @@ where
             let on_drop = ended.clone().drop_guard();
             let call = inner.call(request);
             tokio::pin!(call);
-            tokio::select! {
+            let mut response = tokio::select! {
                 biased;
-                _ = ended.cancelled() => {
-                    Ok(session.end_status().into_http())
-                }
+                _ = ended.cancelled() => session.end_status().into_http(),
                 response = &mut call => {
                     let response = response?;
-                    Ok(response.map(|b| Body::new(GuardedResponseBody::new(b, session, on_drop))))
+                    response.map(|b| Body::new(GuardedResponseBody::new(b, session.clone(), on_drop)))
                 }
-            }
+            };
+            // A trailers-only response (a refusal before any message) carries its status here.
+            session.challenge(response.headers_mut());
+            Ok(response)
         })
     }
 }
