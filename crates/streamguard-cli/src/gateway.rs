@@ -4,14 +4,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use std::time::Duration;
-
 use clap::Args;
 use streamguard_gateway::GatewayConfig;
 use streamguard_server::config::parse_duration;
 
-use crate::serve::{EXIT_INTERRUPTED, Hangups, ShutdownSignals, TlsArgs};
-use streamguard_server::tokens::{TokenSpec, mint_hs256};
+use crate::lifecycle;
+use crate::serve::TlsArgs;
 
 #[derive(Args)]
 #[command(after_long_help = "\
@@ -123,52 +121,5 @@ impl GatewayArgs {
 pub async fn run(args: GatewayArgs) -> anyhow::Result<ExitCode> {
     let config = args.config()?;
     let upstream = config.upstream.url.clone();
-    // Before start-up: a SIGHUP with no handler would kill the process.
-    let hangups = Hangups::new();
-    let gateway = streamguard_gateway::start(config).await?;
-    hangups.reload(gateway.tls.clone());
-    println!(
-        "gRPC: {}{} -> {upstream}",
-        gateway.grpc_addr,
-        if gateway.tls.is_enabled() {
-            " (TLS)"
-        } else {
-            ""
-        }
-    );
-    println!(
-        "admin API: {}://{}",
-        gateway.tls.scheme(),
-        gateway.admin_addr
-    );
-    if !gateway.dev_secret.is_empty() {
-        println!("admin token: {}", gateway.admin_token);
-        let spec = TokenSpec::new(
-            "dev",
-            "tools:echo files:read files:write admin",
-            Duration::from_secs(3600),
-        );
-        println!("client token: {}", mint_hs256(&gateway.dev_secret, &spec)?);
-    }
-    let mut signals = ShutdownSignals::new();
-    let lost = tokio::select! {
-        _ = signals.next() => {
-            tracing::info!("shutting down: draining live streams (a second signal exits at once)");
-            false
-        }
-        _ = gateway.stopped() => false,
-        // Fail closed: a gateway that can no longer end streams on time must not keep serving.
-        _ = gateway.guard.enforcement_lost() => true,
-    };
-    tokio::select! {
-        _ = gateway.shutdown() => {}
-        _ = signals.next() => {
-            tracing::warn!("second signal: exiting without waiting for live streams");
-            std::process::exit(EXIT_INTERRUPTED)
-        }
-    }
-    if lost {
-        anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
-    }
-    Ok(ExitCode::SUCCESS)
+    lifecycle::run(streamguard_gateway::start(config), Some(&upstream)).await
 }

@@ -5,6 +5,7 @@ mod admin_client;
 mod audit;
 mod demo;
 mod gateway;
+mod lifecycle;
 mod serve;
 mod token;
 

@@ -3,15 +3,15 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use streamguard::OnDeny;
+use streamguard_server::ServeConfig;
 use streamguard_server::config::{parse_control, parse_duration, tls_config};
 use streamguard_server::listeners::TlsConfig;
-use streamguard_server::tokens::{TokenSpec, mint_hs256};
-use streamguard_server::{ServeConfig, ServerTls};
+
+use crate::lifecycle;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -177,116 +177,5 @@ impl ServeArgs {
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.config()?;
-    // Before start-up: a SIGHUP with no handler would kill the process.
-    let hangups = Hangups::new();
-    let server = streamguard_server::start(config).await?;
-    hangups.reload(server.tls.clone());
-    println!(
-        "gRPC: {}{}",
-        server.grpc_addr,
-        if server.tls.is_enabled() {
-            " (TLS)"
-        } else {
-            ""
-        }
-    );
-    println!("admin API: {}://{}", server.tls.scheme(), server.admin_addr);
-    if !server.dev_secret.is_empty() {
-        // Each on a line of its own so scripts can pick them up.
-        println!("admin token: {}", server.admin_token);
-        let spec = TokenSpec::new(
-            "dev",
-            "tools:echo files:read files:write admin",
-            Duration::from_secs(3600),
-        );
-        println!("client token: {}", mint_hs256(&server.dev_secret, &spec)?);
-    }
-    let mut signals = ShutdownSignals::new();
-    let lost = tokio::select! {
-        _ = signals.next() => {
-            tracing::info!("shutting down: draining live streams (a second signal exits at once)");
-            false
-        }
-        _ = server.stopped() => false,
-        // Fail closed: a server that can no longer end streams on time must not keep serving.
-        _ = server.guard.enforcement_lost() => true,
-    };
-    tokio::select! {
-        _ = server.shutdown() => {}
-        _ = signals.next() => {
-            tracing::warn!("second signal: exiting without waiting for live streams");
-            // At once: nothing left to wait for is worth a third signal.
-            std::process::exit(EXIT_INTERRUPTED)
-        }
-    }
-    if lost {
-        anyhow::bail!("stream enforcement stopped (the guard's timer task died); exiting");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// SIGHUP: re-read the TLS certificate, key and client CA (certificates also reload by
-/// themselves when their files change).
-pub(crate) struct Hangups {
-    #[cfg(unix)]
-    signal: Option<tokio::signal::unix::Signal>,
-}
-
-impl Hangups {
-    pub(crate) fn new() -> Self {
-        Hangups {
-            #[cfg(unix)]
-            signal: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok(),
-        }
-    }
-
-    /// Reloads `tls` on every SIGHUP, for as long as the process runs.
-    pub(crate) fn reload(self, tls: ServerTls) {
-        #[cfg(unix)]
-        if let Some(mut signal) = self.signal {
-            tokio::spawn(async move {
-                while signal.recv().await.is_some() {
-                    if !tls.is_enabled() {
-                        tracing::info!("SIGHUP: no TLS configured, nothing to reload");
-                        continue;
-                    }
-                    // Reading the files blocks: off the runtime's workers.
-                    let tls = tls.clone();
-                    let _ = tokio::task::spawn_blocking(move || tls.reload("SIGHUP")).await;
-                }
-            });
-        }
-        #[cfg(not(unix))]
-        let _ = tls;
-    }
-}
-
-/// Exit code after a second signal cut the drain short (128 + SIGINT, as shells report it).
-pub(crate) const EXIT_INTERRUPTED: i32 = 130;
-
-/// SIGTERM and ctrl-c (SIGINT) as one sequence of shutdown requests.
-pub(crate) struct ShutdownSignals {
-    #[cfg(unix)]
-    term: Option<tokio::signal::unix::Signal>,
-}
-
-impl ShutdownSignals {
-    pub(crate) fn new() -> Self {
-        ShutdownSignals {
-            #[cfg(unix)]
-            term: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok(),
-        }
-    }
-
-    pub(crate) async fn next(&mut self) {
-        #[cfg(unix)]
-        if let Some(term) = &mut self.term {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-        let _ = tokio::signal::ctrl_c().await;
-    }
+    lifecycle::run(streamguard_server::start(config), None).await
 }
