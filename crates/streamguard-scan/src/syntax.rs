@@ -128,6 +128,30 @@ pub(crate) struct ServerFacts {
     pub streamguard: Option<usize>,
 }
 
+impl ServerFacts {
+    /// Adds `other`'s facts, their byte offsets moved by `to_file` (facts found in a macro body
+    /// parsed on its own).
+    pub fn merge_shifted(&mut self, other: ServerFacts, to_file: impl Fn(usize) -> usize) {
+        let span = |s: Span| to_file(s.start)..to_file(s.end);
+        self.registrations
+            .extend(other.registrations.into_iter().map(|r| Registration {
+                implementation: span(r.implementation),
+                at: to_file(r.at),
+                ..r
+            }));
+        self.constructions
+            .extend(other.constructions.into_iter().map(&to_file));
+        self.interceptors
+            .extend(other.interceptors.into_iter().map(|i| InterceptorRef {
+                span: span(i.span),
+                ..i
+            }));
+        self.lifetime
+            .extend(other.lifetime.into_iter().map(|(b, n)| (to_file(b), n)));
+        self.streamguard = self.streamguard.or(other.streamguard.map(&to_file));
+    }
+}
+
 /// Everything the rules need from one source file.
 #[derive(Debug)]
 pub(crate) struct ParsedFile {

@@ -4,6 +4,7 @@ use streamguard_report::FindingId;
 
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::lang::LanguageFamily;
+use crate::rules::common::Facts;
 
 /// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`) when a
 /// job, run or process reaches a final state (`if run.status == FINISHED: break`,
@@ -76,17 +77,19 @@ pub(crate) fn f6_fix(family: LanguageFamily, at: Option<&str>) -> String {
     }
 }
 
-/// F6: a long-lived stream of a program whose server is built in the scanned files with no
-/// lifetime limit in its options, nor a lifetime/idle word in the handler's code.
+/// F6: an endless stream of a program whose server is built in the scanned files with no
+/// lifetime limit in its options, no bound of the handler's own, nor a lifetime/idle word in
+/// the handler's code.
 pub(crate) fn check_stream_lifetime(
     ctx: &HandlerCtx<'_>,
-    long_lived: bool,
+    facts: &Facts<'_>,
     out: &mut Vec<RawFinding>,
 ) {
     if ctx.program.facts.lifetime_limit.is_some()
         || ctx.program.facts.streamguard
         || !ctx.program.server_known()
-        || !long_lived
+        || !facts.endless
+        || facts.bound.is_some()
         || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS))
     {
         return;

@@ -235,7 +235,7 @@ pub(crate) fn check_auth_drift(
     recheck: impl Fn(Option<&Call>) -> Recheck,
     out: &mut Vec<RawFinding>,
 ) {
-    if !facts.long_lived {
+    if !facts.outlives_a_recheck() {
         return;
     }
     let Some((file, verify, role)) = facts.auth_open else {

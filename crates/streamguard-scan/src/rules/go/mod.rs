@@ -72,6 +72,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
+        bound: None,
     }
 }
 

@@ -7,8 +7,10 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use super::common::{Bound, Facts, MessageLoop, auth_at_open, per_message};
 use super::lifetime::ends_with_the_work;
+use super::mentions_expiry_or_revocation;
+use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
@@ -124,7 +126,22 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
+        bound: ending_timer(ctx),
     }
+}
+
+/// A timer the handler arms to end its stream (`setTimeout(() => call.end(), MAX_LIFETIME_MS)`);
+/// one armed at the token's expiry is an expiry check (F1), not a lifetime.
+fn ending_timer(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    ctx.calls().find_map(|(f, c)| {
+        let a = f.src(&c.args);
+        (c.name == "setTimeout"
+            && (a.contains(".end(") || a.contains(".destroy(") || a.contains(".cancel("))
+            && !mentions_expiry_or_revocation(a))
+        .then(|| Bound {
+            secs: resolved_duration(f, super::common::nth_arg(a, 1), 0.001),
+        })
+    })
 }
 
 /// A check of the caller's token: `jwt.verify(…)`, `verifyToken(…)`,

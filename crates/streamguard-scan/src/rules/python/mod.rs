@@ -8,9 +8,10 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+    Bound, Facts, auth_at_open, family_rules, first_arg, message_loops, per_message, stream_escapes,
 };
 use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile};
 
@@ -60,7 +61,27 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
+        bound: bound(ctx),
     }
+}
+
+/// The lifetime the handler gives its own stream: `async with asyncio.timeout(MAX_WATCH_S):`
+/// (or `async_timeout.timeout`, anyio's `fail_after`/`move_on_after`) around its work.
+fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    let file = ctx.file;
+    ctx.own_calls().iter().find_map(|c| {
+        let scope = ["timeout", "fail_after", "move_on_after", "timeout_at"]
+            .contains(&c.name.as_str())
+            && !c.receiver().is_empty()
+            && !mentions(c.receiver(), &["stub", "client", "session"]);
+        let line = file.line_text(file.position(c.span.start).0);
+        let with =
+            line.trim_start().starts_with("with ") || line.trim_start().starts_with("async with ");
+        let arg = first_arg(file.src(&c.args));
+        (scope && with && !crate::rules::mentions_expiry_or_revocation(arg)).then(|| Bound {
+            secs: resolved_duration(file, arg, 1.0),
+        })
+    })
 }
 
 /// A `for x in stub.Method(…)` / `async for x in client.stream(…)` loop over a downstream
