@@ -1,8 +1,10 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, snippet};
+use super::f3_deadline_propagation::is_stub_call;
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, snippet};
 use crate::rules::rule;
+use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -72,6 +74,58 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             Confidence::High,
             message,
         ));
+        return true;
+    }
+    // grpc.aio cancels the handler's task, and the call it awaits with it; a sync handler's
+    // thread sits in a blocking call until that call returns.
+    if ctx.own_text().trim_start().starts_with("async") {
+        return true;
+    }
+    let blocking = ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span)
+            .iter()
+            .find(|c| is_stub_call(f, c) || is_http_call(f, c))
+            .map(|c| (f, c, p.role))
+    });
+    if let Some((f, c, role)) = blocking {
+        let message = format!(
+            "blocking downstream call `{}` goes on after the client cancels: nothing stops it; make it a future and cancel it from `context.add_callback(…)`",
+            snippet(c)
+        );
+        let finding = if role == Role::Own {
+            ctx.finding(FindingId::F4, f, c.span.start, Confidence::High, message)
+        } else {
+            let message = format!("{message} (at {})", ctx.place(f, c.span.start));
+            ctx.at_handler(FindingId::F4, Confidence::Medium, message)
+        };
+        out.push(finding);
     }
     true
+}
+
+/// An HTTP request made with a blocking client: `requests.post(…)`, `urlopen(…)`, or a method of
+/// a `requests.Session()` / `httpx.Client()` the code built (`self._session.post(…)`).
+fn is_http_call(file: &ParsedFile, c: &Call) -> bool {
+    const VERBS: &[&str] = &[
+        "get", "post", "put", "patch", "delete", "head", "request", "send",
+    ];
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    let module =
+        ["requests", "httpx", "urllib3"].contains(&recv) && VERBS.contains(&c.name.as_str());
+    let session = VERBS.contains(&c.name.as_str())
+        && !base.is_empty()
+        && file.bindings.iter().any(|b| {
+            b.name == base
+                && [
+                    "requests.Session(",
+                    "httpx.Client(",
+                    "PoolManager(",
+                    "Session()",
+                ]
+                .iter()
+                .any(|k| file.src(&b.value).contains(k))
+        });
+    module || session || c.name == "urlopen"
 }

@@ -110,11 +110,54 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
         // on the world.
         let body = file.src(&l.body);
         let drains = body.contains(".read(") && body.contains("break");
-        return !(header.contains('<') || header.contains('>') || drains);
+        return !(header.contains('<')
+            || header.contains('>')
+            || drains
+            || works_off(header, body)
+            || ends_at_sentinel(body));
     }
     mentions(header, FEED_WORDS)
         || mentions(header, &["queue"])
         || (header.contains("iter(") && header.contains(".get"))
+}
+
+/// `while queue:` over a work list the body pops from (`queue.popleft()`): it ends when the list
+/// is done.
+fn works_off(header: &str, body: &str) -> bool {
+    let h = header.trim();
+    let list = h
+        .strip_prefix("len(")
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(h);
+    !list.is_empty()
+        && list.chars().all(crate::syntax::is_ident_char)
+        && [".pop(", ".popleft(", ".popitem("]
+            .iter()
+            .any(|p| body.contains(&format!("{list}{p}")))
+}
+
+/// A loop that leaves once the value it takes is the end marker its producer sends
+/// (`segs = await pages.get()` … `if segs is None: return`): a finite source drained to its end.
+fn ends_at_sentinel(body: &str) -> bool {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let Some(var) = l
+            .strip_prefix("if ")
+            .and_then(|r| r.strip_suffix(" is None:"))
+            .map(str::trim)
+        else {
+            return false;
+        };
+        let taken = lines[..k].iter().any(|p| {
+            p.strip_prefix(var)
+                .and_then(|r| r.trim_start().strip_prefix('='))
+                .is_some_and(|v| v.contains(".get(") || v.contains("next("))
+        });
+        let leaves = lines
+            .get(k + 1)
+            .is_some_and(|n| n.starts_with("return") || n.starts_with("break"));
+        taken && leaves
+    })
 }
 
 /// A check of the caller's token: `jwt.decode(…)`, `verify_token(…)`,
