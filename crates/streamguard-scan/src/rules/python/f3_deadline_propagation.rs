@@ -79,11 +79,60 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                         message,
                     ));
                 }
+                None if is_http_call(file, c) && !client_has_timeout(file, c) => {
+                    let message = format!(
+                        "downstream HTTP request `{}` carries no timeout: it can outlive the caller's deadline; pass `timeout=context.time_remaining()`",
+                        c.callee
+                    );
+                    out.push(ctx.finding(
+                        FindingId::F3,
+                        file,
+                        c.span.start,
+                        Confidence::Medium,
+                        message,
+                    ));
+                }
                 None => {}
             }
         }
     }
     true
+}
+
+/// Whether the client a call is made with was built with a timeout of its own
+/// (`httpx.Client(timeout=…)`, `aiohttp.ClientSession(timeout=…)`).
+fn client_has_timeout(file: &ParsedFile, c: &Call) -> bool {
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    file.bindings
+        .iter()
+        .any(|b| b.name == base && file.src(&b.value).contains("timeout"))
+}
+
+/// An HTTP request: `requests.post(…)`, `urlopen(…)`, or a method of a client the code built
+/// (`self._session.post(…)` with `self._session = requests.Session()`, `httpx.Client()`,
+/// `aiohttp.ClientSession()`).
+pub(super) fn is_http_call(file: &ParsedFile, c: &Call) -> bool {
+    const VERBS: &[&str] = &[
+        "get", "post", "put", "patch", "delete", "head", "request", "send",
+    ];
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    let module =
+        ["requests", "httpx", "urllib3"].contains(&recv) && VERBS.contains(&c.name.as_str());
+    let client = VERBS.contains(&c.name.as_str())
+        && !base.is_empty()
+        && file.bindings.iter().any(|b| {
+            b.name == base
+                && ["Session(", "Client(", "AsyncClient(", "PoolManager("]
+                    .iter()
+                    .any(|k| file.src(&b.value).contains(k))
+                && mentions(
+                    file.src(&b.value),
+                    &["requests", "httpx", "aiohttp", "urllib3"],
+                )
+        });
+    module || client || c.name == "urlopen"
 }
 
 /// Waiting on something in-process (a queue, an event, a lock, a thread, a child process) is

@@ -1,10 +1,9 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use super::f3_deadline_propagation::is_stub_call;
+use super::f3_deadline_propagation::{is_http_call, is_stub_call};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, snippet};
 use crate::rules::rule;
-use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -102,30 +101,4 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         out.push(finding);
     }
     true
-}
-
-/// An HTTP request made with a blocking client: `requests.post(…)`, `urlopen(…)`, or a method of
-/// a `requests.Session()` / `httpx.Client()` the code built (`self._session.post(…)`).
-fn is_http_call(file: &ParsedFile, c: &Call) -> bool {
-    const VERBS: &[&str] = &[
-        "get", "post", "put", "patch", "delete", "head", "request", "send",
-    ];
-    let recv = c.receiver();
-    let base = recv.rsplit('.').next().unwrap_or(recv);
-    let module =
-        ["requests", "httpx", "urllib3"].contains(&recv) && VERBS.contains(&c.name.as_str());
-    let session = VERBS.contains(&c.name.as_str())
-        && !base.is_empty()
-        && file.bindings.iter().any(|b| {
-            b.name == base
-                && [
-                    "requests.Session(",
-                    "httpx.Client(",
-                    "PoolManager(",
-                    "Session()",
-                ]
-                .iter()
-                .any(|k| file.src(&b.value).contains(k))
-        });
-    module || session || c.name == "urlopen"
 }
