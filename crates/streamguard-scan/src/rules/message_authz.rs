@@ -63,6 +63,9 @@ impl MessageNames {
         let mut messages = message_vars(text);
         let mut targets = Vec::new();
         for (var, rhs) in assignments(text) {
+            if ["err", "error", "ok", "_"].contains(&var) {
+                continue;
+            }
             if messages.iter().any(|m| crate::syntax::has_word(rhs, m))
                 && !messages.iter().any(|m| m == var)
             {
@@ -170,6 +173,7 @@ fn assignments(text: &str) -> impl Iterator<Item = (&str, &str)> {
         let var = lhs
             .trim()
             .trim_end_matches([':', '?', '|', '&'])
+            .trim_end()
             .rsplit(' ')
             .next()?
             .trim();

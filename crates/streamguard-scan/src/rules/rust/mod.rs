@@ -2,7 +2,7 @@
 
 mod f1_auth_drift;
 mod f2_per_message_authz;
-mod f3_deadline_propagation;
+pub(crate) mod f3_deadline_propagation;
 mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
@@ -56,6 +56,10 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     // `BroadcastStream`, `rx.changed()`).
     let feed = runs.iter().any(|(f, span)| {
         f.calls_in(span).iter().any(|c| {
+            // A subscription to revocations or shutdown ends the stream; it does not feed it.
+            if mentions(&c.callee, &["revok", "revoc", "shutdown", "cancel"]) {
+                return false;
+            }
             let n = c.name.to_ascii_lowercase();
             ["interval", "interval_at", "repeat", "changed"].contains(&n.as_str())
                 || n.starts_with("subscribe")
@@ -177,6 +181,20 @@ fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
             _ => None,
         }
     })
+}
+
+/// A call that goes to another service: a tonic client's method, an HTTP request's `send()`,
+/// or a program function that makes one (`venue.submit(…)` calling `self.inner.submit_order`).
+pub(crate) fn downstream_call(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool {
+    use f3_deadline_propagation::{is_http_send, is_tonic_client};
+    is_tonic_client(ctx, fi, c)
+        || is_http_send(c)
+        || ctx.helpers_of(fi, c).iter().any(|(hf, span)| {
+            ctx.project.files[*hf]
+                .calls_in(span)
+                .iter()
+                .any(|k| is_tonic_client(ctx, *hf, k) || is_http_send(k))
+        })
 }
 
 /// A token check: `jsonwebtoken::decode`, `verify_token`, the `authorization` metadata, or
