@@ -277,8 +277,10 @@ impl ParsedFile {
         self.bindings.iter().rfind(|b| {
             b.name == name
                 && b.value.start < at
+                // The scope is the function around the binding, not a function that is its value
+                // (`const onDone = () => {…}`).
                 && self
-                    .func_containing(b.value.start)
+                    .func_containing(b.value.start.saturating_sub(1))
                     .is_none_or(|f| self.funcs.get(f).is_some_and(|f| f.span.contains(&at)))
         })
     }

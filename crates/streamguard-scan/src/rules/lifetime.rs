@@ -6,9 +6,9 @@ use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::lang::LanguageFamily;
 use crate::rules::common::Facts;
 
-/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`) when a
-/// job, run or process reaches a final state (`if run.status == FINISHED: break`,
-/// `if proc.poll() is not None: return`). Such a stream lasts as long as the job: long, not
+/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`, or ends
+/// the call) when a job, run or process reaches a final state (`if run.status == FINISHED:
+/// break`, `if proc.poll() is not None: return`, `if (p.done) call.end()`). Such a stream lasts as long as the job: long, not
 /// endless.
 pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
     const FINAL: &[&str] = &[
@@ -29,10 +29,16 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
     lines.iter().enumerate().any(|(k, l)| {
         let t = l.trim_start().to_ascii_lowercase();
         let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
-        test && FINAL.iter().any(|w| t.contains(w))
+        let done = t.match_indices(".done").any(|(i, _)| {
+            !t[i + ".done".len()..]
+                .starts_with(|c: char| c == '(' || crate::syntax::is_ident_char(c))
+        }) || ["'done'", "\"done\"", "'failed'", "\"failed\""]
+            .iter()
+            .any(|w| t.contains(w));
+        test && (done || FINAL.iter().any(|w| t.contains(w)))
             && lines[k..(k + 6).min(lines.len())]
                 .iter()
-                .any(|n| n.contains("return") || n.contains("break"))
+                .any(|n| n.contains("return") || n.contains("break") || n.contains(".end("))
     })
 }
 
