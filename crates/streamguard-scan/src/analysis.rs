@@ -496,6 +496,48 @@ impl<'p> HandlerCtx<'p> {
             .unwrap_or(t)
     }
 
+    /// The program's auth interceptor, unless it lets this method through unchecked: a method
+    /// listed by its full name (`"/lnrpc.State/SubscribeState"`) in a whitelist, allowlist or
+    /// public-methods table.
+    pub fn auth_interceptor(&self) -> Option<&'p crate::program::AuthInterceptor> {
+        let interceptor = self.program.facts.auth_interceptor.as_ref()?;
+        let method = self.func.name.replace('_', "").to_ascii_lowercase();
+        let service = self.handler.service.to_ascii_lowercase();
+        let exempt = self.program.files.iter().any(|&fi| {
+            let text = &self.project.files[fi].text;
+            let lines: Vec<&str> = text.lines().collect();
+            lines.iter().enumerate().any(|(k, l)| {
+                let lower = l.to_ascii_lowercase();
+                let named = lower.match_indices(&format!("/{method}\"")).any(|(i, _)| {
+                    let head = &lower[..i];
+                    head.ends_with(&service)
+                        && head[..head.len() - service.len()]
+                            .trim_end_matches(|c: char| crate::syntax::is_ident_char(c) || c == '.')
+                            .ends_with("\"/")
+                });
+                named
+                    && lines[k.saturating_sub(30)..k].iter().rev().any(|p| {
+                        mentions(
+                            p,
+                            &[
+                                "whitelist",
+                                "allowlist",
+                                "publicmethods",
+                                "public_methods",
+                                "noauth",
+                                "no_auth",
+                                "unauthenticated",
+                                "skipauth",
+                                "skip_auth",
+                                "exempt",
+                            ],
+                        )
+                    })
+            })
+        });
+        (!exempt).then_some(interceptor)
+    }
+
     pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {
         &self.project.files[piece.file]
     }

@@ -306,6 +306,7 @@ pub(crate) fn is_token_check(file: &ParsedFile, c: &Call) -> bool {
         "jws",
         "oauth",
         "access",
+        "macaroon",
     ];
     // A string being built (`format!("Bearer {}", token).parse()`) is a credential the server
     // sends, not one it checks.

@@ -553,7 +553,7 @@ fn authorized_once(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<String> {
             ctx.place(f, c.span.start)
         ));
     }
-    if let Some(i) = &ctx.program.facts.auth_interceptor {
+    if let Some(i) = ctx.auth_interceptor() {
         return Some(format!("token checked by the {}", i.what));
     }
     let identity = identity_names(ctx, facts);

@@ -239,7 +239,7 @@ pub(crate) fn check_auth_drift(
         return;
     }
     let Some((file, verify, role)) = facts.auth_open else {
-        if let Some(interceptor) = &ctx.program.facts.auth_interceptor {
+        if let Some(interceptor) = ctx.auth_interceptor() {
             // The interceptor may end the stream itself (a deadline at `exp`, a revocation
             // watch, a re-check on a ticker); the handler may re-check too. The better wins.
             let by_handler = recheck(None);
