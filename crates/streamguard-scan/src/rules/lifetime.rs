@@ -42,6 +42,37 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
     })
 }
 
+/// Whether code ends the stream once it has been open for some time: a test of the time elapsed
+/// since it opened that leaves (`if time.Since(opened) > maxAge { return … }`,
+/// `if time.monotonic() - started > MAX_S: return`, `if (Date.now() - openedAt > MAX_MS)
+/// call.end()`, `if opened.elapsed() > MAX { break }`). A rate window that resets, or a periodic
+/// token re-check, is not one.
+pub(crate) fn ends_after_a_while(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let t = l.trim_start().to_ascii_lowercase();
+        let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
+        let elapsed = t.contains("since(")
+            || t.contains("elapsed()")
+            || ((t.contains("now") || t.contains("monotonic") || t.contains("time()"))
+                && t.contains(" - "));
+        if !test || !elapsed || !t.contains('>') {
+            return false;
+        }
+        let next = lines[k + 1..(k + 4).min(lines.len())].join("\n");
+        let rechecks = !crate::rules::expiry_or_revocation_at(&next).is_empty()
+            || mentions(&next, &["valid", "verify", "check_token", "introspect"]);
+        let after = &t[t.find('>').unwrap_or(0)..];
+        let leaves = [&t, next.as_str()].iter().any(|x| {
+            let x = x.to_ascii_lowercase();
+            ["return", "break", ".end(", "abort", ".destroy(", "cancel"]
+                .iter()
+                .any(|w| x.contains(w))
+        });
+        leaves && !rechecks && crate::rules::expiry_or_revocation_at(after).is_empty()
+    })
+}
+
 /// Words of a feed that never ends on its own.
 pub(crate) const FEED_WORDS: &[&str] = &[
     "watch",
@@ -96,7 +127,7 @@ pub(crate) fn check_stream_lifetime(
         || !ctx.program.server_known()
         || !facts.endless
         || facts.bound.is_some()
-        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS))
+        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS) || ends_after_a_while(t))
     {
         return;
     }

@@ -50,6 +50,11 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 )
             } else if derives_context(c) {
                 continue;
+            } else if let Some(what) = context_free_http(c) {
+                format!(
+                    "downstream HTTP request `{}` is made without a context ({what}): the caller's deadline is dropped; use `http.NewRequestWithContext({stream}.Context(), …)`",
+                    c.callee
+                )
             } else if is_root_context(arg) {
                 if runs_a_local_process(ctx, piece.file, c) {
                     continue;
@@ -123,6 +128,19 @@ fn runs_a_local_process(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool {
                 .collect();
             !uses.is_empty() && uses.iter().all(|k| k.name == "CommandContext")
         })
+}
+
+/// An HTTP request made without a context, which neither the caller's deadline nor its cancel
+/// reaches: `http.Get(url)`, `http.Post(…)`, `http.NewRequest(…)` (not `NewRequestWithContext`).
+pub(crate) fn context_free_http(c: &Call) -> Option<&'static str> {
+    if c.receiver() != "http" {
+        return None;
+    }
+    match c.name.as_str() {
+        "Get" | "Post" | "PostForm" | "Head" => Some("the package-level client"),
+        "NewRequest" => Some("`http.NewRequest`"),
+        _ => None,
+    }
 }
 
 /// A call that makes a context rather than using one (`context.WithCancel`,
