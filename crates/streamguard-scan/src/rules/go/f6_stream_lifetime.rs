@@ -25,7 +25,6 @@ rule! {
     /// s := grpc.NewServer(grpc.KeepaliveParams(keepalive.ServerParameters{
     ///     MaxConnectionAge:      30 * time.Minute,
     ///     MaxConnectionAgeGrace: 10 * time.Second,
-    ///     MaxConnectionIdle:     5 * time.Minute,
     /// }))
     /// ```
     pub(crate) struct StreamLifetime;

@@ -24,7 +24,7 @@ rule! {
     /// ```python
     /// server = grpc.server(
     ///     futures.ThreadPoolExecutor(max_workers=10),
-    ///     options=[("grpc.max_connection_age_ms", 30 * 60_000), ("grpc.max_connection_idle_ms", 300_000)],
+    ///     options=[("grpc.max_connection_age_ms", 30 * 60_000), ("grpc.max_connection_age_grace_ms", 10_000)],
     /// )
     /// ```
     pub(crate) struct StreamLifetime;
