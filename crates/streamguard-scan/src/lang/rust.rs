@@ -361,6 +361,12 @@ fn server_call(node: Node<'_>, src: &str, c: &Call, server: &mut ServerFacts) {
                 server.interceptors.push(interceptor(i, src));
             }
         }
+        // `InterceptedService::new(XServer::new(svc), check_auth)`.
+        "new" if ty == "InterceptedService" => {
+            if let Some(i) = arg(1) {
+                server.interceptors.push(interceptor(i, src));
+            }
+        }
         _ => {}
     }
 }
