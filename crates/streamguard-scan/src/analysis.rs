@@ -4,6 +4,7 @@
 
 use streamguard_report::FindingId;
 
+use crate::decls::DeclIndex;
 use crate::handlers::{self, NameIndex, ProgramView};
 use crate::lang::{self, Handler};
 use crate::program::{GoModule, Program, Topology};
@@ -17,12 +18,14 @@ pub(crate) struct Project {
     pub programs: Vec<Program>,
     pub handlers: Vec<Handler>,
     index: NameIndex,
+    decls: DeclIndex,
 }
 
 impl Project {
     pub fn new(files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
         let mut topo = Topology::discover(&files, modules);
         let index = NameIndex::new(&files);
+        let decls = DeclIndex::new(&files);
         let handlers = handlers::detect(&files, &catalog, &index, &mut topo);
         Self {
             files,
@@ -30,6 +33,7 @@ impl Project {
             programs: topo.programs,
             handlers,
             index,
+            decls,
         }
     }
 
@@ -468,32 +472,19 @@ impl<'p> HandlerCtx<'p> {
     /// The declared type of a field named `field`: in `prefer`'s file when it declares one
     /// (`inner: Arc<Mutex<Inner>>`), else anywhere in the program.
     fn field_type(&self, prefer: usize, field: &str) -> Option<String> {
-        let program = &self.project.programs[self.handler.program];
-        let decl = |fi: usize| -> Option<String> {
-            let f = &self.project.files[fi];
-            f.text
-                .lines()
-                .find_map(|l| field_decl(l, field, f.language.family()))
-        };
-        decl(prefer).or_else(|| program.files.iter().find_map(|&fi| decl(fi)))
+        let decls = &self.project.decls;
+        decls
+            .field_in_file(prefer, field)
+            .or_else(|| decls.field_in_program(self.program, field))
+            .map(str::to_string)
     }
 
     /// `T` for an alias `type T = U<…>` of the program, `U`; else `T`.
     fn unaliased(&self, t: String) -> String {
-        let program = &self.project.programs[self.handler.program];
-        let prefix = format!("type {t} = ");
-        program
-            .files
-            .iter()
-            .find_map(|&fi| {
-                self.project.files[fi].text.lines().find_map(|l| {
-                    let l = l.trim_start();
-                    let l = l.strip_prefix("pub ").unwrap_or(l);
-                    l.strip_prefix(&prefix)
-                        .map(|u| bare_type(u.trim_end_matches(';')).to_string())
-                })
-            })
-            .unwrap_or(t)
+        match self.project.decls.alias(self.program, &t) {
+            Some(u) => u.to_string(),
+            None => t,
+        }
     }
 
     /// The program's auth interceptor, unless it lets this method through unchecked: a method
@@ -503,36 +494,16 @@ impl<'p> HandlerCtx<'p> {
         let interceptor = self.program.facts.auth_interceptor.as_ref()?;
         let method = self.func.name.replace('_', "").to_ascii_lowercase();
         let service = self.handler.service.to_ascii_lowercase();
+        let full_name_end = format!("/{method}\"");
         let exempt = self.program.files.iter().any(|&fi| {
-            let text = &self.project.files[fi].text;
-            let lines: Vec<&str> = text.lines().collect();
-            lines.iter().enumerate().any(|(k, l)| {
-                let lower = l.to_ascii_lowercase();
-                let named = lower.match_indices(&format!("/{method}\"")).any(|(i, _)| {
+            self.project.decls.exempt_lines(fi).iter().any(|lower| {
+                lower.match_indices(&full_name_end).any(|(i, _)| {
                     let head = &lower[..i];
                     head.ends_with(&service)
                         && head[..head.len() - service.len()]
                             .trim_end_matches(|c: char| crate::syntax::is_ident_char(c) || c == '.')
                             .ends_with("\"/")
-                });
-                named
-                    && lines[k.saturating_sub(30)..k].iter().rev().any(|p| {
-                        mentions(
-                            p,
-                            &[
-                                "whitelist",
-                                "allowlist",
-                                "publicmethods",
-                                "public_methods",
-                                "noauth",
-                                "no_auth",
-                                "unauthenticated",
-                                "skipauth",
-                                "skip_auth",
-                                "exempt",
-                            ],
-                        )
-                    })
+                })
             })
         });
         (!exempt).then_some(interceptor)
@@ -649,7 +620,11 @@ fn field_of<'e>(e: &'e str, go_receiver: &str) -> Option<&'e str> {
 
 /// The type a line declares for `field`: `origin: Arc<Origin>,` (Rust), `store *Store` (Go),
 /// `self._metadata = MetadataClient(…)` (Python), `this.client = new Backend(…)` (JS).
-fn field_decl(line: &str, field: &str, family: crate::lang::LanguageFamily) -> Option<String> {
+pub(crate) fn field_decl(
+    line: &str,
+    field: &str,
+    family: crate::lang::LanguageFamily,
+) -> Option<String> {
     use crate::lang::LanguageFamily as F;
     let t = line.trim_start();
     match family {
@@ -720,7 +695,7 @@ fn constructed_type(value: &str) -> Option<&str> {
 
 /// `Arc<Mutex<Inner>>` → `Inner`, `*Store` → `Store`, `&mut pb::VenueClient<Channel>` →
 /// `VenueClient`.
-fn bare_type(t: &str) -> &str {
+pub(crate) fn bare_type(t: &str) -> &str {
     let mut t = t.trim();
     loop {
         t = t
