@@ -22,10 +22,10 @@ pub(crate) struct Project {
 }
 
 impl Project {
-    pub fn new(files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
+    pub fn new(mut files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
         let mut topo = Topology::discover(&files, modules);
         let index = NameIndex::new(&files);
-        let decls = DeclIndex::new(&files);
+        let decls = DeclIndex::gather(&mut files);
         let handlers = handlers::detect(&files, &catalog, &index, &mut topo);
         Self {
             files,

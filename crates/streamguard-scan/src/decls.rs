@@ -4,13 +4,15 @@
 //! the project is built: a lookup then costs a few hash probes, where reading the program's
 //! files again on every lookup made large programs quadratic.
 //!
-//! Each index keeps, per name, the first declaration of every file in file order. A program's
-//! files are sorted by index, so the first entry that belongs to the program is the one a walk
-//! over the program's files, line by line, would have met first.
+//! Each file's declarations are read by the worker that parses it ([`FileDecls`]); the project
+//! then gathers them into one index that keeps, per name, the first declaration of every file
+//! in file order. A program's files are sorted by index, so the first entry that belongs to the
+//! program is the one a walk over the program's files, line by line, would have met first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{bare_type, field_decl, mentions};
+use crate::lang::LanguageFamily;
 use crate::program::Program;
 use crate::syntax::{ParsedFile, is_ident_char};
 
@@ -45,21 +47,54 @@ pub(crate) struct DeclIndex {
     exempt_lines: Vec<Vec<String>>,
 }
 
-impl DeclIndex {
-    pub fn new(files: &[ParsedFile]) -> Self {
-        let mut idx = Self::default();
-        for (fi, file) in files.iter().enumerate() {
-            let family = file.language.family();
-            let lines: Vec<&str> = file.text.lines().collect();
-            for l in &lines {
-                for (name, target) in alias_decls(l) {
-                    first_in_file(&mut idx.aliases, name, fi, || Some(target));
-                }
-                for name in field_candidates(l) {
-                    first_in_file(&mut idx.fields, name, fi, || field_decl(l, name, family));
+/// The declarations of one file, each name's first only, in line order.
+#[derive(Debug, Default)]
+pub(crate) struct FileDecls {
+    aliases: Vec<(String, String)>,
+    fields: Vec<(String, String)>,
+    exempt_lines: Vec<String>,
+}
+
+impl FileDecls {
+    pub fn read(text: &str, family: LanguageFamily) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut decls = Self::default();
+        let mut aliased = HashSet::new();
+        let mut typed = HashSet::new();
+        for l in &lines {
+            for (name, target) in alias_decls(l) {
+                if aliased.insert(name) {
+                    decls.aliases.push((name.to_string(), target));
                 }
             }
-            idx.exempt_lines.push(exempt_lines(&lines));
+            for name in field_candidates(l).into_iter().flatten() {
+                if typed.contains(name) {
+                    continue;
+                }
+                if let Some(ty) = field_decl(l, name, family) {
+                    typed.insert(name);
+                    decls.fields.push((name.to_string(), ty));
+                }
+            }
+        }
+        decls.exempt_lines = exempt_lines(&lines);
+        decls
+    }
+}
+
+impl DeclIndex {
+    /// Gathers the declarations the files' workers read (leaving theirs empty).
+    pub fn gather(files: &mut [ParsedFile]) -> Self {
+        let mut idx = Self::default();
+        for (fi, file) in files.iter_mut().enumerate() {
+            let decls = std::mem::take(&mut file.decls);
+            for (name, target) in decls.aliases {
+                idx.aliases.entry(name).or_default().push((fi, target));
+            }
+            for (name, ty) in decls.fields {
+                idx.fields.entry(name).or_default().push((fi, ty));
+            }
+            idx.exempt_lines.push(decls.exempt_lines);
         }
         idx
     }
@@ -84,17 +119,6 @@ impl DeclIndex {
     /// The lowercased lines of file `fi` that may list a method as exempt from auth.
     pub fn exempt_lines(&self, fi: usize) -> &[String] {
         self.exempt_lines.get(fi).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
-/// Records `decl()` as `name`'s declaration in file `fi` unless the file already declared it.
-fn first_in_file(index: &mut ByName, name: &str, fi: usize, decl: impl FnOnce() -> Option<String>) {
-    let known = index.get(name).and_then(|d| d.last()).map(|&(f, _)| f);
-    if known == Some(fi) {
-        return;
-    }
-    if let Some(d) = decl() {
-        index.entry(name.to_string()).or_default().push((fi, d));
     }
 }
 
@@ -132,28 +156,22 @@ fn alias_decls(line: &str) -> Vec<(&str, String)> {
 /// indentation, and after `pub(crate) `/`pub ` for Rust), or the one after `self.`/`this.`.
 /// A declared field is always followed by a character that cannot be part of its name (`:`,
 /// a space), so it is the whole leading identifier.
-fn field_candidates(line: &str) -> Vec<&str> {
+fn field_candidates(line: &str) -> [Option<&str>; 4] {
     let t = line.trim_start();
-    let mut starts = vec![t];
-    if let Some(r) = t
-        .strip_prefix("pub(crate) ")
-        .or_else(|| t.strip_prefix("pub "))
-    {
-        starts.push(r);
-    }
-    for p in ["self.", "this."] {
-        if let Some(r) = t.strip_prefix(p) {
-            starts.push(r);
-        }
-    }
-    starts
-        .into_iter()
-        .map(|s| {
-            let end = s.find(|c: char| !is_ident_char(c)).unwrap_or(s.len());
-            &s[..end]
-        })
-        .filter(|name| !name.is_empty())
-        .collect()
+    [
+        leading_ident(t),
+        t.strip_prefix("pub(crate) ")
+            .or_else(|| t.strip_prefix("pub "))
+            .and_then(leading_ident),
+        t.strip_prefix("self.").and_then(leading_ident),
+        t.strip_prefix("this.").and_then(leading_ident),
+    ]
+}
+
+/// The identifier `s` starts with, if any.
+fn leading_ident(s: &str) -> Option<&str> {
+    let end = s.find(|c: char| !is_ident_char(c)).unwrap_or(s.len());
+    (end > 0).then(|| &s[..end])
 }
 
 /// The lines (lowercased) holding a quoted `"/…` path with an exemption word within the
@@ -177,11 +195,12 @@ fn exempt_lines(lines: &[&str]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::Language;
-    use crate::lang::LanguageFamily;
     use crate::program::ProgramFacts;
 
     fn file(language: Language, text: &str) -> ParsedFile {
-        ParsedFile::new("f".to_string(), language, text.to_string())
+        let mut f = ParsedFile::new("f".to_string(), language, text.to_string());
+        f.decls = FileDecls::read(text, language.family());
+        f
     }
 
     fn program(files: Vec<usize>) -> Program {
@@ -196,7 +215,7 @@ mod tests {
 
     #[test]
     fn an_alias_is_the_first_one_the_programs_files_declare() {
-        let files = [
+        let mut files = [
             file(Language::Rust, "type Classifier = OtherClient<Channel>;\n"),
             file(
                 Language::Rust,
@@ -204,7 +223,7 @@ mod tests {
             ),
             file(Language::Rust, "type Classifier = LaterClient;\n"),
         ];
-        let idx = DeclIndex::new(&files);
+        let idx = DeclIndex::gather(&mut files);
         assert_eq!(
             idx.alias(&program(vec![1, 2]), "Classifier"),
             Some("ClassifierClient")
@@ -222,7 +241,7 @@ mod tests {
 
     #[test]
     fn a_field_type_is_the_first_declaration_in_the_file_or_the_program() {
-        let files = [
+        let mut files = [
             file(
                 Language::Rust,
                 "struct S {\n    origin: Arc<Origin>,\n    origin: Other,\n}\n",
@@ -233,7 +252,7 @@ mod tests {
                 "        self.meta = MetadataClient(channel)\n",
             ),
         ];
-        let idx = DeclIndex::new(&files);
+        let idx = DeclIndex::gather(&mut files);
         assert_eq!(idx.field_in_file(0, "origin"), Some("Origin"));
         assert_eq!(idx.field_in_file(1, "origin"), None);
         assert_eq!(
@@ -253,7 +272,7 @@ mod tests {
         let text = format!(
             "var whitelist = map[string]bool{{\n\t\"/pkg.Svc/Watch\": true,\n}}\n{far}\t\"/pkg.Svc/Late\"\n"
         );
-        let idx = DeclIndex::new(&[file(Language::Go, &text)]);
+        let idx = DeclIndex::gather(&mut [file(Language::Go, &text)]);
         assert_eq!(idx.exempt_lines(0), ["\t\"/pkg.svc/watch\": true,"]);
     }
 }

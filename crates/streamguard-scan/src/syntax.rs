@@ -8,6 +8,7 @@ use std::ops::Range;
 use tree_sitter::{Node, Tree};
 
 use crate::Language;
+use crate::decls::FileDecls;
 
 /// A byte range of the source.
 pub(crate) type Span = Range<usize>;
@@ -179,6 +180,8 @@ pub(crate) struct ParsedFile {
     pub server: ServerFacts,
     /// Code that only tests compile (`#[cfg(test)] mod tests`): no handler lives there.
     pub test_regions: Vec<Span>,
+    /// Declarations read off its lines, for the project's [`crate::decls::DeclIndex`].
+    pub decls: FileDecls,
 }
 
 impl ParsedFile {
@@ -202,6 +205,7 @@ impl ParsedFile {
             classes: Vec::new(),
             server: ServerFacts::default(),
             test_regions: Vec::new(),
+            decls: FileDecls::default(),
         }
     }
 
