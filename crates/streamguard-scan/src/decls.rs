@@ -36,6 +36,7 @@ const EXEMPT_WINDOW: usize = 30;
 /// Per name, the first declaration in each file: `(file, what it declares)`, files ascending.
 type ByName = HashMap<String, Vec<(usize, String)>>;
 
+/// The declarations of every file, by name.
 #[derive(Debug, Default)]
 pub(crate) struct DeclIndex {
     /// `type T = U<…>;` → `U`, keyed by `T`.
