@@ -72,7 +72,7 @@ fn scan(cmd: ScanCommand) -> anyhow::Result<ExitCode> {
         tracing::debug!(path = %skipped.path.display(), reason = %skipped.reason, "skipped");
     }
     if cmd.scan.list_handlers {
-        print!("{}", outcome.handler_listing());
+        print_out(&outcome.handler_listing())?;
         return Ok(ExitCode::SUCCESS);
     }
     let opts = RenderOptions {
@@ -81,7 +81,14 @@ fn scan(cmd: ScanCommand) -> anyhow::Result<ExitCode> {
         scan: Some(outcome.render_context()),
         ..RenderOptions::default()
     };
-    let code = cmd.output.emit(&outcome.report, &opts)?;
+    let code = match cmd.output.emit(&outcome.report, &opts) {
+        Ok(code) => code,
+        // `audit scan … | head`: the reader has what it wanted; the verdict still sets the code.
+        Err(e) if e.source.kind() == std::io::ErrorKind::BrokenPipe => {
+            cmd.output.exit_code(&outcome.report)
+        }
+        Err(e) => return Err(e.into()),
+    };
     if cmd.output.out.is_some() || cmd.output.format != streamguard_report::Format::Text {
         eprintln!(
             "scanned {} files, {} lines, {} streaming handlers in {:.2?}; skipped {}",
@@ -103,16 +110,28 @@ fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(exit::CONFIG_ERROR));
     };
-    println!("{}", streamguard_report::explain(id).trim_end());
+    let mut text = format!("{}\n", streamguard_report::explain(id).trim_end());
     if let Some(lang) = args.language {
         let Some(family) = LanguageFamily::parse(&lang) else {
             eprintln!("error: unknown language {lang:?}; expected js, rust, go or python");
             return Ok(ExitCode::from(exit::CONFIG_ERROR));
         };
-        println!(
-            "\n---\n\n{}",
+        text.push_str(&format!(
+            "\n---\n\n{}\n",
             streamguard_scan::rule_docs(id, family).trim_end()
-        );
+        ));
     }
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to standard output. A reader that has gone away (`audit explain F1 | head`)
+/// ends the output quietly instead of panicking as `println!` does on a broken pipe.
+fn print_out(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }

@@ -194,6 +194,34 @@ fn audit_explain_prints_the_finding_and_the_scanner_rule() {
 }
 
 #[test]
+fn audit_explain_and_scan_end_quietly_when_the_reader_closes_the_pipe() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../streamguard-scan/fixtures");
+    for args in [
+        vec!["audit", "explain", "F6", "--language", "rust"],
+        vec!["audit", "scan", fixtures, "--list-handlers"],
+        vec!["audit", "scan", fixtures],
+    ] {
+        // `… | head`: the reader is gone before the first write.
+        let mut child = streamguard()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+    }
+}
+
+#[test]
 fn audit_explain_gives_the_fix_for_every_stack_and_behind_the_gateway() {
     for id in ["F1", "F2", "F3", "F4", "F5", "F6"] {
         let out = streamguard()

@@ -4,6 +4,7 @@
 
 use streamguard_report::FindingId;
 
+use crate::decls::DeclIndex;
 use crate::handlers::{self, NameIndex, ProgramView};
 use crate::lang::{self, Handler};
 use crate::program::{GoModule, Program, Topology};
@@ -17,12 +18,14 @@ pub(crate) struct Project {
     pub programs: Vec<Program>,
     pub handlers: Vec<Handler>,
     index: NameIndex,
+    decls: DeclIndex,
 }
 
 impl Project {
-    pub fn new(files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
+    pub fn new(mut files: Vec<ParsedFile>, modules: &[GoModule], catalog: Catalog) -> Self {
         let mut topo = Topology::discover(&files, modules);
         let index = NameIndex::new(&files);
+        let decls = DeclIndex::gather(&mut files);
         let handlers = handlers::detect(&files, &catalog, &index, &mut topo);
         Self {
             files,
@@ -30,6 +33,7 @@ impl Project {
             programs: topo.programs,
             handlers,
             index,
+            decls,
         }
     }
 
@@ -393,7 +397,22 @@ impl<'p> HandlerCtx<'p> {
             (false, true, c) => c.is_none(),
             (false, false, _) => true,
         };
-        let mut found = self.resolve(&c.name, fi, keep);
+        // `origin.get(&url)` with `let origin = self.origin.clone()` and `origin: Arc<Origin>`:
+        // the method of that type, however common its name; none when the type is not the
+        // program's (`self.http.post(…)` on a `reqwest::Client`).
+        let typed = (!on_self && !r.is_empty())
+            .then(|| self.receiver_type(fi, c.span.start, r))
+            .flatten();
+        let mut found = match &typed {
+            Some(t) => self
+                .project
+                .view(self.handler.program)
+                .methods_of(t)
+                .into_iter()
+                .filter(|&(hf, hi)| self.project.files[hf].funcs[hi].name == c.name)
+                .collect(),
+            None => self.resolve(&c.name, fi, keep),
+        };
         // `new Broadcaster(call)`, `Relay(context)`: the object the handler works through.
         if found.is_empty() && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) {
             let methods = self.project.view(self.handler.program).methods_of(&c.name);
@@ -408,6 +427,86 @@ impl<'p> HandlerCtx<'p> {
                 !(*hf == fi && (lang::contains(span, hspan) || lang::contains(hspan, span)))
             })
             .collect()
+    }
+
+    /// The type of a receiver expression (`origin`, `self.sink`, `classifier.clone()`), from the
+    /// binding or parameter that names it or the field it reads, aliases followed
+    /// (`type Classifier = ClassifierClient<Channel>` → `ClassifierClient`). `None` when unknown.
+    pub fn receiver_type(&self, fi: usize, at: usize, recv: &str) -> Option<String> {
+        let file = &self.project.files[fi];
+        let mut at = at;
+        let mut expr = recv.trim().trim_start_matches('&').trim().to_string();
+        for _ in 0..4 {
+            let e = strip_clone(&expr).to_string();
+            // The object itself: `self`/`this`, or a Go method's receiver (`s.store`).
+            let go_receiver = file
+                .func_containing(at)
+                .and_then(|f| file.funcs[f].container_bases.as_deref())
+                .filter(|_| file.language.family() == crate::lang::LanguageFamily::Go)
+                .unwrap_or("");
+            if let Some(field) = field_of(&e, go_receiver) {
+                return self.field_type(fi, field).map(|t| self.unaliased(t));
+            }
+            if e.is_empty() || !e.chars().all(crate::syntax::is_ident_char) {
+                return None;
+            }
+            // A parameter with a declared type (`venue: &mut VenueClient`).
+            if let Some(f) = file.func_containing(at)
+                && let Some(p) = file.funcs[f].params.iter().find(|p| p.name == e)
+                && !p.ty.is_empty()
+            {
+                return Some(self.unaliased(bare_type(&p.ty).to_string()));
+            }
+            let b = file.local_binding(&e, at)?;
+            let value = file.src(&b.value).trim();
+            if let Some(t) = constructed_type(value) {
+                return Some(self.unaliased(t.to_string()));
+            }
+            // `let mut classifier = classifier.clone();`: the earlier binding it copies.
+            at = b.value.start;
+            expr = value.to_string();
+        }
+        None
+    }
+
+    /// The declared type of a field named `field`: in `prefer`'s file when it declares one
+    /// (`inner: Arc<Mutex<Inner>>`), else anywhere in the program.
+    fn field_type(&self, prefer: usize, field: &str) -> Option<String> {
+        let decls = &self.project.decls;
+        decls
+            .field_in_file(prefer, field)
+            .or_else(|| decls.field_in_program(self.program, field))
+            .map(str::to_string)
+    }
+
+    /// `T` for an alias `type T = U<…>` of the program, `U`; else `T`.
+    fn unaliased(&self, t: String) -> String {
+        match self.project.decls.alias(self.program, &t) {
+            Some(u) => u.to_string(),
+            None => t,
+        }
+    }
+
+    /// The program's auth interceptor, unless it lets this method through unchecked: a method
+    /// listed by its full name (`"/lnrpc.State/SubscribeState"`) in a whitelist, allowlist or
+    /// public-methods table.
+    pub fn auth_interceptor(&self) -> Option<&'p crate::program::AuthInterceptor> {
+        let interceptor = self.program.facts.auth_interceptor.as_ref()?;
+        let method = self.func.name.replace('_', "").to_ascii_lowercase();
+        let service = self.handler.service.to_ascii_lowercase();
+        let full_name_end = format!("/{method}\"");
+        let exempt = self.program.files.iter().any(|&fi| {
+            self.project.decls.exempt_lines(fi).iter().any(|lower| {
+                lower.match_indices(&full_name_end).any(|(i, _)| {
+                    let head = &lower[..i];
+                    head.ends_with(&service)
+                        && head[..head.len() - service.len()]
+                            .trim_end_matches(|c: char| crate::syntax::is_ident_char(c) || c == '.')
+                            .ends_with("\"/")
+                })
+            })
+        });
+        (!exempt).then_some(interceptor)
     }
 
     pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {
@@ -490,6 +589,136 @@ impl<'p> HandlerCtx<'p> {
     pub fn at_handler(&self, id: FindingId, confidence: Confidence, message: String) -> RawFinding {
         self.finding(id, self.file, self.func.name_at, confidence, message)
     }
+}
+
+/// `x.clone()`, `Arc::clone(&x)`, `x.as_ref()` → `x`.
+fn strip_clone(e: &str) -> &str {
+    let mut e = e.trim();
+    loop {
+        let next = e
+            .strip_suffix(".clone()")
+            .or_else(|| e.strip_suffix(".as_ref()"))
+            .or_else(|| {
+                e.strip_prefix("Arc::clone(&")
+                    .or_else(|| e.strip_prefix("Rc::clone(&"))
+                    .and_then(|r| r.strip_suffix(')'))
+            });
+        match next {
+            Some(n) => e = n.trim(),
+            None => return e,
+        }
+    }
+}
+
+/// The field a receiver reads on the object itself: `self.sink`, `this.client`, `s.store` (with
+/// `go_receiver` the Go method's receiver name).
+fn field_of<'e>(e: &'e str, go_receiver: &str) -> Option<&'e str> {
+    let (obj, field) = e.split_once('.')?;
+    let own = ["self", "this"].contains(&obj) || (!go_receiver.is_empty() && obj == go_receiver);
+    (own && !field.is_empty() && field.chars().all(crate::syntax::is_ident_char)).then_some(field)
+}
+
+/// The type a line declares for `field`: `origin: Arc<Origin>,` (Rust), `store *Store` (Go),
+/// `self._metadata = MetadataClient(…)` (Python), `this.client = new Backend(…)` (JS).
+pub(crate) fn field_decl(
+    line: &str,
+    field: &str,
+    family: crate::lang::LanguageFamily,
+) -> Option<String> {
+    use crate::lang::LanguageFamily as F;
+    let t = line.trim_start();
+    match family {
+        F::Rust => {
+            let t = t
+                .strip_prefix("pub(crate) ")
+                .or_else(|| t.strip_prefix("pub "))
+                .unwrap_or(t);
+            let ty = t.strip_prefix(field)?.strip_prefix(':')?;
+            (!ty.starts_with(':')).then(|| bare_type(ty.trim().trim_end_matches(',')).to_string())
+        }
+        F::Go => {
+            let rest = t.strip_prefix(field)?;
+            let ty = rest.strip_prefix([' ', '\t'])?.trim();
+            let first = ty.split_whitespace().next()?;
+            (!first.starts_with(['=', ':', '(', '{', ','])).then(|| bare_type(first).to_string())
+        }
+        F::Python | F::Js => {
+            let v = [format!("self.{field} = "), format!("this.{field} = ")]
+                .iter()
+                .find_map(|p| t.strip_prefix(p.as_str()))?;
+            constructed_type(v).map(str::to_string)
+        }
+    }
+}
+
+/// The type an expression constructs: `Type::new(…)`, `Type::connect(…)`, `new Type(…)`,
+/// `Type(…)` (Python), `pb::XClient::new(…)`.
+fn constructed_type(value: &str) -> Option<&str> {
+    let v = value.trim().trim_start_matches("await ");
+    // A Go composite literal: `&leaseProxyStream{…}`, `pb.Event{…}`.
+    let lit = v.trim_start_matches('&');
+    if let Some(i) = lit.find('{') {
+        let ty = &lit[..i];
+        if !ty.is_empty()
+            && ty
+                .chars()
+                .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+        {
+            return Some(ty.rsplit('.').next().unwrap_or(ty));
+        }
+    }
+    let v = v.strip_prefix("new ").unwrap_or(v);
+    let callee = v.split('(').next()?.trim();
+    if callee.len() == v.len() {
+        return None;
+    }
+    let ty = match callee.rsplit_once("::") {
+        Some((path, ctor))
+            if [
+                "new",
+                "connect",
+                "builder",
+                "default",
+                "from_env",
+                "with_config",
+            ]
+            .contains(&ctor) =>
+        {
+            path.rsplit("::").next()?
+        }
+        Some(_) => return None,
+        None => callee.rsplit('.').next()?,
+    };
+    ty.starts_with(|c: char| c.is_ascii_uppercase())
+        .then_some(ty)
+}
+
+/// `Arc<Mutex<Inner>>` → `Inner`, `*Store` → `Store`, `&mut pb::VenueClient<Channel>` →
+/// `VenueClient`.
+pub(crate) fn bare_type(t: &str) -> &str {
+    let mut t = t.trim();
+    loop {
+        t = t
+            .trim_start_matches(['&', '*'])
+            .trim_start_matches("mut ")
+            .trim_start_matches("dyn ")
+            .trim();
+        let inner = [
+            "Arc<", "Rc<", "Box<", "Option<", "Mutex<", "RwLock<", "RefCell<",
+        ]
+        .iter()
+        .find_map(|w| {
+            t.rsplit("::")
+                .next()
+                .and_then(|last| last.strip_prefix(w))
+                .or_else(|| t.strip_prefix(w))
+        });
+        match inner {
+            Some(i) => t = i.strip_suffix('>').unwrap_or(i),
+            None => break,
+        }
+    }
+    lang::type_name(t).trim_end_matches('>')
 }
 
 /// `text` of a call's first line, shortened for a message: `jwt.verify(…)`.

@@ -22,6 +22,7 @@ mod analysis;
 mod assemble;
 #[doc(hidden)]
 pub mod corpus;
+mod decls;
 mod handlers;
 mod lang;
 mod program;

@@ -8,6 +8,7 @@ use std::ops::Range;
 use tree_sitter::{Node, Tree};
 
 use crate::Language;
+use crate::decls::FileDecls;
 
 /// A byte range of the source.
 pub(crate) type Span = Range<usize>;
@@ -128,6 +129,30 @@ pub(crate) struct ServerFacts {
     pub streamguard: Option<usize>,
 }
 
+impl ServerFacts {
+    /// Adds `other`'s facts, their byte offsets moved by `to_file` (facts found in a macro body
+    /// parsed on its own).
+    pub fn merge_shifted(&mut self, other: ServerFacts, to_file: impl Fn(usize) -> usize) {
+        let span = |s: Span| to_file(s.start)..to_file(s.end);
+        self.registrations
+            .extend(other.registrations.into_iter().map(|r| Registration {
+                implementation: span(r.implementation),
+                at: to_file(r.at),
+                ..r
+            }));
+        self.constructions
+            .extend(other.constructions.into_iter().map(&to_file));
+        self.interceptors
+            .extend(other.interceptors.into_iter().map(|i| InterceptorRef {
+                span: span(i.span),
+                ..i
+            }));
+        self.lifetime
+            .extend(other.lifetime.into_iter().map(|(b, n)| (to_file(b), n)));
+        self.streamguard = self.streamguard.or(other.streamguard.map(&to_file));
+    }
+}
+
 /// Everything the rules need from one source file.
 #[derive(Debug)]
 pub(crate) struct ParsedFile {
@@ -155,6 +180,8 @@ pub(crate) struct ParsedFile {
     pub server: ServerFacts,
     /// Code that only tests compile (`#[cfg(test)] mod tests`): no handler lives there.
     pub test_regions: Vec<Span>,
+    /// Declarations read off its lines, for the project's [`crate::decls::DeclIndex`].
+    pub decls: FileDecls,
 }
 
 impl ParsedFile {
@@ -178,6 +205,7 @@ impl ParsedFile {
             classes: Vec::new(),
             server: ServerFacts::default(),
             test_regions: Vec::new(),
+            decls: FileDecls::default(),
         }
     }
 
@@ -253,8 +281,10 @@ impl ParsedFile {
         self.bindings.iter().rfind(|b| {
             b.name == name
                 && b.value.start < at
+                // The scope is the function around the binding, not a function that is its value
+                // (`const onDone = () => {…}`).
                 && self
-                    .func_containing(b.value.start)
+                    .func_containing(b.value.start.saturating_sub(1))
                     .is_none_or(|f| self.funcs.get(f).is_some_and(|f| f.span.contains(&at)))
         })
     }

@@ -116,18 +116,54 @@ fn server_call(node: Node<'_>, src: &str, c: &crate::syntax::Call, server: &mut 
         }
     } else if n == "NewServer" && c.receiver() == "grpc" {
         server.constructions.push(node.start_byte());
-    } else if ["StreamInterceptor", "ChainStreamInterceptor"].contains(&n) {
+    } else if [
+        "StreamInterceptor",
+        "ChainStreamInterceptor",
+        "WithStreamServerChain",
+        "ChainStreamServer",
+    ]
+    .contains(&n)
+    {
         let mut cur = args.walk();
         for a in args.named_children(&mut cur) {
+            let t = text(a, src);
+            let mut names: Vec<String> = identifiers(t).take(8).map(str::to_string).collect();
+            // `grpc.ChainStreamInterceptor(strmInterceptors...)`: the interceptors appended to
+            // that slice (`strmInterceptors = append(strmInterceptors, r.MacaroonStreamServerInterceptor())`).
+            if let Some(slice) = t.strip_suffix("...") {
+                names.extend(appended_to(src, slice.trim()));
+            }
             server.interceptors.push(InterceptorRef {
-                names: identifiers(text(a, src))
-                    .take(8)
-                    .map(str::to_string)
-                    .collect(),
+                names,
                 span: a.byte_range(),
             });
         }
     }
+}
+
+/// The functions named in `slice = append(slice, …)` statements of a file (at most 16).
+fn appended_to<'a>(src: &'a str, slice: &str) -> impl Iterator<Item = String> + 'a {
+    let mut out: Vec<String> = Vec::new();
+    if !slice.is_empty() && slice.chars().all(crate::syntax::is_ident_char) {
+        for (i, _) in src.match_indices("append(") {
+            let Some(rest) = src[i + "append(".len()..]
+                .trim_start()
+                .strip_prefix(slice)
+                .and_then(|r| r.trim_start().strip_prefix(','))
+            else {
+                continue;
+            };
+            let args = &rest[..rest.find(')').unwrap_or(rest.len()).min(300)];
+            out.extend(
+                identifiers(args)
+                    .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_alphabetic))
+                    .map(str::to_string),
+            );
+        }
+    }
+    out.dedup();
+    out.truncate(16);
+    out.into_iter()
 }
 
 fn function(node: Node<'_>, src: &str) -> Func {

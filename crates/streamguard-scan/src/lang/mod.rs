@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::decls::FileDecls;
 use crate::handlers::{Found, ProgramView};
 use crate::services::Catalog;
 use crate::syntax::{ParsedFile, Registration, Span};
@@ -98,6 +99,7 @@ impl Language {
             LanguageFamily::Python => python::extract(file, tree),
         }
         file.calls.sort_by_key(|c| c.span.start);
+        file.decls = FileDecls::read(&file.text, self.family());
     }
 }
 

@@ -182,8 +182,24 @@ fn function(node: Node<'_>, src: &str) -> Func {
         span: node.byte_range(),
         body: body_or_node(node),
         name_at: name.map(|n| n.start_byte()).unwrap_or(node.start_byte()),
-        wrapped_by: None,
+        wrapped_by: decorator(node, src),
     }
+}
+
+/// The decorator a method is wrapped in (`@authenticated`, `@auth.require_scope("x")` →
+/// `require_scope`): it runs around the method, as a wrapper does.
+fn decorator(node: Node<'_>, src: &str) -> Option<String> {
+    let parent = node
+        .parent()
+        .filter(|p| p.kind() == "decorated_definition")?;
+    let mut c = parent.walk();
+    let d = parent
+        .named_children(&mut c)
+        .find(|d| d.kind() == "decorator")?;
+    let expr = text(d, src).trim_start_matches('@').trim();
+    let callee = expr.split('(').next().unwrap_or(expr).trim();
+    let name = crate::syntax::last_ident(callee);
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// The service a servicer base class names: `pb2_grpc.RouteGuideServicer` → `RouteGuide`.

@@ -10,89 +10,297 @@ use super::{StreamKind, identifiers, type_name};
 use crate::handlers::{Found, ProgramView};
 use crate::services::{Catalog, MethodKind, norm};
 use crate::syntax::{
-    Binding, Call, Func, InterceptorRef, Param, ParsedFile, Registration, ServerFacts, ancestor,
-    body_or_node, call_of, compact, field, last_ident, loop_of, text, walk_tree,
+    Binding, Call, Func, InterceptorRef, Param, ParsedFile, Registration, ServerFacts, Span,
+    ancestor, body_or_node, call_of, compact, field, last_ident, loop_of, text, walk_tree,
 };
 
 pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
     let src = file.text.clone();
-    let src = src.as_str();
-    let (mut funcs, mut calls, mut loops) = (vec![], vec![], vec![]);
-    let (mut imports, mut bindings, mut test_regions) = (vec![], vec![], vec![]);
-    let mut server = ServerFacts::default();
-    let mut is_main = false;
-    walk_tree(tree, |node| match node.kind() {
-        "function_item" => {
-            let f = function(node, src);
-            if f.name == "main" && node.parent().is_some_and(|p| p.kind() == "source_file") {
-                is_main = true;
-            }
-            funcs.push(f);
-        }
-        "mod_item" => {
-            let name = field(node, "name", src);
-            match node.child_by_field_name("body") {
-                None => imports.push(name.to_string()),
-                Some(_) if is_test_module(node, src) => test_regions.push(node.byte_range()),
-                Some(_) => {}
-            }
-        }
-        "call_expression" => {
-            if let Some(c) = call_of(node, src) {
-                server_call(node, src, &c, &mut server);
-                calls.push(c);
-            }
-        }
-        "let_declaration" => {
-            if let (Some(p), Some(v)) = (
-                node.child_by_field_name("pattern"),
-                node.child_by_field_name("value"),
-            ) {
-                let name = text(p, src).trim_start_matches("mut ").trim();
-                if name.chars().all(crate::syntax::is_ident_char) {
-                    bindings.push(Binding {
-                        name: name.to_string(),
-                        value: v.byte_range(),
-                    });
-                }
-            }
-        }
-        "macro_invocation" => {
-            let Some(mac) = node.child_by_field_name("macro") else {
-                return;
-            };
-            let args = node
-                .named_children(&mut node.walk())
-                .find(|c| c.kind() == "token_tree")
-                .map(|t| t.byte_range())
-                .unwrap_or(node.end_byte()..node.end_byte());
-            let callee = format!("{}!", compact(text(mac, src)));
-            calls.push(Call {
-                name: last_ident(&callee).to_string(),
-                callee,
-                args,
-                span: node.byte_range(),
-            });
-        }
-        "while_expression" | "loop_expression" | "for_expression" => {
-            loops.extend(loop_of(node, &["condition", "value"]))
-        }
-        _ => {}
-    });
+    let mut out = Collected::default();
+    collect(tree, &src, &Shift::NONE, &mut out, &mut None, 0);
     if src.contains("StreamGuardLayer")
         || src.contains("streamguard::")
         || src.contains("use streamguard")
     {
-        server.streamguard = src.find("streamguard");
+        out.server.streamguard = src.find("streamguard");
     }
-    file.funcs = funcs;
-    file.calls = calls;
-    file.loops = loops;
-    file.imports = imports;
-    file.bindings = bindings;
-    file.test_regions = test_regions;
-    file.is_entry = is_main;
-    file.server = server;
+    file.funcs = out.funcs;
+    file.calls = out.calls;
+    file.loops = out.loops;
+    file.imports = out.imports;
+    file.bindings = out.bindings;
+    file.test_regions = out.test_regions;
+    file.is_entry = out.is_main;
+    file.server = out.server;
+}
+
+#[derive(Default)]
+struct Collected {
+    funcs: Vec<Func>,
+    calls: Vec<Call>,
+    loops: Vec<crate::syntax::Loop>,
+    imports: Vec<String>,
+    bindings: Vec<Binding>,
+    test_regions: Vec<Span>,
+    server: ServerFacts,
+    is_main: bool,
+}
+
+/// Where the nodes of a tree lie in the file: a macro body is parsed on its own, inside a
+/// synthetic function, and its nodes are moved back to the macro's place.
+struct Shift {
+    /// Bytes of synthetic text before the macro body.
+    prefix: usize,
+    /// Length of the macro body (nodes outside it belong to the synthetic wrapper).
+    len: usize,
+    /// Where the macro body starts in the file.
+    at: usize,
+}
+
+impl Shift {
+    const NONE: Shift = Shift {
+        prefix: 0,
+        len: usize::MAX,
+        at: 0,
+    };
+
+    /// The file's range of a node, `None` for the synthetic wrapper's own nodes.
+    fn range(&self, r: Span) -> Option<Span> {
+        let end = self.prefix.saturating_add(self.len);
+        (r.start >= self.prefix && r.end <= end)
+            .then(|| r.start - self.prefix + self.at..r.end - self.prefix + self.at)
+    }
+
+    fn byte(&self, b: usize) -> usize {
+        b.saturating_sub(self.prefix) + self.at
+    }
+}
+
+/// Macros whose body is code the handler runs: `async_stream`'s `stream!`/`try_stream!` (often
+/// the whole response stream) and `tokio::select!`/`join!` (its branches' futures).
+const CODE_MACROS: &[&str] = &["stream", "try_stream", "select", "join", "try_join"];
+
+/// How deep macro bodies are parsed inside one another.
+const MAX_MACRO_DEPTH: usize = 4;
+
+fn collect(
+    tree: &Tree,
+    src: &str,
+    shift: &Shift,
+    out: &mut Collected,
+    parser: &mut Option<tree_sitter::Parser>,
+    depth: usize,
+) {
+    let mut macros: Vec<(String, Span)> = Vec::new();
+    walk_tree(tree, |node| {
+        let Some(range) = shift.range(node.byte_range()) else {
+            return;
+        };
+        match node.kind() {
+            "function_item" => {
+                let mut f = function(node, src);
+                if f.name == "main" && node.parent().is_some_and(|p| p.kind() == "source_file") {
+                    out.is_main = depth == 0;
+                }
+                f.span = range;
+                f.body = shift.byte(f.body.start)..shift.byte(f.body.end);
+                f.name_at = shift.byte(f.name_at);
+                out.funcs.push(f);
+            }
+            "mod_item" => {
+                let name = field(node, "name", src);
+                match node.child_by_field_name("body") {
+                    None => out.imports.push(name.to_string()),
+                    Some(_) if is_test_module(node, src) => out.test_regions.push(range),
+                    Some(_) => {}
+                }
+            }
+            "call_expression" => {
+                if let Some(mut c) = call_of(node, src) {
+                    let mut facts = ServerFacts::default();
+                    server_call(node, src, &c, &mut facts);
+                    out.server.merge_shifted(facts, |b| shift.byte(b));
+                    c.span = range;
+                    c.args = shift.byte(c.args.start)..shift.byte(c.args.end);
+                    out.calls.push(c);
+                }
+            }
+            "let_declaration" => {
+                if let (Some(p), Some(v)) = (
+                    node.child_by_field_name("pattern"),
+                    node.child_by_field_name("value"),
+                ) {
+                    let name = text(p, src).trim_start_matches("mut ").trim();
+                    if name.chars().all(crate::syntax::is_ident_char) {
+                        out.bindings.push(Binding {
+                            name: name.to_string(),
+                            value: shift.byte(v.start_byte())..shift.byte(v.end_byte()),
+                        });
+                    }
+                }
+            }
+            "macro_invocation" => {
+                let Some(mac) = node.child_by_field_name("macro") else {
+                    return;
+                };
+                let tt = node
+                    .named_children(&mut node.walk())
+                    .find(|c| c.kind() == "token_tree");
+                let args = tt
+                    .map(|t| t.byte_range())
+                    .unwrap_or(node.end_byte()..node.end_byte());
+                let callee = format!("{}!", compact(text(mac, src)));
+                let name = last_ident(&callee).to_string();
+                if let Some(t) = tt
+                    && CODE_MACROS.contains(&name.as_str())
+                {
+                    macros.push((name.clone(), t.byte_range()));
+                }
+                out.calls.push(Call {
+                    name,
+                    callee,
+                    args: shift.byte(args.start)..shift.byte(args.end),
+                    span: range,
+                });
+            }
+            "while_expression" | "loop_expression" | "for_expression" => {
+                if let Some(mut l) = loop_of(node, &["condition", "value"]) {
+                    l.span = range;
+                    l.header = shift.byte(l.header.start)..shift.byte(l.header.end);
+                    l.body = shift.byte(l.body.start)..shift.byte(l.body.end);
+                    out.loops.push(l);
+                }
+            }
+            _ => {}
+        }
+    });
+    if depth >= MAX_MACRO_DEPTH {
+        return;
+    }
+    for (name, tt) in macros {
+        let Some(body) = src.get(tt.clone()) else {
+            continue;
+        };
+        let code = if name == "select" {
+            select_as_statements(body)
+        } else {
+            body.to_string()
+        };
+        // `fn __m() { … }`: a block for `stream!{…}`/`select!{…}`, a tuple for `join!(…)`.
+        let (head, tail) = if code.starts_with('{') {
+            ("fn __m() ", "")
+        } else {
+            ("fn __m() { ", " }")
+        };
+        let synthetic = format!("{head}{code}{tail}");
+        let p = parser.get_or_insert_with(|| {
+            let mut p = tree_sitter::Parser::new();
+            // The grammar loaded for the file itself; it cannot fail here.
+            let _ = p.set_language(&tree_sitter_rust::LANGUAGE.into());
+            p
+        });
+        let Some(sub) = p.parse(synthetic.as_bytes(), None) else {
+            continue;
+        };
+        let inner = Shift {
+            prefix: head.len(),
+            len: code.len(),
+            at: shift.byte(tt.start),
+        };
+        collect(&sub, &synthetic, &inner, out, parser, depth + 1);
+    }
+}
+
+/// The body of `tokio::select! { pat = fut => handler, … }` rewritten, byte for byte in place,
+/// as statements `fut; handler;` so that the futures and handlers parse as code: each branch's
+/// pattern and `=` become spaces, `=>` becomes `; `, a precondition's `, if` becomes `;   `
+/// and the comma ending a branch a `;`.
+fn select_as_statements(body: &str) -> String {
+    #[derive(PartialEq)]
+    enum Part {
+        Pattern,
+        Future,
+        Handler,
+    }
+    let mut b: Vec<u8> = body.as_bytes().to_vec();
+    let n = b.len();
+    // Inside the outer braces.
+    let (mut i, end) = (1.min(n), n.saturating_sub(1));
+    let mut part = Part::Pattern;
+    let mut branch_start = i;
+    let mut depth = 0i32;
+    while i < end {
+        let c = b[i];
+        match c {
+            b'"' => {
+                i += 1;
+                while i < end && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                // A block handler ends with its brace.
+                if depth == 0 && c == b'}' && part == Part::Handler {
+                    part = Part::Pattern;
+                    branch_start = i + 1;
+                }
+            }
+            _ if depth != 0 => {}
+            b';' if part == Part::Pattern => branch_start = i + 1, // `biased;`
+            b'=' => {
+                let next = b.get(i + 1).copied();
+                let prev = if i > 0 { b[i - 1] } else { b' ' };
+                if next == Some(b'>') && part != Part::Handler {
+                    // `else => …`, or the end of a branch's future.
+                    if part == Part::Pattern {
+                        blank(&mut b, branch_start, i);
+                    }
+                    b[i] = b';';
+                    b[i + 1] = b' ';
+                    i += 1;
+                    part = Part::Handler;
+                } else if part == Part::Pattern
+                    && next != Some(b'=')
+                    && !matches!(prev, b'=' | b'!' | b'<' | b'>')
+                {
+                    blank(&mut b, branch_start, i + 1);
+                    part = Part::Future;
+                }
+            }
+            b',' => match part {
+                Part::Handler => {
+                    b[i] = b';';
+                    part = Part::Pattern;
+                    branch_start = i + 1;
+                }
+                Part::Future => {
+                    // `fut, if cond => …`
+                    let rest = &body[i + 1..];
+                    let ws = rest.len() - rest.trim_start().len();
+                    if rest.trim_start().starts_with("if ") {
+                        b[i] = b';';
+                        blank(&mut b, i + 1 + ws, i + 1 + ws + 2);
+                    }
+                }
+                Part::Pattern => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(b).unwrap_or_else(|_| body.to_string())
+}
+
+/// Spaces over `b[from..to]`, keeping line breaks (so lines stay where they were).
+fn blank(b: &mut [u8], from: usize, to: usize) {
+    let to = to.min(b.len());
+    for x in b.iter_mut().take(to).skip(from) {
+        if *x != b'\n' && *x != b'\r' {
+            *x = b' ';
+        }
+    }
 }
 
 /// `#[cfg(test)] mod tests { … }`.
@@ -150,6 +358,12 @@ fn server_call(node: Node<'_>, src: &str, c: &Call, server: &mut ServerFacts) {
         }
         "new" if ty.ends_with("InterceptorLayer") => {
             if let Some(i) = arg(0) {
+                server.interceptors.push(interceptor(i, src));
+            }
+        }
+        // `InterceptedService::new(XServer::new(svc), check_auth)`.
+        "new" if ty == "InterceptedService" => {
+            if let Some(i) = arg(1) {
                 server.interceptors.push(interceptor(i, src));
             }
         }
@@ -295,4 +509,51 @@ fn imports_generated_trait(file: &ParsedFile, name: &str) -> bool {
         let end = rest.find(';').unwrap_or(rest.len()).min(400);
         identifiers(&rest[..end]).any(|w| w == name)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    fn parsed(src: &str) -> ParsedFile {
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&Language::Rust.grammar()).unwrap();
+        let tree = p.parse(src, None).unwrap();
+        let mut f = ParsedFile::new("a.rs".into(), Language::Rust, src.to_string());
+        Language::Rust.extract(&mut f, &tree);
+        f
+    }
+
+    #[test]
+    fn stream_and_select_macro_bodies_are_read_as_code() {
+        let src = r#"fn f() {
+    let out = try_stream! {
+        loop {
+            let call = tokio::select! {
+                biased;
+                _ = sleep_until(expires_at) => Err(Status::unauthenticated("token_expired"))?,
+                Ok(key) = revoked.recv() => {
+                    if RevocationBus::matches(&claims, &key) { continue; }
+                }
+                m = inbound.message(), if ok => match m? { Some(c) => c, None => break },
+                else => break,
+            };
+            yield denied(&call.request_id, why);
+        }
+    };
+}
+"#;
+        let f = parsed(src);
+        for name in ["sleep_until", "recv", "matches", "message", "denied"] {
+            let c = f
+                .calls
+                .iter()
+                .find(|c| c.name == name)
+                .unwrap_or_else(|| panic!("no call {name}: {:?}", f.calls));
+            assert!(f.src(&c.span).contains(name), "{name} at the wrong place");
+        }
+        let l = f.loops.first().expect("the loop inside try_stream!");
+        assert!(f.src(&l.span).starts_with("loop {"));
+    }
 }

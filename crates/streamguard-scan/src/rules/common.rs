@@ -63,6 +63,28 @@ pub(crate) struct Facts<'p> {
     /// The server keeps the stream going on its own, without end: a watch, subscription,
     /// ticker or broadcast feed (a relay of a downstream job's progress is long, not endless).
     pub endless: bool,
+    /// The handler ends the stream itself after a fixed time (`async with
+    /// asyncio.timeout(MAX_WATCH_S)`, `timeout_at(opened + max_session, …)`).
+    pub bound: Option<Bound>,
+}
+
+/// A lifetime the handler gives its own stream.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bound {
+    /// Its length, when it is a constant.
+    pub secs: Option<f64>,
+}
+
+impl Facts<'_> {
+    /// Whether the stream lives long enough for its token to matter: long-lived, and not
+    /// bounded by the handler to less than a slow re-check's period.
+    pub fn outlives_a_recheck(&self) -> bool {
+        self.long_lived
+            && !self.bound.as_ref().is_some_and(|b| {
+                b.secs
+                    .is_some_and(|s| s < crate::rules::recheck::SLOW_RECHECK_SECS)
+            })
+    }
 }
 
 /// The loops of the handler's pieces whose header (Python, Rust) or body calls (Go) show that
@@ -284,6 +306,7 @@ pub(crate) fn is_token_check(file: &ParsedFile, c: &Call) -> bool {
         "jws",
         "oauth",
         "access",
+        "macaroon",
     ];
     // A string being built (`format!("Bearer {}", token).parse()`) is a credential the server
     // sends, not one it checks.

@@ -4,10 +4,11 @@ use streamguard_report::FindingId;
 
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::lang::LanguageFamily;
+use crate::rules::common::Facts;
 
-/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`) when a
-/// job, run or process reaches a final state (`if run.status == FINISHED: break`,
-/// `if proc.poll() is not None: return`). Such a stream lasts as long as the job: long, not
+/// Whether a loop ends when the work it reports on ends: it leaves (`return`/`break`, or ends
+/// the call) when a job, run or process reaches a final state (`if run.status == FINISHED:
+/// break`, `if proc.poll() is not None: return`, `if (p.done) call.end()`). Such a stream lasts as long as the job: long, not
 /// endless.
 pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
     const FINAL: &[&str] = &[
@@ -28,10 +29,47 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
     lines.iter().enumerate().any(|(k, l)| {
         let t = l.trim_start().to_ascii_lowercase();
         let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
-        test && FINAL.iter().any(|w| t.contains(w))
+        let done = t.match_indices(".done").any(|(i, _)| {
+            !t[i + ".done".len()..]
+                .starts_with(|c: char| c == '(' || crate::syntax::is_ident_char(c))
+        }) || ["'done'", "\"done\"", "'failed'", "\"failed\""]
+            .iter()
+            .any(|w| t.contains(w));
+        test && (done || FINAL.iter().any(|w| t.contains(w)))
             && lines[k..(k + 6).min(lines.len())]
                 .iter()
-                .any(|n| n.contains("return") || n.contains("break"))
+                .any(|n| n.contains("return") || n.contains("break") || n.contains(".end("))
+    })
+}
+
+/// Whether code ends the stream once it has been open for some time: a test of the time elapsed
+/// since it opened that leaves (`if time.Since(opened) > maxAge { return … }`,
+/// `if time.monotonic() - started > MAX_S: return`, `if (Date.now() - openedAt > MAX_MS)
+/// call.end()`, `if opened.elapsed() > MAX { break }`). A rate window that resets, or a periodic
+/// token re-check, is not one.
+pub(crate) fn ends_after_a_while(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let t = l.trim_start().to_ascii_lowercase();
+        let test = t.starts_with("if ") || t.starts_with("if(") || t.starts_with("elif ");
+        let elapsed = t.contains("since(")
+            || t.contains("elapsed()")
+            || ((t.contains("now") || t.contains("monotonic") || t.contains("time()"))
+                && t.contains(" - "));
+        if !test || !elapsed || !t.contains('>') {
+            return false;
+        }
+        let next = lines[k + 1..(k + 4).min(lines.len())].join("\n");
+        let rechecks = !crate::rules::expiry_or_revocation_at(&next).is_empty()
+            || mentions(&next, &["valid", "verify", "check_token", "introspect"]);
+        let after = &t[t.find('>').unwrap_or(0)..];
+        let leaves = [&t, next.as_str()].iter().any(|x| {
+            let x = x.to_ascii_lowercase();
+            ["return", "break", ".end(", "abort", ".destroy(", "cancel"]
+                .iter()
+                .any(|w| x.contains(w))
+        });
+        leaves && !rechecks && crate::rules::expiry_or_revocation_at(after).is_empty()
     })
 }
 
@@ -76,18 +114,20 @@ pub(crate) fn f6_fix(family: LanguageFamily, at: Option<&str>) -> String {
     }
 }
 
-/// F6: a long-lived stream of a program whose server is built in the scanned files with no
-/// lifetime limit in its options, nor a lifetime/idle word in the handler's code.
+/// F6: an endless stream of a program whose server is built in the scanned files with no
+/// lifetime limit in its options, no bound of the handler's own, nor a lifetime/idle word in
+/// the handler's code.
 pub(crate) fn check_stream_lifetime(
     ctx: &HandlerCtx<'_>,
-    long_lived: bool,
+    facts: &Facts<'_>,
     out: &mut Vec<RawFinding>,
 ) {
     if ctx.program.facts.lifetime_limit.is_some()
         || ctx.program.facts.streamguard
         || !ctx.program.server_known()
-        || !long_lived
-        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS))
+        || !facts.endless
+        || facts.bound.is_some()
+        || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS) || ends_after_a_while(t))
     {
         return;
     }

@@ -25,10 +25,15 @@ pub(crate) fn check_per_message_authz(
 ) {
     let identity = identity_names(ctx, facts);
     for l in &facts.loops {
-        if !acts_on_a_target(l, &acts, &identity) {
+        let names = MessageNames::of(l, &identity);
+        let authz = loop_authorization(ctx, l, &identity, &names);
+        // A check made for the first message only is about what that message names: any later
+        // message handed on (`self._fleet.update(pos)`, `proc.request(msg)`) escapes it.
+        let first_only = matches!(authz, LoopAuthz::FirstOnly(_));
+        if !acts_on_a_target(l, &acts, &names, &identity, first_only) {
             continue;
         }
-        let message = match loop_authorization(ctx, l, &identity) {
+        let message = match authz {
             LoopAuthz::PerMessage => continue,
             LoopAuthz::FirstOnly(line) => format!(
                 "{each} is acted on, but only the first message (or the one before a flag is set, line {line}) is authorized: later messages can name tools or resources the token does not cover; check every message"
@@ -44,14 +49,69 @@ pub(crate) fn check_per_message_authz(
     }
 }
 
+/// What a message loop calls each message, and the variables it derives from one.
+struct MessageNames {
+    /// The message and the variables built from it (`req := toBackend(call)`).
+    messages: Vec<String>,
+    /// Variables set from a target field of a message (`room := p.Post.GetRoom()`).
+    targets: Vec<String>,
+}
+
+impl MessageNames {
+    fn of(l: &MessageLoop<'_>, identity: &[String]) -> Self {
+        let text = l.file.src(&l.region);
+        let mut messages = message_vars(text);
+        let mut targets = Vec::new();
+        for (var, rhs) in assignments(text) {
+            if ["err", "error", "ok", "_"].contains(&var) {
+                continue;
+            }
+            if messages.iter().any(|m| crate::syntax::has_word(rhs, m))
+                && !messages.iter().any(|m| m == var)
+            {
+                messages.push(var.to_string());
+            }
+            if from_message(rhs, identity) {
+                targets.push(var.to_string());
+            }
+        }
+        Self { messages, targets }
+    }
+
+    /// Whether `text` refers to a message, to something derived from one, or to a field that
+    /// names a target.
+    fn referred_in(&self, text: &str, identity: &[String]) -> bool {
+        self.messages
+            .iter()
+            .chain(&self.targets)
+            .any(|m| crate::syntax::has_word(text, m))
+            || from_message(text, identity)
+    }
+}
+
+/// Whether `t` reads a target field (the caller's own identity fields, `who.tenant`, do not
+/// count: they are not named by a message).
+fn from_message(t: &str, identity: &[String]) -> bool {
+    let mut t = t.to_string();
+    for n in identity {
+        t = t
+            .replace(&format!("{n}."), " ")
+            .replace(&format!("{n}["), " ");
+    }
+    names_a_target(&t)
+}
+
 /// Whether a message loop acts on what a message names: one of its calls (that `acts`) takes a
 /// target field of the message (`exec.Call(ctx, call.GetName(), …)`) or a variable the loop set
 /// from one (`room := p.Post.GetRoom()` … `hub.broadcast(room, …)`). A loop that only buffers
-/// chunks (`data.extend(chunk.data)`) acts on nothing a message names.
+/// chunks (`data.extend(chunk.data)`) acts on nothing a message names. With `any_use`, handing
+/// the message (or what it was turned into) to any call that acts counts.
 fn acts_on_a_target(
     l: &MessageLoop<'_>,
     acts: impl Fn(&Call) -> bool,
+    names: &MessageNames,
     identity: &[String],
+    any_use: bool,
 ) -> bool {
     // Handing the whole message to something that runs it (`backend.RunTool(to_backend(call))`,
     // `dispatch(msg)`) acts on whatever it names; storing or buffering it does not.
@@ -73,36 +133,33 @@ fn acts_on_a_target(
         "broadcast",
     ];
     let text = l.file.src(&l.region);
-    // What the caller's own identity names (`who.tenant`) is not named by a message.
-    let from_message = |t: &str| {
-        let mut t = t.to_string();
-        for n in identity {
-            t = t
-                .replace(&format!("{n}."), " ")
-                .replace(&format!("{n}["), " ");
-        }
-        names_a_target(&t)
-    };
-    // Variables built from a message (`req := toBackend(call)`) carry it; variables set from a
-    // target field (`room := p.Post.GetRoom()`) carry the target.
-    let mut messages = message_vars(text);
-    let mut targets: Vec<&str> = Vec::new();
-    for (var, rhs) in assignments(text) {
-        if messages.iter().any(|m| crate::syntax::has_word(rhs, m)) {
-            messages.push(var.to_string());
-        }
-        if from_message(rhs) {
-            targets.push(var);
-        }
-    }
+    let python = l.file.language.family() == LanguageFamily::Python;
     l.file.calls_in(&l.region).iter().any(|c| {
+        // What the first message does is covered by its check; later messages are the question.
+        if any_use && in_once_branch(text, c.span.start - l.region.start, python) {
+            return false;
+        }
         let args = l.file.src(&c.args);
-        let dispatches = mentions(&c.name, DISPATCH)
-            && messages.iter().any(|m| crate::syntax::has_word(args, m));
+        let hands_message = names
+            .messages
+            .iter()
+            .any(|m| crate::syntax::has_word(args, m));
+        // Buffering a message into a local collection (`parts.append(chunk.data)`) acts on
+        // nothing it names.
+        let buffers = [
+            "append", "extend", "push", "insert", "add", "concat", "write", "put", "set",
+        ]
+        .contains(&c.name.as_str())
+            && c.receiver().chars().all(crate::syntax::is_ident_char)
+            && !["self", "this"].contains(&c.receiver());
+        let dispatches = hands_message && ((any_use && !buffers) || mentions(&c.name, DISPATCH));
         acts(c)
             && (dispatches
-                || from_message(args)
-                || targets.iter().any(|t| crate::syntax::has_word(args, t)))
+                || from_message(args, identity)
+                || names
+                    .targets
+                    .iter()
+                    .any(|t| crate::syntax::has_word(args, t)))
     })
 }
 
@@ -116,6 +173,7 @@ fn assignments(text: &str) -> impl Iterator<Item = (&str, &str)> {
         let var = lhs
             .trim()
             .trim_end_matches([':', '?', '|', '&'])
+            .trim_end()
             .rsplit(' ')
             .next()?
             .trim();
@@ -134,6 +192,25 @@ fn message_vars(text: &str) -> Vec<String> {
     };
     let mut out = Vec::new();
     let head = text.lines().next().unwrap_or("");
+    // `('data', (msg) => {`, `('data', async function (msg) {`, `('data', msg => {`
+    if let Some(rest) = head
+        .trim_start_matches('(')
+        .trim_start()
+        .strip_prefix("'data'")
+        .or_else(|| {
+            head.trim_start_matches('(')
+                .trim_start()
+                .strip_prefix("\"data\"")
+        })
+    {
+        let rest = rest.trim_start_matches([',', ' ']);
+        let rest = rest.strip_prefix("async").unwrap_or(rest).trim_start();
+        let rest = rest.strip_prefix("function").unwrap_or(rest).trim_start();
+        let name = ident(rest.trim_start_matches('(').trim_start());
+        if !name.is_empty() {
+            out.push(name);
+        }
+    }
     for marker in [
         "async for ",
         "for await (const ",
@@ -170,6 +247,9 @@ fn message_vars(text: &str) -> Vec<String> {
 /// Whether code reads a field that names what to act on (status codes such as
 /// `RESOURCE_EXHAUSTED` do not).
 fn names_a_target(text: &str) -> bool {
+    if names_an_id(text) {
+        return true;
+    }
     let lower = text.to_ascii_lowercase();
     let mut kept = String::with_capacity(lower.len());
     let mut rest = lower.as_str();
@@ -206,6 +286,54 @@ fn names_a_target(text: &str) -> bool {
     })
 }
 
+/// Whether code reads an identifier field of something (`s.lobby_id`, `body.lobbyId`,
+/// `r.GetDeviceId()`): the id of a resource a message names. Ids that only label the message
+/// itself (`request_id`, `clOrdId`, `trace_id`) do not.
+fn names_an_id(text: &str) -> bool {
+    const OWN: &[&str] = &[
+        "request",
+        "req",
+        "message",
+        "msg",
+        "correlation",
+        "trace",
+        "span",
+        "idempotency",
+        "clord",
+        "cl_ord",
+        "client_ref",
+        "seq",
+        "call",
+        "frame",
+        "event",
+        "stream",
+    ];
+    text.match_indices('.').any(|(i, _)| {
+        let field: String = text[i + 1..]
+            .chars()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect();
+        let f = field
+            .strip_prefix("Get")
+            .or_else(|| field.strip_prefix("get_"))
+            .unwrap_or(&field);
+        let f = f
+            .strip_prefix("get")
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            .unwrap_or(f);
+        let stem = f
+            .strip_suffix("_id")
+            .or_else(|| f.strip_suffix("Id"))
+            .or_else(|| f.strip_suffix("ID"));
+        let Some(stem) = stem.filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        let stem = stem.to_ascii_lowercase();
+        !OWN.iter()
+            .any(|o| stem == *o || stem.starts_with(o) && stem.len() <= o.len() + 1)
+    })
+}
+
 /// How a message loop authorizes the messages it handles.
 enum LoopAuthz {
     /// Every message is checked.
@@ -216,7 +344,12 @@ enum LoopAuthz {
     None,
 }
 
-fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>, identity: &[String]) -> LoopAuthz {
+fn loop_authorization(
+    ctx: &HandlerCtx<'_>,
+    l: &MessageLoop<'_>,
+    identity: &[String],
+    names: &MessageNames,
+) -> LoopAuthz {
     let text = l.file.src(&l.region);
     let python = l.file.language.family() == LanguageFamily::Python;
     let mut first_only = None;
@@ -228,15 +361,22 @@ fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>, identity: &[Str
             true
         }
     };
-    for i in authorization_points(text, identity, false) {
-        if judge(i) {
+    // A check decides about a message only when it looks at the message: a limit on the caller
+    // (`if !limiter.Allow(claims.Subject)`) authorizes nothing a message names.
+    let about_message = |i: usize| names.referred_in(statement_at(text, i), identity);
+    for i in authorization_points(text, identity, Strictness::Loose) {
+        if judge(i) && about_message(i) {
             return LoopAuthz::PerMessage;
         }
     }
-    // Helpers called from the loop count where they are called.
+    // Helpers called from the loop with the message count where they are called.
     for c in l.file.calls_in(&l.region) {
+        if !names.referred_in(l.file.src(&c.args), identity) {
+            continue;
+        }
         let helper_authorizes = ctx.helpers_in(l.fi, &c.span).iter().any(|(hf, hspan)| {
-            !authorization_points(ctx.project.files[*hf].src(hspan), &[], false).is_empty()
+            !authorization_points(ctx.project.files[*hf].src(hspan), &[], Strictness::Explicit)
+                .is_empty()
         });
         if helper_authorizes && judge(c.span.start - l.region.start) {
             return LoopAuthz::PerMessage;
@@ -248,13 +388,47 @@ fn loop_authorization(ctx: &HandlerCtx<'_>, l: &MessageLoop<'_>, identity: &[Str
     }
 }
 
+/// The line of `text` holding byte `i`, with the next line when the statement goes on there
+/// (`if (!scopes.has(\n    needed))`).
+fn statement_at(text: &str, i: usize) -> &str {
+    let start = text[..i.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let rest = &text[start..];
+    let first = rest.find('\n').map_or(rest.len(), |p| p + 1);
+    let second = rest[first..].find('\n').map_or(rest.len(), |p| first + p);
+    let line = &rest[..first];
+    let opens = line.matches(['(', '[']).count();
+    let closes = line.matches([')', ']']).count();
+    if opens > closes {
+        &rest[..second]
+    } else {
+        line
+    }
+}
+
+/// Which conditions [`authorization_points`] takes for an authorization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strictness {
+    /// Any test on the caller's identity (`if claims is None`).
+    Loose,
+    /// A test on the identity only when it also involves a target a request names.
+    Targeted,
+    /// Only authorization words and refusals: in code that is not the handler's own (a helper
+    /// testing `lobby.members.size` decides nothing about the caller).
+    Explicit,
+}
+
 /// Where `text` authorizes something: a call or word of authorization (`checkScope`,
 /// `has_permission`, `MemberOf`), or a condition comparing against the caller's identity
 /// (`if req.tenant != claims["tenant"]`, `if topic not in may_publish`).
 ///
-/// With `strict`, a condition on the identity counts only when it also involves a target a
-/// request names (`if req.tenant != claims["tenant"]`), not a bare `if claims is None`.
-pub(crate) fn authorization_points(text: &str, identity: &[String], strict: bool) -> Vec<usize> {
+/// A test whose branch refuses with a permission error counts whatever it compares; `strictness`
+/// says which tests on the identity count.
+pub(crate) fn authorization_points(
+    text: &str,
+    identity: &[String],
+    strictness: Strictness,
+) -> Vec<usize> {
+    let strict = strictness == Strictness::Targeted;
     const IDENTITY: &[&str] = &[
         "claims",
         "principal",
@@ -303,8 +477,9 @@ pub(crate) fn authorization_points(text: &str, identity: &[String], strict: bool
                 .filter(|&i| !status(i) && !flag_test(i)),
         );
     }
+    let lines: Vec<&str> = lower.split_inclusive('\n').collect();
     let mut offset = 0;
-    for line in lower.split_inclusive('\n') {
+    for (k, line) in lines.iter().enumerate() {
         let t = line.trim_start();
         let is_test = ["if ", "if(", "elif ", "unless ", "} else if", "guard "]
             .iter()
@@ -313,13 +488,57 @@ pub(crate) fn authorization_points(text: &str, identity: &[String], strict: bool
             || identity
                 .iter()
                 .any(|n| crate::syntax::has_word(t, &n.to_ascii_lowercase()));
-        if is_test && on_identity && (!strict || names_a_target(t)) {
+        // A test whose branch refuses with a permission error is an authorization, whatever
+        // it compares (`if !assigned.has(jobId) { call.destroy({ code: PERMISSION_DENIED … }) }`).
+        // A test of an outcome (`if st.Code() == codes.PermissionDenied`) is not a check.
+        let on_outcome = [
+            "err",
+            "error",
+            "status",
+            "code",
+            "exception",
+            "resp",
+            "response",
+        ]
+        .iter()
+        .any(|w| crate::syntax::has_word(t, w))
+            || t.contains(".code");
+        let denies = !on_outcome
+            && lines[k + 1..]
+                .iter()
+                .take(3)
+                .chain(std::iter::once(line))
+                .any(|n| refuses(n));
+        // The gate of a first-message branch (`if !authorized {`) is not a check either.
+        let gate = is_once_condition(t.trim_start_matches('}').trim());
+        let on_identity = on_identity && strictness != Strictness::Explicit;
+        let gate = gate || is_latch(t, &lower);
+        if is_test && !gate && (on_identity || denies) && (!strict || names_a_target(t)) {
             out.push(offset + line.len() - t.len());
         }
         offset += line.len();
     }
     out.sort_unstable();
     out
+}
+
+/// Whether a (lowercase) line refuses the caller for want of a permission.
+fn refuses(line: &str) -> bool {
+    [
+        "permission_denied",
+        "permissiondenied",
+        "permission denied",
+        "forbidden",
+        "not permitted",
+        "not allowed",
+        "insufficient_scope",
+        "not_owned",
+        "not owned",
+        "access denied",
+        "access_denied",
+    ]
+    .iter()
+    .any(|w| line.contains(w))
 }
 
 /// Where the stream was authorized once before its message loop, if it was: an authorization
@@ -334,14 +553,14 @@ fn authorized_once(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<String> {
             ctx.place(f, c.span.start)
         ));
     }
-    if let Some(i) = &ctx.program.facts.auth_interceptor {
+    if let Some(i) = ctx.auth_interceptor() {
         return Some(format!("token checked by the {}", i.what));
     }
     let identity = identity_names(ctx, facts);
     ctx.pieces.iter().find_map(|p| {
         let f = ctx.file_of(p);
         let text = f.src(&p.span);
-        authorization_points(text, &identity, true)
+        authorization_points(text, &identity, Strictness::Targeted)
             .into_iter()
             .map(|i| p.span.start + i)
             .find(|&b| !in_message_loop(&facts.loops, f, b))
@@ -361,7 +580,57 @@ pub(crate) fn in_once_branch(text: &str, byte: usize, python: bool) -> bool {
     };
     headers.iter().any(|h| {
         let h = h.trim_start_matches('}').trim().to_ascii_lowercase();
-        !h.starts_with("else") && is_once_condition(&h)
+        !h.starts_with("else") && (is_once_condition(&h) || is_latch(&h, text))
+    })
+}
+
+/// A test of a variable that is still unset, which the loop then sets: `if bound_vehicle is
+/// None:` … `bound_vehicle = pos.vehicle_id`, `if (!session.lobbyId)` … `session.lobbyId =
+/// lobbyId`, `if !granted {` … `granted = true`. Its branch runs until the first message sets it.
+fn is_latch(cond: &str, loop_text: &str) -> bool {
+    let c = cond
+        .trim_start_matches("} else ")
+        .trim_start_matches("if")
+        .trim_start_matches("elif")
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(['{', ':'])
+        .trim()
+        .trim_end_matches(')')
+        .trim();
+    let var = if let Some(v) = c.strip_prefix('!').or_else(|| c.strip_prefix("not ")) {
+        v.trim()
+    } else if let Some((v, _)) = [
+        " is none",
+        " == nil",
+        " === null",
+        " == null",
+        " === undefined",
+    ]
+    .iter()
+    .find_map(|s| c.split_once(s).filter(|(_, rest)| rest.trim().is_empty()))
+    {
+        v.trim()
+    } else if let Some(v) = c.strip_suffix(".is_none()") {
+        v.trim()
+    } else {
+        return false;
+    };
+    let is_var = !var.is_empty()
+        && var
+            .chars()
+            .all(|ch| crate::syntax::is_ident_char(ch) || ch == '.')
+        && !var.ends_with('.');
+    if !is_var {
+        return false;
+    }
+    let lower = loop_text.to_ascii_lowercase();
+    lower.match_indices(var).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let rest = lower[i + var.len()..].trim_start();
+        !before.is_some_and(|ch| crate::syntax::is_ident_char(ch) || ch == '.')
+            && rest.starts_with('=')
+            && !rest.starts_with("==")
     })
 }
 
@@ -449,19 +718,36 @@ pub(crate) fn is_once_condition(cond: &str) -> bool {
         "init",
         "open",
         "subscribe",
+        "logon",
+        "login",
     ];
+    // `!authorized`, `not self._authorized`, `!state.authorized`, `authorized == false`.
     let negated = |w: &str| {
-        cond.contains(&format!("!{w}"))
-            || cond.contains(&format!("not {w}"))
-            || cond.contains(&format!("not self.{w}"))
-            || cond.contains(&format!("!this.{w}"))
-            || cond.contains(&format!("!self.{w}"))
-            || cond.contains(&format!("{w} == false"))
-            || cond.contains(&format!("{w} === false"))
-            || cond.contains(&format!("{w} is none"))
-            || cond.contains(&format!("{w} == nil"))
-            || cond.contains(&format!("{w} === null"))
-            || cond.contains(&format!("{w} == null"))
+        cond.match_indices(w).any(|(i, _)| {
+            let after = &cond[i + w.len()..];
+            if after.starts_with(|c: char| crate::syntax::is_ident_char(c)) {
+                return false;
+            }
+            let before =
+                cond[..i].trim_end_matches(|c: char| crate::syntax::is_ident_char(c) || c == '.');
+            let whole = cond[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::syntax::is_ident_char(c) || c == '_');
+            whole
+                && (before.ends_with('!')
+                    || before.ends_with("not ")
+                    || [
+                        " == false",
+                        " === false",
+                        " is none",
+                        " == nil",
+                        " === null",
+                        " == null",
+                    ]
+                    .iter()
+                    .any(|s| after.starts_with(s)))
+        })
     };
     FLAGS
         .iter()

@@ -235,11 +235,11 @@ pub(crate) fn check_auth_drift(
     recheck: impl Fn(Option<&Call>) -> Recheck,
     out: &mut Vec<RawFinding>,
 ) {
-    if !facts.long_lived {
+    if !facts.outlives_a_recheck() {
         return;
     }
     let Some((file, verify, role)) = facts.auth_open else {
-        if let Some(interceptor) = &ctx.program.facts.auth_interceptor {
+        if let Some(interceptor) = ctx.auth_interceptor() {
             // The interceptor may end the stream itself (a deadline at `exp`, a revocation
             // watch, a re-check on a ticker); the handler may re-check too. The better wins.
             let by_handler = recheck(None);
@@ -357,11 +357,71 @@ fn interceptor_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck 
 }
 
 /// The seconds of a duration expression, through one named constant of the file
-/// (`time.NewTicker(recheckEvery)` with `const recheckEvery = time.Minute`).
+/// (`time.NewTicker(recheckEvery)` with `const recheckEvery = time.Minute`), or through the
+/// field an object was built with (`self._stop.wait(self._period)` with `self._period = period`
+/// and `period: float = 60.0`).
 pub(crate) fn resolved_duration(file: &ParsedFile, expr: &str, plain_unit: f64) -> Option<f64> {
     if let Some(s) = duration_secs(expr, plain_unit) {
         return Some(s);
     }
+    if let Some(v) = field_value(&file.text, expr.trim()) {
+        return duration_secs(v, plain_unit).or_else(|| constant_duration(file, v, plain_unit));
+    }
+    constant_duration(file, expr, plain_unit)
+}
+
+/// What a field read as `self.x` / `this.x` was set to in the module (`self.x = value`), through
+/// a constructor parameter's default (`def __init__(self, timeout: float = 10.0)`).
+pub(crate) fn field_value<'a>(module: &'a str, expr: &str) -> Option<&'a str> {
+    let field = expr
+        .strip_prefix("self.")
+        .or_else(|| expr.strip_prefix("this."))?;
+    if field.is_empty() || !field.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    let set = [format!("self.{field} = "), format!("this.{field} = ")];
+    let value = module.lines().find_map(|l| {
+        let t = l.trim_start();
+        set.iter()
+            .find_map(|p| t.strip_prefix(p.as_str()))
+            .map(|v| {
+                v.split('#')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(';')
+            })
+    })?;
+    if !value.is_empty() && value.chars().all(crate::syntax::is_ident_char) {
+        return Some(param_default(module, value).unwrap_or(value));
+    }
+    Some(value)
+}
+
+/// The default of a parameter `name` in a signature of the module: `name: float = 30.0`,
+/// `name=30`.
+pub(crate) fn param_default<'a>(module: &'a str, name: &str) -> Option<&'a str> {
+    module.match_indices(name).find_map(|(i, _)| {
+        let before = module[..i].trim_end().chars().next_back();
+        if !matches!(before, Some('(' | ',')) {
+            return None;
+        }
+        let rest = &module[i + name.len()..];
+        let rest = match rest.trim_start().strip_prefix(':') {
+            Some(typed) => typed.split_once('=')?.1,
+            None => rest.trim_start().strip_prefix('=')?,
+        };
+        if rest.starts_with('=') {
+            return None;
+        }
+        let end = rest.find([',', ')', '\n']).unwrap_or(rest.len());
+        let v = rest[..end].trim();
+        (!v.is_empty()).then_some(v)
+    })
+}
+
+/// The seconds of a named constant of the file (`const recheckEvery = time.Minute`).
+fn constant_duration(file: &ParsedFile, expr: &str, plain_unit: f64) -> Option<f64> {
     let name = expr.trim();
     if name.is_empty()
         || !name

@@ -41,7 +41,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         for c in file.calls_in(&piece.span) {
             let arg = first_arg(file.src(&c.args));
             let message = if ["WithTimeout", "WithDeadline"].contains(&c.name.as_str()) {
-                if !is_root_context(arg) {
+                if !is_root_context(arg) || bounds_a_local_process(ctx, piece.file, c) {
                     continue;
                 }
                 format!(
@@ -50,7 +50,15 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 )
             } else if derives_context(c) {
                 continue;
+            } else if let Some(what) = context_free_http(c) {
+                format!(
+                    "downstream HTTP request `{}` is made without a context ({what}): the caller's deadline is dropped; use `http.NewRequestWithContext({stream}.Context(), …)`",
+                    c.callee
+                )
             } else if is_root_context(arg) {
+                if runs_a_local_process(ctx, piece.file, c) {
+                    continue;
+                }
                 format!(
                     "downstream call `{}` gets `{arg}`: the caller's deadline and cancellation are dropped; pass `{stream}.Context()`",
                     c.callee
@@ -67,6 +75,72 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// Whether the context `ctx, cancel := context.WithTimeout(…)` (the call `c`) is only handed to
+/// child processes (`exec.CommandContext(ctx, …)`): its timeout bounds a local process, not a
+/// downstream call (F4 still asks whether the client's cancel reaches it).
+fn bounds_a_local_process(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool {
+    let file = &ctx.project.files[fi];
+    let Some(var) = file
+        .bindings
+        .iter()
+        .find(|b| b.value.start == c.span.start)
+        .map(|b| b.name.as_str())
+    else {
+        return false;
+    };
+    let Some(scope) = file
+        .func_containing(c.span.start)
+        .map(|f| file.funcs[f].span.clone())
+    else {
+        return false;
+    };
+    let uses: Vec<&Call> = file
+        .calls_in(&scope)
+        .iter()
+        .filter(|k| k.span.start > c.span.start && first_arg(file.src(&k.args)) == var)
+        .collect();
+    !uses.is_empty()
+        && uses
+            .iter()
+            .all(|k| k.name == "CommandContext" || runs_a_local_process(ctx, fi, k))
+}
+
+/// Whether a call given a context is a program function that only hands that context to child
+/// processes (`startLiveLadder(ctx, …)` → `exec.CommandContext(ctx, "ffmpeg", …)`).
+fn runs_a_local_process(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool {
+    let helpers = ctx.helpers_of(fi, c);
+    !helpers.is_empty()
+        && helpers.iter().all(|(hf, span)| {
+            let h = &ctx.project.files[*hf];
+            let Some(param) = h
+                .func_at(span)
+                .and_then(|i| h.funcs[i].params.first())
+                .map(|p| p.name.as_str())
+            else {
+                return false;
+            };
+            let uses: Vec<&Call> = h
+                .calls_in(span)
+                .iter()
+                .filter(|k| first_arg(h.src(&k.args)) == param)
+                .collect();
+            !uses.is_empty() && uses.iter().all(|k| k.name == "CommandContext")
+        })
+}
+
+/// An HTTP request made without a context, which neither the caller's deadline nor its cancel
+/// reaches: `http.Get(url)`, `http.Post(…)`, `http.NewRequest(…)` (not `NewRequestWithContext`).
+pub(crate) fn context_free_http(c: &Call) -> Option<&'static str> {
+    if c.receiver() != "http" {
+        return None;
+    }
+    match c.name.as_str() {
+        "Get" | "Post" | "PostForm" | "Head" => Some("the package-level client"),
+        "NewRequest" => Some("`http.NewRequest`"),
+        _ => None,
+    }
 }
 
 /// A call that makes a context rather than using one (`context.WithCancel`,

@@ -1,6 +1,6 @@
 use streamguard_report::FindingId;
 
-use super::f3_deadline_propagation::{derives_context, root_derived};
+use super::f3_deadline_propagation::{context_free_http, derives_context, root_derived};
 use super::{Facts, is_root_context, unbounded};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
 use crate::rules::common::{confidence_of, first_arg};
@@ -75,6 +75,18 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     if let Some((f, c, role, root)) = detached {
         let message = format!(
             "downstream call `{}` runs on a context made from `{root}`: it is not cancelled when the client cancels; derive its context from `{stream}.Context()`",
+            c.callee
+        );
+        out.push(ctx.finding(FindingId::F4, f, c.span.start, confidence_of(role), message));
+    } else if let Some((f, c, role)) = ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span)
+            .iter()
+            .find(|c| context_free_http(c).is_some())
+            .map(|c| (f, c, p.role))
+    }) {
+        let message = format!(
+            "downstream HTTP request `{}` is made without a context: it is not cancelled when the client cancels; use `http.NewRequestWithContext({stream}.Context(), …)`",
             c.callee
         );
         out.push(ctx.finding(FindingId::F4, f, c.span.start, confidence_of(role), message));

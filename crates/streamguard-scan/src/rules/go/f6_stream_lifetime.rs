@@ -25,13 +25,12 @@ rule! {
     /// s := grpc.NewServer(grpc.KeepaliveParams(keepalive.ServerParameters{
     ///     MaxConnectionAge:      30 * time.Minute,
     ///     MaxConnectionAgeGrace: 10 * time.Second,
-    ///     MaxConnectionIdle:     5 * time.Minute,
     /// }))
     /// ```
     pub(crate) struct StreamLifetime;
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(ctx, facts.endless, out);
+    check_stream_lifetime(ctx, facts, out);
     true
 }

@@ -8,9 +8,10 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+    Bound, Facts, auth_at_open, family_rules, first_arg, message_loops, per_message, stream_escapes,
 };
 use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile, Span};
 
@@ -72,6 +73,59 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
+        bound: bound(ctx),
+    }
+}
+
+/// The lifetime the handler gives its own stream: a timer or a context deadline made when the
+/// stream opens, outside its loops, that the handler then waits on (`lifetime :=
+/// time.NewTimer(maxStreamAge)` … `case <-lifetime.C:`, `ctx, cancel :=
+/// context.WithTimeout(stream.Context(), maxSession)` … `case <-ctx.Done():`). One at the
+/// token's expiry is an expiry check (F1), one derived from a fresh root context is F3's.
+fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    let file = ctx.file;
+    let own = ctx.own_text();
+    let loops: Vec<&Loop> = file.loops_in(&ctx.func.span).collect();
+    file.bindings.iter().find_map(|b| {
+        if !ctx.func.span.contains(&b.value.start)
+            || loops.iter().any(|l| l.span.contains(&b.value.start))
+        {
+            return None;
+        }
+        let v = file.src(&b.value);
+        let (maker, args) = v.split_once('(')?;
+        let maker = maker.trim();
+        let duration = match maker {
+            "time.NewTimer" | "time.After" => first_arg(args),
+            "context.WithTimeout" | "context.WithDeadline" => {
+                let args = format!("({args}");
+                if is_root_context(first_arg(&args)) {
+                    return None;
+                }
+                return (!crate::rules::mentions_expiry_or_revocation(v)
+                    && waits_on(own, &b.name, true))
+                .then(|| Bound {
+                    secs: resolved_duration(file, crate::rules::common::nth_arg(&args, 1), 1.0),
+                });
+            }
+            _ => return None,
+        };
+        (!crate::rules::mentions_expiry_or_revocation(v) && waits_on(own, &b.name, false)).then(
+            || Bound {
+                secs: resolved_duration(file, duration.trim_end_matches(')'), 1.0),
+            },
+        )
+    })
+}
+
+/// Whether the handler waits on a timer (`<-t.C`, `<-t`) or a context (`<-ctx.Done()`) named `name`.
+fn waits_on(text: &str, name: &str, context: bool) -> bool {
+    if context {
+        text.contains(&format!("<-{name}.Done()"))
+    } else {
+        text.contains(&format!("<-{name}.C"))
+            || text.contains(&format!("<-{name}\n"))
+            || text.contains(&format!("<-{name}:"))
     }
 }
 
@@ -153,9 +207,44 @@ pub(crate) fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
         // `for init; cond; post`: finite unless the condition is empty.
         return h.split(';').nth(1).is_some_and(|c| c.trim().is_empty());
     }
+    // `for sc.Scan()` reads lines until its source ends: as long as a feed when it reads one
+    // (`bufio.NewScanner(events)` with `cmd, events, err := startLiveLadder(…)`).
+    if let Some(scanner) = h.strip_suffix(".Scan()") {
+        return scans_a_feed(file, scanner, l.span.start);
+    }
     // `for sent < total` counts towards an end, `for rows.Next()` walks a cursor; `for !done`,
     // `for ctx.Err() == nil` wait.
-    !(h.contains('<') || h.contains('>') || h.ends_with(".Next()") || h.ends_with(".Scan()"))
+    !(h.contains('<') || h.contains('>') || h.ends_with(".Next()"))
+}
+
+/// Whether the scanner `scanner` reads a source named like a feed: what it was made from, or
+/// where that reader came from, mentions a watch, a follow, a live source…
+fn scans_a_feed(file: &ParsedFile, scanner: &str, before: usize) -> bool {
+    let Some(b) = file.local_binding(scanner, before) else {
+        return false;
+    };
+    let made = file.src(&b.value);
+    let source = first_arg(
+        made.split_once('(')
+            .map_or("", |(_, a)| a)
+            .trim_end_matches(')'),
+    );
+    let origin = assigned_in(file, source, before).unwrap_or("");
+    mentions(made, FEED_WORDS) || mentions(origin, FEED_WORDS)
+}
+
+/// The right side of the last assignment to `name` before `before`, also as one of several
+/// names (`cmd, events, err := start(…)`).
+fn assigned_in<'a>(file: &'a ParsedFile, name: &str, before: usize) -> Option<&'a str> {
+    if name.is_empty() || !name.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    file.text.get(..before)?.lines().rev().find_map(|l| {
+        let (lhs, rhs) = l.split_once(":=").or_else(|| l.split_once(" = "))?;
+        lhs.split(',')
+            .any(|v| v.trim() == name)
+            .then_some(rhs.trim())
+    })
 }
 
 /// A range operand that is a channel: a ticker's `.C`, a receive, a subscription, or a

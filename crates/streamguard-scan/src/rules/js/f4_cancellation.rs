@@ -1,7 +1,7 @@
 use streamguard_report::FindingId;
 
-use super::Facts;
 use super::f3_deadline_propagation::{is_client_call, propagation};
+use super::{Facts, listener};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, snippet};
 use crate::lang::js::event_name;
 use crate::rules::rule;
@@ -41,20 +41,40 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    let handles_cancel = ctx.calls().any(|(f, c)| {
-        c.name == "on" && matches!(event_name(f.src(&c.args)), Some("cancelled" | "close"))
-    }) || ctx.any_text(|t| {
-        t.contains("AbortController") || t.contains(".cancelled") || t.contains("signal:")
-    });
-    if handles_cancel {
-        return true;
-    }
     let stream = ctx.handler.stream.as_str();
+    // What the handler does when the client goes away: its `cancelled`/`close` listeners.
+    let on_cancel: Vec<&str> = ctx
+        .calls()
+        .filter(|(f, c)| {
+            c.name == "on" && matches!(event_name(f.src(&c.args)), Some("cancelled" | "close"))
+        })
+        .map(|(f, c)| listener(ctx, f, c))
+        .collect();
+    // In-flight work is aborted: an AbortController (or a signal tied to the call, not
+    // `AbortSignal.timeout(…)`), a listener that aborts or cancels, a `cancelled` flag read.
+    let aborts = on_cancel
+        .iter()
+        .any(|t| t.contains(".abort(") || t.contains(".cancel("))
+        || ctx.any_text(|t| {
+            t.contains("AbortController")
+                || t.contains(".cancelled")
+                || t.match_indices("signal:").any(|(i, _)| {
+                    !t[i + "signal:".len()..]
+                        .trim_start()
+                        .starts_with("AbortSignal.timeout")
+                })
+        });
+    // Timers and subscriptions are stopped: any cancel listener that clears or unsubscribes.
+    let stops = aborts || !on_cancel.is_empty();
     let work = ctx
         .own_calls()
         .iter()
         .find(|c| is_async_work(ctx.file, c, stream));
     if let Some(c) = work {
+        let timer = ["setInterval", "setTimeout"].contains(&c.name.as_str());
+        if (timer && stops) || (!timer && aborts) {
+            return true;
+        }
         let message = format!(
             "async work (`{}`) goes on after the client cancels: no `{stream}.on('cancelled')` listener or AbortSignal stops it; stop it on `cancelled` (or pass `{{ parent: {stream} }}` to downstream gRPC calls)",
             snippet(c)
@@ -66,26 +86,59 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             Confidence::High,
             message,
         ));
-    } else if let Some((file, byte)) = awaited_per_message(facts) {
-        let message = format!(
-            "work awaited for each message goes on after the client cancels: nothing aborts it (no `{stream}.on('cancelled')` listener or AbortSignal); abort in-flight work on `cancelled`"
-        );
+    } else if !aborts
+        && let Some((file, byte)) = awaited_per_message(ctx, facts, stream, !on_cancel.is_empty())
+    {
+        let message = if on_cancel.is_empty() {
+            format!(
+                "work awaited for each message goes on after the client cancels: nothing aborts it (no `{stream}.on('cancelled')` listener or AbortSignal); abort in-flight work on `cancelled`"
+            )
+        } else {
+            format!(
+                "work awaited for each message goes on after the client cancels: the `cancelled`/`close` listener cleans up but aborts nothing in flight; pass an AbortSignal (or `{{ parent: {stream} }}`) and abort it on `cancelled`"
+            )
+        };
         out.push(ctx.finding(FindingId::F4, file, byte, Confidence::Medium, message));
     }
     true
 }
 
 /// The first `await x(…)` or `.then(` chain in a message loop: work started per message.
-fn awaited_per_message<'p>(facts: &Facts<'p>) -> Option<(&'p ParsedFile, usize)> {
+/// The first `await x(…)` or `.then(` chain in a message loop: work started per message. With
+/// `downstream_only`, only work that reaches another service (an HTTP request or a client call,
+/// itself or in the helper it calls) counts. Work handed the call itself
+/// (`await this.pricing.price(call, …)`) can take it as the `parent` of its downstream calls,
+/// which the client's cancel then reaches.
+fn awaited_per_message<'p>(
+    ctx: &HandlerCtx<'p>,
+    facts: &Facts<'p>,
+    stream: &str,
+    downstream_only: bool,
+) -> Option<(&'p ParsedFile, usize)> {
     facts.loops.iter().find_map(|l| {
         let text = l.file.src(&l.region);
+        let downstream = |at: usize| {
+            l.file
+                .calls_in(&(at..l.region.end))
+                .first()
+                .is_some_and(|c| {
+                    is_async_work(l.file, c, stream)
+                        || ctx.helpers_of(l.fi, c).iter().any(|(hf, span)| {
+                            let h = &ctx.project.files[*hf];
+                            h.calls_in(span).iter().any(|k| is_async_work(h, k, stream))
+                        })
+                })
+        };
         let awaits = text.match_indices("await ").map(|(i, _)| i).find(|&i| {
             let rest = &text[i + "await ".len()..];
-            !text[..i].trim_end().ends_with("for") && rest.contains('(')
+            let line = rest.split('\n').next().unwrap_or("");
+            !text[..i].trim_end().ends_with("for")
+                && rest.contains('(')
+                && !crate::syntax::has_word(line, stream)
+                && (!downstream_only || downstream(l.region.start + i + "await ".len()))
         });
-        awaits
-            .or_else(|| text.find(".then("))
-            .map(|i| (l.file, l.region.start + i))
+        let then = || text.find(".then(").filter(|_| !downstream_only);
+        awaits.or_else(then).map(|i| (l.file, l.region.start + i))
     })
 }
 

@@ -1,7 +1,7 @@
 use super::Facts;
 use crate::analysis::{HandlerCtx, RawFinding};
 use crate::rules::lifetime::check_stream_lifetime;
-use crate::rules::{mentions_expiry_or_revocation, rule};
+use crate::rules::rule;
 
 rule! {
     /// ## What it does
@@ -34,14 +34,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    let ending_timer = ctx.calls().any(|(f, c)| {
-        let a = f.src(&c.args);
-        c.name == "setTimeout"
-            && (a.contains(".end(") || a.contains(".destroy(") || a.contains(".cancel("))
-            && !mentions_expiry_or_revocation(a)
-    });
-    if !ending_timer {
-        check_stream_lifetime(ctx, facts.endless, out);
-    }
+    check_stream_lifetime(ctx, facts, out);
     true
 }

@@ -7,8 +7,10 @@ mod f4_cancellation;
 mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
-use super::common::{Facts, MessageLoop, auth_at_open, per_message};
+use super::common::{Bound, Facts, MessageLoop, auth_at_open, per_message};
 use super::lifetime::ends_with_the_work;
+use super::mentions_expiry_or_revocation;
+use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
@@ -116,15 +118,69 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let pushes = feeds.iter().any(|(f, c)| {
         c.name == "setInterval"
             || f.src(&c.args).contains(".write(")
+            || listener(ctx, f, c).contains(".write(")
             || ctx.handler.kind == StreamKind::Server
     });
-    let endless = pushes || (unbounded_loop && !ends_with_the_work(ctx.own_text())) || relay_feed;
+    let endless = (pushes || (unbounded_loop && !ends_with_the_work(ctx.own_text())) || relay_feed)
+        && !ends_with_its_job(ctx);
     Facts {
         loops,
         auth_open,
         long_lived,
         endless,
+        bound: ending_timer(ctx),
     }
+}
+
+/// The code a listener runs: `.on('x', (v) => {…})`'s callback, or the function a name it is
+/// given is bound to (`const onChat = (chat) => call.write({ chat })`).
+pub(crate) fn listener<'f>(ctx: &HandlerCtx<'_>, file: &'f ParsedFile, c: &Call) -> &'f str {
+    let cb = super::common::nth_arg(file.src(&c.args), 1);
+    if !cb.is_empty() && cb.chars().all(crate::syntax::is_ident_char) {
+        if let Some(b) = file.local_binding(cb, c.span.start) {
+            return file.src(&b.value);
+        }
+        if let Some((hf, span)) = ctx.helpers_of(ctx.handler.file, c).into_iter().next()
+            && std::ptr::eq(&ctx.project.files[hf], file)
+        {
+            return file.src(&span);
+        }
+    }
+    cb
+}
+
+/// Whether the handler ends its stream when the job it follows ends (not merely when a source
+/// it relays ends, as a feed's `end` does): a listener on the job's final event that ends the call (`run.on('done', onDone)` with `onDone` calling
+/// `call.end()`), or a relay whose callback ends the call on a final state
+/// (`if (p.done) call.end()`). Such a stream is as long as the job, not endless.
+fn ends_with_its_job(ctx: &HandlerCtx<'_>) -> bool {
+    let p = ctx.handler.stream.as_str();
+    let ends = |t: &str| t.contains(&format!("{p}.end(")) || t.contains(&format!("{p}.destroy("));
+    ctx.calls().any(|(f, c)| {
+        if !["on", "once", "addListener"].contains(&c.name.as_str()) || c.receiver() == p {
+            return false;
+        }
+        let cb = listener(ctx, f, c);
+        let final_event = matches!(
+            event_name(f.src(&c.args)),
+            Some("done" | "finish" | "finished" | "complete" | "completed" | "exit")
+        );
+        (final_event && ends(cb)) || (ends(cb) && ends_with_the_work(cb))
+    })
+}
+
+/// A timer the handler arms to end its stream (`setTimeout(() => call.end(), MAX_LIFETIME_MS)`);
+/// one armed at the token's expiry is an expiry check (F1), not a lifetime.
+fn ending_timer(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    ctx.calls().find_map(|(f, c)| {
+        let a = f.src(&c.args);
+        (c.name == "setTimeout"
+            && (a.contains(".end(") || a.contains(".destroy(") || a.contains(".cancel("))
+            && !mentions_expiry_or_revocation(a))
+        .then(|| Bound {
+            secs: resolved_duration(f, super::common::nth_arg(a, 1), 0.001),
+        })
+    })
 }
 
 /// A check of the caller's token: `jwt.verify(…)`, `verifyToken(…)`,

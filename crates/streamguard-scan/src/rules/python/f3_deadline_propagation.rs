@@ -1,10 +1,10 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, mentions};
 use crate::rules::common::confidence_of;
 use crate::rules::recheck::duration_secs;
-use crate::rules::rule;
+use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::{Call, ParsedFile};
 
 rule! {
@@ -34,10 +34,20 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     for piece in &ctx.pieces {
         let file = ctx.file_of(piece);
         let scope = file.src(&piece.span);
+        // A helper that re-checks the token (`still_valid(principal)` asking the auth service
+        // about revocation) works for the guard, not for the caller's request.
+        if piece.role != Role::Own && mentions_expiry_or_revocation(scope) {
+            continue;
+        }
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
-            if local_wait(c) {
+            // A wait on something in-process, or a call into the program's own code (judged
+            // where it makes its downstream call, `self._actions.take(…, timeout=1.0)` being a
+            // queue), passes no deadline on.
+            if local_wait(file, c)
+                || (!is_stub_call(file, c) && !ctx.helpers_of(piece.file, c).is_empty())
+            {
                 continue;
             }
             match kwarg(args, "timeout") {
@@ -69,6 +79,19 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                         message,
                     ));
                 }
+                None if is_http_call(file, c) && !client_has_timeout(file, c) => {
+                    let message = format!(
+                        "downstream HTTP request `{}` carries no timeout: it can outlive the caller's deadline; pass `timeout=context.time_remaining()`",
+                        c.callee
+                    );
+                    out.push(ctx.finding(
+                        FindingId::F3,
+                        file,
+                        c.span.start,
+                        Confidence::Medium,
+                        message,
+                    ));
+                }
                 None => {}
             }
         }
@@ -76,17 +99,58 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     true
 }
 
-/// Waiting on something in-process (a queue, an event, a lock, a thread) is not a downstream
-/// call: its timeout is not the caller's deadline to pass on.
-fn local_wait(c: &Call) -> bool {
-    let r = c
-        .receiver()
-        .rsplit('.')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let waits = ["get", "put", "wait", "join", "acquire", "get_nowait"].contains(&c.name.as_str());
-    let local = r == "q"
+/// Whether the client a call is made with was built with a timeout of its own
+/// (`httpx.Client(timeout=…)`, `aiohttp.ClientSession(timeout=…)`).
+fn client_has_timeout(file: &ParsedFile, c: &Call) -> bool {
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    file.bindings
+        .iter()
+        .any(|b| b.name == base && file.src(&b.value).contains("timeout"))
+}
+
+/// An HTTP request: `requests.post(…)`, `urlopen(…)`, or a method of a client the code built
+/// (`self._session.post(…)` with `self._session = requests.Session()`, `httpx.Client()`,
+/// `aiohttp.ClientSession()`).
+pub(super) fn is_http_call(file: &ParsedFile, c: &Call) -> bool {
+    const VERBS: &[&str] = &[
+        "get", "post", "put", "patch", "delete", "head", "request", "send",
+    ];
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    let module =
+        ["requests", "httpx", "urllib3"].contains(&recv) && VERBS.contains(&c.name.as_str());
+    let client = VERBS.contains(&c.name.as_str())
+        && !base.is_empty()
+        && file.bindings.iter().any(|b| {
+            b.name == base
+                && ["Session(", "Client(", "AsyncClient(", "PoolManager("]
+                    .iter()
+                    .any(|k| file.src(&b.value).contains(k))
+                && mentions(
+                    file.src(&b.value),
+                    &["requests", "httpx", "aiohttp", "urllib3"],
+                )
+        });
+    module || client || c.name == "urlopen"
+}
+
+/// Waiting on something in-process (a queue, an event, a lock, a thread, a child process) is
+/// not a downstream call: its timeout is not the caller's deadline to pass on.
+pub(super) fn local_wait(file: &ParsedFile, c: &Call) -> bool {
+    let base = c.receiver().rsplit('.').next().unwrap_or("");
+    let r = base.to_ascii_lowercase();
+    let waits = [
+        "get",
+        "put",
+        "wait",
+        "join",
+        "acquire",
+        "get_nowait",
+        "communicate",
+    ]
+    .contains(&c.name.as_str());
+    let named_local = r == "q"
         || [
             "queue",
             "_q",
@@ -97,15 +161,36 @@ fn local_wait(c: &Call) -> bool {
             "sem",
             "semaphore",
             "barrier",
+            "proc",
+            "process",
         ]
         .iter()
         .any(|w| r.ends_with(w));
-    waits && local
+    // `self._p = subprocess.Popen(…)`, `self._pending = queue.Queue()`.
+    let built_local = !base.is_empty()
+        && file.bindings.iter().any(|b| {
+            b.name == base
+                && mentions(
+                    file.src(&b.value),
+                    &[
+                        "popen(",
+                        "process(",
+                        "thread(",
+                        "queue(",
+                        "event(",
+                        "lock(",
+                        "condition(",
+                        "semaphore(",
+                        "barrier(",
+                    ],
+                )
+        });
+    (waits && named_local) || built_local || c.callee.starts_with("subprocess.")
 }
 
 /// A call on a gRPC stub: `self.stub.Fetch(…)`, `self._runner.Enqueue.future(…)` (a
 /// receiver bound to a `…Stub(channel)`, or named like one).
-fn is_stub_call(file: &ParsedFile, c: &Call) -> bool {
+pub(super) fn is_stub_call(file: &ParsedFile, c: &Call) -> bool {
     let (recv, method) = match c.name.as_str() {
         "future" | "with_call" => {
             let r = c.receiver();
@@ -119,10 +204,10 @@ fn is_stub_call(file: &ParsedFile, c: &Call) -> bool {
     let base = recv.rsplit('.').next().unwrap_or(recv);
     let annotated = format!("{base}: ");
     let stub = base.to_ascii_lowercase().ends_with("stub")
-        || file
-            .bindings
-            .iter()
-            .any(|b| b.name == base && file.src(&b.value).contains("Stub("))
+        || file.bindings.iter().any(|b| {
+            let v = file.src(&b.value);
+            b.name == base && (v.contains("Stub(") || v.to_ascii_lowercase().contains("stub"))
+        })
         // `def __init__(self, runner: jobs_pb2_grpc.RunnerStub)`
         || file.text.match_indices(&annotated).any(|(i, _)| {
             let ty: String = file.text[i + annotated.len()..]
@@ -175,6 +260,10 @@ fn fixed_value(scope: &str, module: &str, value: &str) -> Option<String> {
         |v: &str| is_number(v) || (v.contains("Timeout(") && duration_secs(v, 1.0).is_some());
     if fixed(value) {
         return Some(value.to_string());
+    }
+    // `timeout=self._timeout`, set from a constructor parameter's default.
+    if let Some(v) = crate::rules::recheck::field_value(module, value) {
+        return fixed(v).then(|| format!("{value} = {v}"));
     }
     if !value.chars().all(crate::syntax::is_ident_char) {
         return None;

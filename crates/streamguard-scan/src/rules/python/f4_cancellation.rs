@@ -1,7 +1,8 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding, snippet};
+use super::f3_deadline_propagation::{is_http_call, is_stub_call};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role, snippet};
 use crate::rules::rule;
 
 rule! {
@@ -72,6 +73,32 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             Confidence::High,
             message,
         ));
+        return true;
+    }
+    // grpc.aio cancels the handler's task, and the call it awaits with it; a sync handler's
+    // thread sits in a blocking call until that call returns.
+    if ctx.own_text().trim_start().starts_with("async") {
+        return true;
+    }
+    let blocking = ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span)
+            .iter()
+            .find(|c| is_stub_call(f, c) || is_http_call(f, c))
+            .map(|c| (f, c, p.role))
+    });
+    if let Some((f, c, role)) = blocking {
+        let message = format!(
+            "blocking downstream call `{}` goes on after the client cancels: nothing stops it; make it a future and cancel it from `context.add_callback(…)`",
+            snippet(c)
+        );
+        let finding = if role == Role::Own {
+            ctx.finding(FindingId::F4, f, c.span.start, Confidence::High, message)
+        } else {
+            let message = format!("{message} (at {})", ctx.place(f, c.span.start));
+            ctx.at_handler(FindingId::F4, Confidence::Medium, message)
+        };
+        out.push(finding);
     }
     true
 }

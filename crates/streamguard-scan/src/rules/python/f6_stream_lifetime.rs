@@ -24,13 +24,13 @@ rule! {
     /// ```python
     /// server = grpc.server(
     ///     futures.ThreadPoolExecutor(max_workers=10),
-    ///     options=[("grpc.max_connection_age_ms", 30 * 60_000), ("grpc.max_connection_idle_ms", 300_000)],
+    ///     options=[("grpc.max_connection_age_ms", 30 * 60_000), ("grpc.max_connection_age_grace_ms", 10_000)],
     /// )
     /// ```
     pub(crate) struct StreamLifetime;
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(ctx, facts.endless, out);
+    check_stream_lifetime(ctx, facts, out);
     true
 }

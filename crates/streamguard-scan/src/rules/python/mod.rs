@@ -8,9 +8,10 @@ mod f5_identity_rate_limit;
 mod f6_stream_lifetime;
 
 use super::common::{
-    Facts, auth_at_open, family_rules, message_loops, per_message, stream_escapes,
+    Bound, Facts, auth_at_open, family_rules, first_arg, message_loops, per_message, stream_escapes,
 };
 use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile};
 
@@ -60,7 +61,27 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
+        bound: bound(ctx),
     }
+}
+
+/// The lifetime the handler gives its own stream: `async with asyncio.timeout(MAX_WATCH_S):`
+/// (or `async_timeout.timeout`, anyio's `fail_after`/`move_on_after`) around its work.
+fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    let file = ctx.file;
+    ctx.own_calls().iter().find_map(|c| {
+        let scope = ["timeout", "fail_after", "move_on_after", "timeout_at"]
+            .contains(&c.name.as_str())
+            && !c.receiver().is_empty()
+            && !mentions(c.receiver(), &["stub", "client", "session"]);
+        let line = file.line_text(file.position(c.span.start).0);
+        let with =
+            line.trim_start().starts_with("with ") || line.trim_start().starts_with("async with ");
+        let arg = first_arg(file.src(&c.args));
+        (scope && with && !crate::rules::mentions_expiry_or_revocation(arg)).then(|| Bound {
+            secs: resolved_duration(file, arg, 1.0),
+        })
+    })
 }
 
 /// A `for x in stub.Method(…)` / `async for x in client.stream(…)` loop over a downstream
@@ -89,11 +110,54 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
         // on the world.
         let body = file.src(&l.body);
         let drains = body.contains(".read(") && body.contains("break");
-        return !(header.contains('<') || header.contains('>') || drains);
+        return !(header.contains('<')
+            || header.contains('>')
+            || drains
+            || works_off(header, body)
+            || ends_at_sentinel(body));
     }
     mentions(header, FEED_WORDS)
         || mentions(header, &["queue"])
         || (header.contains("iter(") && header.contains(".get"))
+}
+
+/// `while queue:` over a work list the body pops from (`queue.popleft()`): it ends when the list
+/// is done.
+fn works_off(header: &str, body: &str) -> bool {
+    let h = header.trim();
+    let list = h
+        .strip_prefix("len(")
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(h);
+    !list.is_empty()
+        && list.chars().all(crate::syntax::is_ident_char)
+        && [".pop(", ".popleft(", ".popitem("]
+            .iter()
+            .any(|p| body.contains(&format!("{list}{p}")))
+}
+
+/// A loop that leaves once the value it takes is the end marker its producer sends
+/// (`segs = await pages.get()` … `if segs is None: return`): a finite source drained to its end.
+fn ends_at_sentinel(body: &str) -> bool {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let Some(var) = l
+            .strip_prefix("if ")
+            .and_then(|r| r.strip_suffix(" is None:"))
+            .map(str::trim)
+        else {
+            return false;
+        };
+        let taken = lines[..k].iter().any(|p| {
+            p.strip_prefix(var)
+                .and_then(|r| r.trim_start().strip_prefix('='))
+                .is_some_and(|v| v.contains(".get(") || v.contains("next("))
+        });
+        let leaves = lines
+            .get(k + 1)
+            .is_some_and(|n| n.starts_with("return") || n.starts_with("break"));
+        taken && leaves
+    })
 }
 
 /// A check of the caller's token: `jwt.decode(…)`, `verify_token(…)`,

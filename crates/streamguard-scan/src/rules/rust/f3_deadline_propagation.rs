@@ -4,7 +4,7 @@ use super::{Facts, first_arg, fixed_duration};
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::confidence_of;
 use crate::rules::{LIFETIME_WORDS, rule};
-use crate::syntax::Call;
+use crate::syntax::{Call, ParsedFile};
 
 rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         let scope = file.src(&piece.span);
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
-            if !timed && c.receiver().contains('.') && is_tonic_client(ctx, c) {
+            if !timed && is_tonic_client(ctx, piece.file, c) {
                 let message = format!(
                     "downstream gRPC call `{}` carries no deadline: the caller's `grpc-timeout` is dropped; set `request.set_timeout(remaining)` from it",
                     c.callee
@@ -53,6 +53,14 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     Confidence::Medium,
                     message,
                 ));
+                continue;
+            }
+            if is_http_send(c) && !c.callee.contains(".timeout(") && !client_timeout(file) {
+                let message = format!(
+                    "downstream HTTP request `{}` carries no timeout: it can outlive the caller's deadline; set `.timeout(remaining)` from the caller's `grpc-timeout`",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
                 continue;
             }
             let args = file.src(&c.args);
@@ -80,11 +88,36 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     true
 }
 
-/// A call on a tonic client: its receiver (`self.upstream.clone()`, `client`) is declared in the
-/// program as a generated client (`upstream: AgentClient<Channel>`,
-/// `let client = ClassifierClient::connect(…)`).
-fn is_tonic_client(ctx: &HandlerCtx<'_>, c: &Call) -> bool {
-    if [
+/// An HTTP client builder in the file sets a timeout for every request
+/// (`reqwest::Client::builder().timeout(…)`); a connect timeout bounds only the connection.
+fn client_timeout(file: &ParsedFile) -> bool {
+    file.text.match_indices("builder()").any(|(i, _)| {
+        let rest = &file.text[i..];
+        let chain = &rest[..rest.find(';').unwrap_or(rest.len()).min(600)];
+        chain.contains(".timeout(")
+    })
+}
+
+/// The `send()` that fires an HTTP request (`self.http.post(url).json(&body).send()`).
+pub(crate) fn is_http_send(c: &Call) -> bool {
+    c.name == "send"
+        && [
+            ".post(",
+            ".get(",
+            ".put(",
+            ".patch(",
+            ".delete(",
+            ".head(",
+            ".request(",
+        ]
+        .iter()
+        .any(|m| c.callee.contains(m))
+}
+
+/// A call on a generated tonic client (`ClassifierClient<Channel>`, reached through a field, a
+/// binding or an alias): not a wrapper type the program defines, nor reqwest's `Client`.
+pub(crate) fn is_tonic_client(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool {
+    const NOT_RPC: &[&str] = &[
         "clone",
         "into_inner",
         "await",
@@ -92,31 +125,39 @@ fn is_tonic_client(ctx: &HandlerCtx<'_>, c: &Call) -> bool {
         "ok_or",
         "send",
         "recv",
-    ]
-    .contains(&c.name.as_str())
+        "lock",
+        "read",
+        "write",
+        "get",
+        "get_mut",
+        "insert",
+        "remove",
+        "entry",
+        "iter",
+        "len",
+        "is_empty",
+        "contains",
+        "push",
+        "take",
+        "borrow",
+        "borrow_mut",
+    ];
+    let recv = c.receiver();
+    if NOT_RPC.contains(&c.name.as_str())
+        || recv.is_empty()
+        || recv.contains('(') && !recv.ends_with(".clone()")
     {
         return false;
     }
-    let recv = c.receiver().trim_end_matches(".clone()");
-    let base = recv.rsplit('.').next().unwrap_or(recv);
-    if base.len() < 2 || !base.chars().all(crate::syntax::is_ident_char) {
+    let Some(ty) = ctx.receiver_type(fi, c.span.start, recv) else {
         return false;
-    }
-    let field = format!("{base}: ");
-    let binding = format!("let {base} = ");
-    let mutable = format!("let mut {base} = ");
-    ctx.program.files.iter().any(|&fi| {
-        let text = &ctx.project.files[fi].text;
-        text.lines().any(|l| {
-            let t = l.trim_start();
-            let declared = t.starts_with(&field)
-                || t.starts_with(&format!("pub {field}"))
-                || t.starts_with(&binding)
-                || t.starts_with(&mutable);
-            declared
-                && (t.contains("Client<")
-                    || t.contains("Client::connect")
-                    || t.contains("Client::new"))
-        })
-    })
+    };
+    ty.len() > "Client".len()
+        && ty.ends_with("Client")
+        && !ty.ends_with("HttpClient")
+        && ctx
+            .project
+            .view(ctx.handler.program)
+            .methods_of(&ty)
+            .is_empty()
 }

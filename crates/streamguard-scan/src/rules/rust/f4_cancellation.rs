@@ -1,7 +1,7 @@
 use streamguard_report::FindingId;
 
 use super::Facts;
-use crate::analysis::{Confidence, HandlerCtx, RawFinding};
+use crate::analysis::{Confidence, HandlerCtx, RawFinding, snippet};
 use crate::rules::rule;
 
 rule! {
@@ -82,7 +82,40 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         if !spawn {
             continue;
         }
-        let body = ctx.file.src(&c.args);
+        // The task's code: the async block, or the function it runs (`spawn(Self::client_loop(…))`).
+        let mut body = ctx.file.src(&c.args).to_string();
+        if let Some(inner) = ctx.file.calls_in(&c.args).first() {
+            for (hf, span) in ctx.helpers_of(ctx.handler.file, inner) {
+                body.push('\n');
+                body.push_str(ctx.project.files[hf].src(&span));
+            }
+        }
+        if STOPPED_BY_CANCEL.iter().any(|p| body.contains(p)) {
+            continue;
+        }
+        // Downstream work the task awaits (`http.post(&url)….send().await`, a tonic client, a
+        // helper that makes such a call) runs to its end after the client leaves, whatever the
+        // task does with its send errors afterwards.
+        if let Some(d) = ctx
+            .file
+            .calls_in(&c.args)
+            .iter()
+            .find(|d| super::downstream_call(ctx, ctx.handler.file, d))
+        {
+            let message = format!(
+                "task started with `{}` makes downstream calls (`{}`) that go on after the client cancels: nothing (`tx.closed()` in a `select!`, a CancellationToken, an abort guard) stops them",
+                c.callee,
+                snippet(d)
+            );
+            out.push(ctx.finding(
+                FindingId::F4,
+                ctx.file,
+                c.span.start,
+                Confidence::High,
+                message,
+            ));
+            continue;
+        }
         let reads_inbound = inbound.iter().any(|v| {
             body.contains(&format!("{v}.message().await"))
                 || body.contains(&format!("{v}.next().await"))
@@ -109,3 +142,16 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     true
 }
+
+/// What stops a task's in-flight work when the client leaves (not merely its next iteration).
+const STOPPED_BY_CANCEL: &[&str] = &[
+    ".closed()",
+    "cancelled()",
+    "CancellationToken",
+    "abort",
+    "drop_guard",
+    "DropGuard",
+    "AbortOnDrop",
+    "is_active",
+    "streamguard",
+];

@@ -38,6 +38,6 @@ rule! {
 }
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    check_stream_lifetime(ctx, facts.endless, out);
+    check_stream_lifetime(ctx, facts, out);
     true
 }

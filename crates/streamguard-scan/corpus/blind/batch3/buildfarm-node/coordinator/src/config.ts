@@ -1,0 +1,15 @@
+export const config = {
+  listen: process.env.COORDINATOR_LISTEN ?? '0.0.0.0:8980',
+  casTarget: process.env.CAS_TARGET ?? 'cas.buildfarm.svc:8981',
+  schedulerTarget: process.env.SCHEDULER_TARGET ?? 'scheduler.buildfarm.svc:8982',
+  jwtIssuer: process.env.JWT_ISSUER ?? 'https://sso.buildfarm.dev',
+  jwtAudience: 'buildfarm-coordinator',
+  jwksUrl: process.env.JWKS_URL ?? 'https://sso.buildfarm.dev/jwks',
+  redisUrl: process.env.REDIS_URL ?? 'redis://redis.buildfarm.svc:6379',
+  casReadTimeoutMs: 30_000,
+  statusTimeoutMs: 5_000,
+  queuePollMs: 2_000,
+  revocationCheckMs: 60_000,
+  maxQueueWatchMs: 10 * 60_000,
+  actionsPerMinute: 600,
+};

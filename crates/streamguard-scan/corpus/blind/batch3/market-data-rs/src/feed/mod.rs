@@ -1,0 +1,5 @@
+pub mod auth;
+pub mod book;
+pub mod limits;
+pub mod quota;
+pub mod service;

@@ -1,0 +1,279 @@
+//! Declarations the handler analysis looks up by name while it resolves receivers and judges
+//! interceptors: type aliases (`type T = U`), field types (`origin: Arc<Origin>`) and the lines
+//! that may list a method as exempt from auth. They are read off every file's lines once, when
+//! the project is built: a lookup then costs a few hash probes, where reading the program's
+//! files again on every lookup made large programs quadratic.
+//!
+//! Each file's declarations are read by the worker that parses it ([`FileDecls`]); the project
+//! then gathers them into one index that keeps, per name, the first declaration of every file
+//! in file order. A program's files are sorted by index, so the first entry that belongs to the
+//! program is the one a walk over the program's files, line by line, would have met first.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::{bare_type, field_decl, mentions};
+use crate::lang::LanguageFamily;
+use crate::program::Program;
+use crate::syntax::{ParsedFile, is_ident_char};
+
+/// Words that mark a table of methods let through without a credential.
+const EXEMPT_WORDS: &[&str] = &[
+    "whitelist",
+    "allowlist",
+    "publicmethods",
+    "public_methods",
+    "noauth",
+    "no_auth",
+    "unauthenticated",
+    "skipauth",
+    "skip_auth",
+    "exempt",
+];
+
+/// How many lines above a method's full name an exemption word may stand.
+const EXEMPT_WINDOW: usize = 30;
+
+/// Per name, the first declaration in each file: `(file, what it declares)`, files ascending.
+type ByName = HashMap<String, Vec<(usize, String)>>;
+
+/// The declarations of every file, by name.
+#[derive(Debug, Default)]
+pub(crate) struct DeclIndex {
+    /// `type T = U<…>;` → `U`, keyed by `T`.
+    aliases: ByName,
+    /// The declared type of a field, keyed by the field's name (see [`field_decl`]).
+    fields: ByName,
+    /// Per file, its lines (lowercased) that hold a quoted `"/…` path and have an exemption
+    /// word in the lines just above: the only lines where a method can be listed as exempt.
+    exempt_lines: Vec<Vec<String>>,
+}
+
+/// The declarations of one file, each name's first only, in line order.
+#[derive(Debug, Default)]
+pub(crate) struct FileDecls {
+    aliases: Vec<(String, String)>,
+    fields: Vec<(String, String)>,
+    exempt_lines: Vec<String>,
+}
+
+impl FileDecls {
+    pub fn read(text: &str, family: LanguageFamily) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut decls = Self::default();
+        let mut aliased = HashSet::new();
+        let mut typed = HashSet::new();
+        for l in &lines {
+            for (name, target) in alias_decls(l) {
+                if aliased.insert(name) {
+                    decls.aliases.push((name.to_string(), target));
+                }
+            }
+            for name in field_candidates(l).into_iter().flatten() {
+                if typed.contains(name) {
+                    continue;
+                }
+                if let Some(ty) = field_decl(l, name, family) {
+                    typed.insert(name);
+                    decls.fields.push((name.to_string(), ty));
+                }
+            }
+        }
+        decls.exempt_lines = exempt_lines(&lines);
+        decls
+    }
+}
+
+impl DeclIndex {
+    /// Gathers the declarations the files' workers read (leaving theirs empty).
+    pub fn gather(files: &mut [ParsedFile]) -> Self {
+        let mut idx = Self::default();
+        for (fi, file) in files.iter_mut().enumerate() {
+            let decls = std::mem::take(&mut file.decls);
+            for (name, target) in decls.aliases {
+                idx.aliases.entry(name).or_default().push((fi, target));
+            }
+            for (name, ty) in decls.fields {
+                idx.fields.entry(name).or_default().push((fi, ty));
+            }
+            idx.exempt_lines.push(decls.exempt_lines);
+        }
+        idx
+    }
+
+    /// `U` when the program declares `type t = U<…>` (its first such declaration).
+    pub fn alias(&self, program: &Program, t: &str) -> Option<&str> {
+        first_in_program(&self.aliases, program, t)
+    }
+
+    /// The type file `fi` declares for `field` (its first declaration of it).
+    pub fn field_in_file(&self, fi: usize, field: &str) -> Option<&str> {
+        let decls = self.fields.get(field)?;
+        let k = decls.binary_search_by_key(&fi, |&(f, _)| f).ok()?;
+        Some(decls[k].1.as_str())
+    }
+
+    /// The type the program's first file declaring `field` gives it.
+    pub fn field_in_program(&self, program: &Program, field: &str) -> Option<&str> {
+        first_in_program(&self.fields, program, field)
+    }
+
+    /// The lowercased lines of file `fi` that may list a method as exempt from auth.
+    pub fn exempt_lines(&self, fi: usize) -> &[String] {
+        self.exempt_lines.get(fi).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn first_in_program<'i>(index: &'i ByName, program: &Program, name: &str) -> Option<&'i str> {
+    index
+        .get(name)?
+        .iter()
+        .find(|&&(f, _)| program.contains(f))
+        .map(|(_, d)| d.as_str())
+}
+
+/// Every `(T, U)` such that the line reads `type T = U…` (after indentation and `pub `): one
+/// per ` = ` in it, since `T` is matched as written.
+fn alias_decls(line: &str) -> Vec<(&str, String)> {
+    let l = line.trim_start();
+    let l = l.strip_prefix("pub ").unwrap_or(l);
+    let Some(rest) = l.strip_prefix("type ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(j) = rest[from..].find(" = ") {
+        let i = from + j;
+        let target = &rest[i + " = ".len()..];
+        out.push((
+            &rest[..i],
+            bare_type(target.trim_end_matches(';')).to_string(),
+        ));
+        from = i + 1;
+    }
+    out
+}
+
+/// The names [`field_decl`] can match on this line: the identifier that starts it (after
+/// indentation, and after `pub(crate) `/`pub ` for Rust), or the one after `self.`/`this.`.
+/// A declared field is always followed by a character that cannot be part of its name (`:`,
+/// a space), so it is the whole leading identifier.
+fn field_candidates(line: &str) -> [Option<&str>; 4] {
+    let t = line.trim_start();
+    [
+        leading_ident(t),
+        t.strip_prefix("pub(crate) ")
+            .or_else(|| t.strip_prefix("pub "))
+            .and_then(leading_ident),
+        t.strip_prefix("self.").and_then(leading_ident),
+        t.strip_prefix("this.").and_then(leading_ident),
+    ]
+}
+
+/// The identifier `s` starts with, if any.
+fn leading_ident(s: &str) -> Option<&str> {
+    let end = s.find(|c: char| !is_ident_char(c)).unwrap_or(s.len());
+    (end > 0).then(|| &s[..end])
+}
+
+/// The lines (lowercased) holding a quoted `"/…` path with an exemption word within the
+/// [`EXEMPT_WINDOW`] lines above.
+fn exempt_lines(lines: &[&str]) -> Vec<String> {
+    if !lines.iter().any(|l| l.contains("\"/")) {
+        return Vec::new();
+    }
+    let marked: Vec<bool> = lines.iter().map(|l| mentions(l, EXEMPT_WORDS)).collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(k, l)| {
+            l.contains("\"/") && marked[k.saturating_sub(EXEMPT_WINDOW)..k].contains(&true)
+        })
+        .map(|(_, l)| l.to_ascii_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::program::ProgramFacts;
+
+    fn file(language: Language, text: &str) -> ParsedFile {
+        let mut f = ParsedFile::new("f".to_string(), language, text.to_string());
+        f.decls = FileDecls::read(text, language.family());
+        f
+    }
+
+    fn program(files: Vec<usize>) -> Program {
+        Program {
+            name: "p".to_string(),
+            family: LanguageFamily::Rust,
+            files,
+            registered: true,
+            facts: ProgramFacts::default(),
+        }
+    }
+
+    #[test]
+    fn an_alias_is_the_first_one_the_programs_files_declare() {
+        let mut files = [
+            file(Language::Rust, "type Classifier = OtherClient<Channel>;\n"),
+            file(
+                Language::Rust,
+                "fn f() {}\npub type Classifier = ClassifierClient<Channel>;\n",
+            ),
+            file(Language::Rust, "type Classifier = LaterClient;\n"),
+        ];
+        let idx = DeclIndex::gather(&mut files);
+        assert_eq!(
+            idx.alias(&program(vec![1, 2]), "Classifier"),
+            Some("ClassifierClient")
+        );
+        assert_eq!(
+            idx.alias(&program(vec![0, 1]), "Classifier"),
+            Some("OtherClient")
+        );
+        assert_eq!(
+            idx.alias(&program(vec![2]), "Classifier"),
+            Some("LaterClient")
+        );
+        assert_eq!(idx.alias(&program(vec![1]), "Other"), None);
+    }
+
+    #[test]
+    fn a_field_type_is_the_first_declaration_in_the_file_or_the_program() {
+        let mut files = [
+            file(
+                Language::Rust,
+                "struct S {\n    origin: Arc<Origin>,\n    origin: Other,\n}\n",
+            ),
+            file(Language::Go, "type s struct {\n\tstore *Store\n}\n"),
+            file(
+                Language::Python,
+                "        self.meta = MetadataClient(channel)\n",
+            ),
+        ];
+        let idx = DeclIndex::gather(&mut files);
+        assert_eq!(idx.field_in_file(0, "origin"), Some("Origin"));
+        assert_eq!(idx.field_in_file(1, "origin"), None);
+        assert_eq!(
+            idx.field_in_program(&program(vec![1, 2]), "store"),
+            Some("Store")
+        );
+        assert_eq!(
+            idx.field_in_program(&program(vec![0, 2]), "meta"),
+            Some("MetadataClient")
+        );
+        assert_eq!(idx.field_in_program(&program(vec![0]), "store"), None);
+    }
+
+    #[test]
+    fn a_method_path_is_an_exemption_candidate_only_below_an_exemption_word() {
+        let far = "\n".repeat(EXEMPT_WINDOW);
+        let text = format!(
+            "var whitelist = map[string]bool{{\n\t\"/pkg.Svc/Watch\": true,\n}}\n{far}\t\"/pkg.Svc/Late\"\n"
+        );
+        let idx = DeclIndex::gather(&mut [file(Language::Go, &text)]);
+        assert_eq!(idx.exempt_lines(0), ["\t\"/pkg.svc/watch\": true,"]);
+    }
+}
