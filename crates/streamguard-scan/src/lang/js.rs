@@ -82,7 +82,9 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
                 }
             }
         }
-        "object" if grpc => {
+        // A module's whole export is kept even without a mention of gRPC: a handler module
+        // need not import grpc-js to be registered by one that does.
+        "object" if grpc || exported_whole(node, src) => {
             if let Some(returned) = may_implement(node) {
                 objects.push(object(node, src, returned));
             }
@@ -393,6 +395,26 @@ fn impl_entries(
         return;
     }
     let expr = strip_expr(raw);
+    // A handler module: `require('./handlers/telemetry')` → the object it exports.
+    if let Some(spec) = expr
+        .strip_prefix("require(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        let spec = unquote(spec.trim());
+        let target = crate::program::js_import_with(&file.key, spec, |key| {
+            view.program
+                .files
+                .iter()
+                .copied()
+                .find(|&pf| view.files[pf].key == key)
+        });
+        if let Some((pf, exported)) =
+            target.and_then(|pf| Some((pf, exported_object(&view.files[pf])?)))
+        {
+            impl_entries(view, pf, &exported, exported.start, depth + 1, out);
+        }
+        return;
+    }
     if let Some(rest) = expr.strip_prefix("new ") {
         let class = last_ident(rest.split('(').next().unwrap_or(rest));
         class_entries(view, class, out);
@@ -436,6 +458,33 @@ fn impl_entries(
             }
         }
     }
+}
+
+/// Whether an object literal is `module.exports = { … }` or `export default { … }`.
+fn exported_whole(node: Node<'_>, src: &str) -> bool {
+    node.parent().is_some_and(|p| match p.kind() {
+        "assignment_expression" => field(p, "left", src) == "module.exports",
+        "export_statement" => true,
+        _ => false,
+    })
+}
+
+/// The object literal a CommonJS or ES module exports whole: `module.exports = { … }`,
+/// `export default { … }`.
+fn exported_object(file: &ParsedFile) -> Option<Span> {
+    file.objects
+        .iter()
+        .find(|o| {
+            let before = file.text[..o.span.start].trim_end();
+            let before = before
+                .strip_suffix('=')
+                .map(str::trim_end)
+                .unwrap_or(before);
+            ["module.exports", "export default"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .map(|o| o.span.clone())
 }
 
 fn trimmed_eq(file: &ParsedFile, span: &Span, raw: &str) -> bool {
