@@ -85,7 +85,9 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
         // A module's whole export is kept even without a mention of gRPC: a handler module
         // need not import grpc-js to be registered by one that does.
         "object" if grpc || exported_whole(node, src) => {
-            if let Some(returned) = may_implement(node) {
+            let returned =
+                may_implement(node).or_else(|| exported_whole(node, src).then_some(false));
+            if let Some(returned) = returned {
                 objects.push(object(node, src, returned));
             }
         }
@@ -415,6 +417,22 @@ fn impl_entries(
         }
         return;
     }
+    // A member of a module's export: `scores.handlers` with `scores = require('./lib/scores')`.
+    if let Some((base, member)) = expr.split_once('.')
+        && !base.is_empty()
+        && base.chars().all(crate::syntax::is_ident_char)
+        && member.chars().all(crate::syntax::is_ident_char)
+        && let Some(b) = file.binding(base, before)
+        && file.src(&b.value).trim_start().starts_with("require(")
+    {
+        let mut module = Vec::new();
+        let value = b.value.clone();
+        impl_entries(view, fi, &value, value.start, depth + 1, &mut module);
+        if let Some(e) = module.into_iter().find(|e| e.method == member) {
+            impl_entries(view, e.file, &e.value, e.value.start, depth + 1, out);
+        }
+        return;
+    }
     if let Some(rest) = expr.strip_prefix("new ") {
         let class = last_ident(rest.split('(').next().unwrap_or(rest));
         class_entries(view, class, out);
@@ -461,12 +479,24 @@ fn impl_entries(
 }
 
 /// Whether an object literal is `module.exports = { … }` or `export default { … }`.
+/// Objects one key deep in it count too (`module.exports = { handlers: { … } }`).
 fn exported_whole(node: Node<'_>, src: &str) -> bool {
-    node.parent().is_some_and(|p| match p.kind() {
+    let Some(p) = node.parent() else { return false };
+    match p.kind() {
         "assignment_expression" => field(p, "left", src) == "module.exports",
         "export_statement" => true,
+        "pair" => p
+            .parent()
+            .filter(|o| o.kind() == "object")
+            .is_some_and(|o| {
+                o.parent().is_some_and(|op| match op.kind() {
+                    "assignment_expression" => field(op, "left", src) == "module.exports",
+                    "export_statement" => true,
+                    _ => false,
+                })
+            }),
         _ => false,
-    })
+    }
 }
 
 /// The object literal a CommonJS or ES module exports whole: `module.exports = { … }`,
