@@ -103,6 +103,80 @@ pub(crate) fn check_connection_keyed_limit(
     false
 }
 
+/// Expressions that read the connection's address: the peer's `ip:port`, which changes on
+/// every reconnect.
+const PEER_ADDRESS: &[&str] = &[
+    "getpeer()",
+    "remote_addr()",
+    "remoteaddr",
+    "peer_addr()",
+    "context.peer()",
+    ".addr.string()",
+    "peer.fromcontext",
+];
+
+/// F5: rate-limit state the handler itself keys by the connection's address: a name bound to
+/// the peer's address (`const peer = call.getPeer()`, `let peer = request.remote_addr()`,
+/// `addr = p.Addr.String()`) handed to a limiter (`limiter.tryAcquire(peer)`,
+/// `self.quota.for_addr(peer)`) or to a counter of a capped handler
+/// (`countByPeer.get(peer)` … `count > MAX_…`). A reconnect gets a new address and so a fresh
+/// budget.
+pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let own = ctx.own_text();
+    let lower = own.to_ascii_lowercase();
+    if !PEER_ADDRESS.iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    // Names bound to the peer's address: `name = <expr reading it>` on one line.
+    let peers: Vec<&str> = own
+        .lines()
+        .filter(|l| mentions(l, PEER_ADDRESS))
+        .filter_map(|l| {
+            let (left, _) = l.split_once('=')?;
+            let name = left
+                .trim_end()
+                .trim_end_matches(':')
+                .rsplit(|c: char| !crate::syntax::is_ident_char(c))
+                .next()?;
+            (!name.is_empty()).then_some(name)
+        })
+        .collect();
+    let capped = mentions(
+        own,
+        &["max_", "resource_exhausted", "resourceexhausted", "limit"],
+    ) && mentions(own, &["count", "quota", "budget"]);
+    for c in ctx.own_calls() {
+        let args = ctx.file.src(&c.args);
+        let keyed =
+            peers.iter().any(|p| crate::syntax::has_word(args, p)) || mentions(args, PEER_ADDRESS);
+        if !keyed {
+            continue;
+        }
+        let limiter = mentions(
+            &c.callee,
+            &["limit", "bucket", "throttl", "quota", "acquire"],
+        );
+        let counter = capped
+            && ["get", "set", "incr", "increment", "inc"].contains(&c.name.as_str())
+            && mentions(c.receiver(), &["count", "peer", "addr", "conn", "by"]);
+        if limiter || counter {
+            let message = format!(
+                "rate-limit state `{}` is keyed by the connection's address: a reconnect gets a new address and a fresh budget; key it by the token's identity",
+                c.callee
+            );
+            out.push(ctx.finding(
+                FindingId::F5,
+                ctx.file,
+                c.span.start,
+                Confidence::Medium,
+                message,
+            ));
+            return true;
+        }
+    }
+    false
+}
+
 /// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
 /// (see [`local_counter`]).
 pub(crate) fn check_local_counter(
@@ -110,7 +184,7 @@ pub(crate) fn check_local_counter(
     rate_words: &[&str],
     out: &mut Vec<RawFinding>,
 ) {
-    if check_connection_keyed_limit(ctx, out) {
+    if check_connection_keyed_limit(ctx, out) || check_peer_keyed_limit(ctx, out) {
         return;
     }
     let own = ctx.own_text();

@@ -3,7 +3,7 @@ use streamguard_report::FindingId;
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::in_message_loop;
-use crate::rules::rate_limits::{is_limiter_type, limiter_per_stream};
+use crate::rules::rate_limits::{check_peer_keyed_limit, is_limiter_type, limiter_per_stream};
 use crate::rules::rule;
 
 rule! {
@@ -75,6 +75,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             out.push(ctx.finding(FindingId::F5, file, c.span.start, Confidence::High, message));
             return true;
         }
+    }
+    if check_peer_keyed_limit(ctx, out) {
+        return true;
     }
     if let Some(c) = ctx.own_calls().iter().find(|c| is_limiter(&c.name)) {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
