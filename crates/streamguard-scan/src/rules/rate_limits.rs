@@ -44,6 +44,72 @@ pub(crate) fn is_limiter_type(name: &str) -> bool {
         .any(|s| name.ends_with(s))
 }
 
+/// Refusals of a rate limit: a handler that sends one of these limits something.
+const RATE_REFUSALS: &[&str] = &[
+    "resource_exhausted",
+    "resourceexhausted",
+    "rate_limit",
+    "ratelimit",
+    "rate limit",
+    "rate-limit",
+    "rate_limited",
+];
+
+/// A limiter the handler constructs by a window's name (`new SlidingWindow(max, 60_000)`,
+/// `RateWindow(…)`) in a handler that refuses with a rate-limit error: a window object made
+/// per stream is a budget that resets with the stream.
+pub(crate) fn is_window_limiter(name: &str, handler_text: &str) -> bool {
+    name.ends_with("Window") && mentions(handler_text, RATE_REFUSALS)
+}
+
+/// A sliding window of timestamps local to the handler: a collection made in it
+/// (`recent = collections.deque()`, `let hits = []`), appended to and measured against a cap
+/// in a message loop (`len(recent) >= limit` / `hits.length >= max`), in a handler that refuses
+/// with a rate-limit error. Returns its byte offset in `text` and its name.
+pub(crate) fn local_window(text: &str, loop_texts: &[&str]) -> Option<(usize, String)> {
+    if !mentions(text, RATE_REFUSALS) {
+        return None;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let Some((left, value)) = line.split_once('=') else {
+            continue;
+        };
+        let value = value.trim();
+        if !(value.starts_with("collections.deque(")
+            || value.starts_with("deque(")
+            || value.starts_with("[]")
+            || value.starts_with("new Array("))
+        {
+            continue;
+        }
+        let left = left.split(':').next().unwrap_or(left);
+        let name = left
+            .trim()
+            .rsplit(|c: char| !crate::syntax::is_ident_char(c))
+            .next()
+            .unwrap_or("");
+        if name.is_empty() {
+            continue;
+        }
+        let windowed = loop_texts.iter().any(|l| {
+            let grows = [format!("{name}.append("), format!("{name}.push(")]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            let capped = [format!("len({name}) >"), format!("{name}.length >")]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            grows && capped
+        });
+        if windowed {
+            return Some((at + line.len() - line.trim_start().len(), name.to_string()));
+        }
+    }
+    None
+}
+
 /// F5: a rate limiter (`c`) created inside the handler. `advice` ends the message.
 pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -> RawFinding {
     let message = format!(
@@ -196,6 +262,19 @@ pub(crate) fn check_local_counter(
         .loops_in(&ctx.func.span)
         .map(|l| ctx.file.src(&l.span))
         .collect();
+    if let Some((at, name)) = local_window(own, &loops) {
+        let message = format!(
+            "rate window `{name}` lives in the stream handler: the limit resets on every reconnect; keep the window per identity instead"
+        );
+        out.push(ctx.finding(
+            FindingId::F5,
+            ctx.file,
+            ctx.func.span.start + at,
+            Confidence::Medium,
+            message,
+        ));
+        return;
+    }
     if let Some((at, name)) = local_counter(own, &loops) {
         let message = format!(
             "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
