@@ -479,6 +479,12 @@ impl<'p> HandlerCtx<'p> {
             .map(str::to_string)
     }
 
+    /// The default of the program's setting `name` when it is a declared timeout (see
+    /// [`DeclIndex::timeout_setting`]).
+    pub fn timeout_setting(&self, name: &str) -> Option<&'p str> {
+        self.project.decls.timeout_setting(self.program, name)
+    }
+
     /// `T` for an alias `type T = U<…>` of the program, `U`; else `T`.
     fn unaliased(&self, t: String) -> String {
         match self.project.decls.alias(self.program, &t) {

@@ -46,6 +46,9 @@ pub(crate) struct DeclIndex {
     /// Per file, its lines (lowercased) that hold a quoted `"/…` path and have an exemption
     /// word in the lines just above: the only lines where a method can be listed as exempt.
     exempt_lines: Vec<Vec<String>>,
+    /// The default of a configured timeout (`accept_timeout_s: float = 2.0` in a settings
+    /// class), keyed by the setting's name.
+    timeouts: ByName,
 }
 
 /// The declarations of one file, each name's first only, in line order.
@@ -54,6 +57,7 @@ pub(crate) struct FileDecls {
     aliases: Vec<(String, String)>,
     fields: Vec<(String, String)>,
     exempt_lines: Vec<String>,
+    timeouts: Vec<(String, String)>,
 }
 
 impl FileDecls {
@@ -67,6 +71,11 @@ impl FileDecls {
                 if aliased.insert(name) {
                     decls.aliases.push((name.to_string(), target));
                 }
+            }
+            if let Some((name, default)) = timeout_setting(l)
+                && !decls.timeouts.iter().any(|(n, _)| n == name)
+            {
+                decls.timeouts.push((name.to_string(), default.to_string()));
             }
             for name in field_candidates(l).into_iter().flatten() {
                 if typed.contains(name) {
@@ -95,6 +104,9 @@ impl DeclIndex {
             for (name, ty) in decls.fields {
                 idx.fields.entry(name).or_default().push((fi, ty));
             }
+            for (name, default) in decls.timeouts {
+                idx.timeouts.entry(name).or_default().push((fi, default));
+            }
             idx.exempt_lines.push(decls.exempt_lines);
         }
         idx
@@ -115,6 +127,12 @@ impl DeclIndex {
     /// The type the program's first file declaring `field` gives it.
     pub fn field_in_program(&self, program: &Program, field: &str) -> Option<&str> {
         first_in_program(&self.fields, program, field)
+    }
+
+    /// The default the program's first declaration of the setting `name` gives it
+    /// (`es_search_timeout_s: float = 5.0` → `5.0`).
+    pub fn timeout_setting(&self, program: &Program, name: &str) -> Option<&str> {
+        first_in_program(&self.timeouts, program, name)
     }
 
     /// The lowercased lines of file `fi` that may list a method as exempt from auth.
@@ -151,6 +169,23 @@ fn alias_decls(line: &str) -> Vec<(&str, String)> {
         from = i + 1;
     }
     out
+}
+
+/// A declared setting whose name says it is a timeout, with its default:
+/// `accept_timeout_s: float = float(os.environ.get("X", "2.0"))` (a dataclass or settings
+/// field), `readonly saveTimeoutMs: number = 10_000`.
+fn timeout_setting(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start();
+    let t = t.strip_prefix("readonly ").unwrap_or(t);
+    let name = leading_ident(t)?;
+    if !name.to_ascii_lowercase().contains("timeout") {
+        return None;
+    }
+    let rest = t[name.len()..].trim_start().strip_prefix(':')?;
+    let (_, default) = rest.split_once('=')?;
+    let default = default.split('#').next().unwrap_or("").trim();
+    let default = default.trim_end_matches([';', ',']).trim();
+    (!default.is_empty() && !default.starts_with('=')).then_some((name, default))
 }
 
 /// The names [`field_decl`] can match on this line: the identifier that starts it (after
@@ -276,4 +311,19 @@ mod tests {
         let idx = DeclIndex::gather(&mut [file(Language::Go, &text)]);
         assert_eq!(idx.exempt_lines(0), ["\t\"/pkg.svc/watch\": true,"]);
     }
+
+    #[test]
+    fn timeout_settings_are_declared_timeouts_with_their_defaults() {
+        assert_eq!(
+            timeout_setting("    search_timeout_s: float = 5.0  # seconds"),
+            Some(("search_timeout_s", "5.0"))
+        );
+        assert_eq!(
+            timeout_setting("  readonly saveTimeoutMs: number = 10_000;"),
+            Some(("saveTimeoutMs", "10_000"))
+        );
+        assert_eq!(timeout_setting("    retries: int = 3"), None);
+        assert_eq!(timeout_setting("    timeout = 5"), None);
+    }
+
 }
