@@ -325,5 +325,4 @@ mod tests {
         assert_eq!(timeout_setting("    retries: int = 3"), None);
         assert_eq!(timeout_setting("    timeout = 5"), None);
     }
-
 }

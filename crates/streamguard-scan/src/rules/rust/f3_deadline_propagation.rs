@@ -41,7 +41,21 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         let scope = file.src(&piece.span);
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
-            if !timed && is_tonic_client(ctx, piece.file, c) {
+            let tonic = is_tonic_client(ctx, piece.file, c);
+            // A channel built with a fixed `Endpoint::timeout` bounds every call on it by the
+            // same time, whatever the caller has left.
+            if tonic
+                && !scope.contains("set_timeout(")
+                && let Some(fixed) = built_with_fixed_timeout(file, &["Endpoint::", "Channel::"])
+            {
+                let message = format!(
+                    "downstream gRPC call `{}` goes over a channel built with a fixed timeout (`{fixed}`) instead of the caller's remaining deadline; set `request.set_timeout(remaining)` from the caller's `grpc-timeout`",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+                continue;
+            }
+            if !timed && tonic {
                 let message = format!(
                     "downstream gRPC call `{}` carries no deadline: the caller's `grpc-timeout` is dropped; set `request.set_timeout(remaining)` from it",
                     c.callee
@@ -53,6 +67,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     Confidence::Medium,
                     message,
                 ));
+                continue;
+            }
+            if is_http_send(c)
+                && !c.callee.contains(".timeout(")
+                && let Some(fixed) = built_with_fixed_timeout(file, &["builder()"])
+            {
+                let message = format!(
+                    "downstream HTTP request `{}` goes through a client built with a fixed timeout (`{fixed}`) instead of the caller's remaining deadline; set `.timeout(remaining)` on the request from the caller's `grpc-timeout`",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
                 continue;
             }
             if is_http_send(c) && !c.callee.contains(".timeout(") && !client_timeout(file) {
@@ -90,6 +115,21 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
 
 /// An HTTP client builder in the file sets a timeout for every request
 /// (`reqwest::Client::builder().timeout(…)`); a connect timeout bounds only the connection.
+/// The fixed `.timeout(…)` of a client or channel the file builds (`reqwest::Client::builder()
+/// .timeout(Duration::from_secs(10))`, `Endpoint::from_shared(url)?.timeout(…)`): the chain
+/// after one of `starts`, up to its `;`.
+fn built_with_fixed_timeout(file: &ParsedFile, starts: &[&str]) -> Option<String> {
+    starts.iter().find_map(|start| {
+        file.text.match_indices(start).find_map(|(i, _)| {
+            let rest = &file.text[i..];
+            let chain = &rest[..rest.find(';').unwrap_or(rest.len()).min(600)];
+            let (_, after) = chain.split_once(".timeout(")?;
+            let arg = first_arg(&format!("({after}")).to_string();
+            fixed_duration(file, chain, &arg)
+        })
+    })
+}
+
 fn client_timeout(file: &ParsedFile) -> bool {
     file.text.match_indices("builder()").any(|(i, _)| {
         let rest = &file.text[i..];
