@@ -81,7 +81,9 @@ impl FileDecls {
                 if typed.contains(name) {
                     continue;
                 }
-                if let Some(ty) = field_decl(l, name, family) {
+                let declared =
+                    field_decl(l, name, family).or_else(|| injected_type(text, l, name, family));
+                if let Some(ty) = declared {
                     typed.insert(name);
                     decls.fields.push((name.to_string(), ty));
                 }
@@ -169,6 +171,38 @@ fn alias_decls(line: &str) -> Vec<(&str, String)> {
         from = i + 1;
     }
     out
+}
+
+/// The type of a Python field set from a constructor parameter with an annotation:
+/// `self._influx = influx` with `influx: InfluxWriter` in the signature (the first such
+/// annotation of the file). The dependencies a servicer is given are its helpers.
+fn injected_type(text: &str, line: &str, field: &str, family: LanguageFamily) -> Option<String> {
+    if family != LanguageFamily::Python {
+        return None;
+    }
+    let value = line
+        .trim_start()
+        .strip_prefix("self.")?
+        .strip_prefix(field)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim();
+    if value.is_empty() || !value.chars().all(is_ident_char) {
+        return None;
+    }
+    let annotation = format!("{value}: ");
+    text.match_indices(&annotation).find_map(|(i, _)| {
+        if text[..i].chars().next_back().is_some_and(is_ident_char) {
+            return None;
+        }
+        let ty: String = text[i + annotation.len()..]
+            .chars()
+            .take_while(|&c| is_ident_char(c) || c == '.')
+            .collect();
+        let ty = ty.rsplit('.').next().unwrap_or("");
+        ty.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| ty.to_string())
+    })
 }
 
 /// A declared setting whose name says it is a timeout, with its default:

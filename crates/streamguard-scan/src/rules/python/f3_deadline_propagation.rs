@@ -74,7 +74,18 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     continue;
                 }
             }
-            match kwarg(args, "timeout") {
+            let per_call = kwarg(args, "timeout");
+            if per_call.is_none()
+                && let Some(fixed) = client_fixed_timeout(file, c)
+            {
+                let message = format!(
+                    "downstream HTTP request `{}` goes through a client built with a fixed `timeout={fixed}` instead of the caller's remaining time; pass `timeout=context.time_remaining()` per request",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+                continue;
+            }
+            match per_call {
                 Some(value) => {
                     let fixed = fixed_value(scope, &file.text, value)
                         .or_else(|| configured_fixed(ctx, value));
@@ -123,6 +134,43 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// The fixed timeout of the HTTP client an HTTP request goes through: a client the file builds
+/// with one (`aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))`,
+/// `httpx.AsyncClient(timeout=10)`), the request's receiver being that client or a name bound
+/// to what one of the file's own methods returns (`session = await self._client()`).
+fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
+    const VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
+    if !VERBS.contains(&c.name.as_str()) {
+        return None;
+    }
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    if base.is_empty() {
+        return None;
+    }
+    let from_own_method = file.bindings.iter().any(|b| {
+        b.name == base && {
+            let v = file.src(&b.value).trim_start();
+            let v = v.strip_prefix("await ").unwrap_or(v);
+            v.starts_with("self.") && v.ends_with("()")
+        }
+    });
+    let clients = file.bindings.iter().filter(|b| {
+        let v = file.src(&b.value);
+        ["ClientSession(", "Client(", "AsyncClient("]
+            .iter()
+            .any(|k| v.contains(k))
+            && mentions(v, &["aiohttp", "httpx"])
+            && (b.name == base || from_own_method)
+    });
+    clients.into_iter().find_map(|b| {
+        let v = file.src(&b.value);
+        let open = v.find('(')?;
+        let value = kwarg(&v[open..], "timeout")?;
+        fixed_value("", "", value)
+    })
 }
 
 /// Whether the client a call is made with was built with a timeout of its own
