@@ -46,9 +46,9 @@ pub(crate) struct DeclIndex {
     /// Per file, its lines (lowercased) that hold a quoted `"/…` path and have an exemption
     /// word in the lines just above: the only lines where a method can be listed as exempt.
     exempt_lines: Vec<Vec<String>>,
-    /// The default of a configured timeout (`accept_timeout_s: float = 2.0` in a settings
-    /// class), keyed by the setting's name.
-    timeouts: ByName,
+    /// The default of a configured duration (`accept_timeout_s: float = 2.0` in a settings
+    /// class, `revocationCheckMs: 60_000,` in a config object), keyed by the setting's name.
+    durations: ByName,
 }
 
 /// The declarations of one file, each name's first only, in line order.
@@ -57,7 +57,7 @@ pub(crate) struct FileDecls {
     aliases: Vec<(String, String)>,
     fields: Vec<(String, String)>,
     exempt_lines: Vec<String>,
-    timeouts: Vec<(String, String)>,
+    durations: Vec<(String, String)>,
 }
 
 impl FileDecls {
@@ -72,10 +72,12 @@ impl FileDecls {
                     decls.aliases.push((name.to_string(), target));
                 }
             }
-            if let Some((name, default)) = timeout_setting(l)
-                && !decls.timeouts.iter().any(|(n, _)| n == name)
+            if let Some((name, default)) = duration_setting(l)
+                && !decls.durations.iter().any(|(n, _)| n == name)
             {
-                decls.timeouts.push((name.to_string(), default.to_string()));
+                decls
+                    .durations
+                    .push((name.to_string(), default.to_string()));
             }
             for name in field_candidates(l).into_iter().flatten() {
                 if typed.contains(name) {
@@ -106,8 +108,8 @@ impl DeclIndex {
             for (name, ty) in decls.fields {
                 idx.fields.entry(name).or_default().push((fi, ty));
             }
-            for (name, default) in decls.timeouts {
-                idx.timeouts.entry(name).or_default().push((fi, default));
+            for (name, default) in decls.durations {
+                idx.durations.entry(name).or_default().push((fi, default));
             }
             idx.exempt_lines.push(decls.exempt_lines);
         }
@@ -131,10 +133,10 @@ impl DeclIndex {
         first_in_program(&self.fields, program, field)
     }
 
-    /// The default the program's first declaration of the setting `name` gives it
+    /// The default the program's first declaration of the duration setting `name` gives it
     /// (`es_search_timeout_s: float = 5.0` → `5.0`).
-    pub fn timeout_setting(&self, program: &Program, name: &str) -> Option<&str> {
-        first_in_program(&self.timeouts, program, name)
+    pub fn duration_setting(&self, program: &Program, name: &str) -> Option<&str> {
+        first_in_program(&self.durations, program, name)
     }
 
     /// The lowercased lines of file `fi` that may list a method as exempt from auth.
@@ -205,21 +207,37 @@ fn injected_type(text: &str, line: &str, field: &str, family: LanguageFamily) ->
     })
 }
 
-/// A declared setting whose name says it is a timeout, with its default:
-/// `accept_timeout_s: float = float(os.environ.get("X", "2.0"))` (a dataclass or settings
-/// field), `readonly saveTimeoutMs: number = 10_000`.
-fn timeout_setting(line: &str) -> Option<(&str, &str)> {
+/// A declared setting whose name says it is a duration (a timeout, or a name ending in a
+/// unit or `interval`/`period`), with its default: `accept_timeout_s: float =
+/// float(os.environ.get("X", "2.0"))` (a dataclass or settings field), `readonly
+/// saveTimeoutMs: number = 10_000`, `revocationCheckMs: 60_000,` (a config object's key, with a
+/// numeric value only).
+fn duration_setting(line: &str) -> Option<(&str, &str)> {
+    const UNITS: &[&str] = &["ms", "_s", "seconds", "secs", "interval", "period"];
     let t = line.trim_start();
     let t = t.strip_prefix("readonly ").unwrap_or(t);
     let name = leading_ident(t)?;
-    if !name.to_ascii_lowercase().contains("timeout") {
+    let lower = name.to_ascii_lowercase();
+    if !lower.contains("timeout") && !UNITS.iter().any(|u| lower.ends_with(u)) {
         return None;
     }
     let rest = t[name.len()..].trim_start().strip_prefix(':')?;
-    let (_, default) = rest.split_once('=')?;
+    let default = match rest.split_once('=') {
+        Some((_, d)) => d,
+        None => {
+            let v = rest.trim().trim_end_matches(',').trim();
+            let numeric = v.starts_with(|c: char| c.is_ascii_digit())
+                && v.chars()
+                    .all(|c| c.is_ascii_digit() || " _*.()".contains(c));
+            if !numeric {
+                return None;
+            }
+            v
+        }
+    };
     let default = default.split('#').next().unwrap_or("").trim();
     let default = default.trim_end_matches([';', ',']).trim();
-    (!default.is_empty() && !default.starts_with('=')).then_some((name, default))
+    (!default.is_empty() && !default.starts_with(['=', '>'])).then_some((name, default))
 }
 
 /// The names [`field_decl`] can match on this line: the identifier that starts it (after
@@ -347,16 +365,25 @@ mod tests {
     }
 
     #[test]
-    fn timeout_settings_are_declared_timeouts_with_their_defaults() {
+    fn duration_settings_are_declared_durations_with_their_defaults() {
         assert_eq!(
-            timeout_setting("    search_timeout_s: float = 5.0  # seconds"),
+            duration_setting("    search_timeout_s: float = 5.0  # seconds"),
             Some(("search_timeout_s", "5.0"))
         );
         assert_eq!(
-            timeout_setting("  readonly saveTimeoutMs: number = 10_000;"),
+            duration_setting("  readonly saveTimeoutMs: number = 10_000;"),
             Some(("saveTimeoutMs", "10_000"))
         );
-        assert_eq!(timeout_setting("    retries: int = 3"), None);
-        assert_eq!(timeout_setting("    timeout = 5"), None);
+        assert_eq!(
+            duration_setting("  revocationCheckMs: 60_000,"),
+            Some(("revocationCheckMs", "60_000"))
+        );
+        assert_eq!(
+            duration_setting("  maxWatchMs: 10 * 60_000,"),
+            Some(("maxWatchMs", "10 * 60_000"))
+        );
+        assert_eq!(duration_setting("  pollMs: opts.pollMs,"), None);
+        assert_eq!(duration_setting("    retries: int = 3"), None);
+        assert_eq!(duration_setting("    timeout = 5"), None);
     }
 }

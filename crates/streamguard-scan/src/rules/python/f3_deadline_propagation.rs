@@ -348,7 +348,7 @@ fn configured_fixed(ctx: &HandlerCtx<'_>, value: &str) -> Option<String> {
     if owner.is_empty() || !setting.chars().all(crate::syntax::is_ident_char) {
         return None;
     }
-    let default = ctx.timeout_setting(setting)?;
+    let default = ctx.duration_setting(setting)?;
     let fixed = is_number(default)
         || (mentions(default, &["environ", "getenv"])
             && default.rsplit(['"', '\'']).nth(1).is_some_and(is_number));
