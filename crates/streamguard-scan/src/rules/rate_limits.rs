@@ -197,15 +197,7 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
     let peers: Vec<&str> = own
         .lines()
         .filter(|l| mentions(l, PEER_ADDRESS))
-        .filter_map(|l| {
-            let (left, _) = l.split_once('=')?;
-            let name = left
-                .trim_end()
-                .trim_end_matches(':')
-                .rsplit(|c: char| !crate::syntax::is_ident_char(c))
-                .next()?;
-            (!name.is_empty()).then_some(name)
-        })
+        .filter_map(assigned_name)
         .collect();
     let capped = mentions(
         own,
@@ -241,6 +233,18 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
         }
     }
     false
+}
+
+/// The name a line assigns: `const peer = …`, `let peer = …`, `addr := …`, `addr = …`.
+fn assigned_name(line: &str) -> Option<&str> {
+    let (left, _) = line.split_once('=')?;
+    let name = left
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .rsplit(|c: char| !crate::syntax::is_ident_char(c))
+        .next()?;
+    (!name.is_empty()).then_some(name)
 }
 
 /// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
@@ -286,5 +290,26 @@ pub(crate) fn check_local_counter(
             Confidence::Medium,
             message,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assigned_names_are_read_in_every_family() {
+        assert_eq!(
+            assigned_name("  const peer = call.getPeer();"),
+            Some("peer")
+        );
+        assert_eq!(
+            assigned_name("\tlet peer = request.remote_addr();"),
+            Some("peer")
+        );
+        assert_eq!(assigned_name("\taddr := p.Addr.String()"), Some("addr"));
+        assert_eq!(assigned_name("\t\taddr = p.Addr.String()"), Some("addr"));
+        assert_eq!(assigned_name("    peer = context.peer()"), Some("peer"));
+        assert_eq!(assigned_name("limiter.allow(call.getPeer())"), None);
     }
 }
