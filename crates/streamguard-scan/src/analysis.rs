@@ -479,6 +479,35 @@ impl<'p> HandlerCtx<'p> {
             .map(str::to_string)
     }
 
+    /// The default of the program's setting `name` when it is a declared duration (see
+    /// [`DeclIndex::duration_setting`]).
+    pub fn duration_setting(&self, name: &str) -> Option<&'p str> {
+        self.project.decls.duration_setting(self.program, name)
+    }
+
+    /// The seconds of a duration read from a setting of the program (`config.revocationCheckMs`,
+    /// `self._cfg.recheck_seconds`): its declared default, a bare number counting `plain_unit`
+    /// seconds, or the numeric default of the environment variable it reads.
+    pub fn setting_secs(&self, expr: &str, plain_unit: f64) -> Option<f64> {
+        let (owner, name) = expr.trim().rsplit_once('.')?;
+        if owner.is_empty() || name.is_empty() || !name.chars().all(crate::syntax::is_ident_char) {
+            return None;
+        }
+        let default = self.duration_setting(name)?;
+        crate::rules::recheck::duration_secs(default, plain_unit).or_else(|| {
+            if !mentions(default, &["environ", "getenv", "process.env"]) {
+                return None;
+            }
+            let n: f64 = default
+                .rsplit(['"', '\''])
+                .nth(1)?
+                .replace('_', "")
+                .parse()
+                .ok()?;
+            Some(n * plain_unit)
+        })
+    }
+
     /// `T` for an alias `type T = U<…>` of the program, `U`; else `T`.
     fn unaliased(&self, t: String) -> String {
         match self.project.decls.alias(self.program, &t) {

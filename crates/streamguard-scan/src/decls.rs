@@ -46,6 +46,9 @@ pub(crate) struct DeclIndex {
     /// Per file, its lines (lowercased) that hold a quoted `"/…` path and have an exemption
     /// word in the lines just above: the only lines where a method can be listed as exempt.
     exempt_lines: Vec<Vec<String>>,
+    /// The default of a configured duration (`accept_timeout_s: float = 2.0` in a settings
+    /// class, `revocationCheckMs: 60_000,` in a config object), keyed by the setting's name.
+    durations: ByName,
 }
 
 /// The declarations of one file, each name's first only, in line order.
@@ -54,6 +57,7 @@ pub(crate) struct FileDecls {
     aliases: Vec<(String, String)>,
     fields: Vec<(String, String)>,
     exempt_lines: Vec<String>,
+    durations: Vec<(String, String)>,
 }
 
 impl FileDecls {
@@ -68,11 +72,20 @@ impl FileDecls {
                     decls.aliases.push((name.to_string(), target));
                 }
             }
+            if let Some((name, default)) = duration_setting(l)
+                && !decls.durations.iter().any(|(n, _)| n == name)
+            {
+                decls
+                    .durations
+                    .push((name.to_string(), default.to_string()));
+            }
             for name in field_candidates(l).into_iter().flatten() {
                 if typed.contains(name) {
                     continue;
                 }
-                if let Some(ty) = field_decl(l, name, family) {
+                let declared =
+                    field_decl(l, name, family).or_else(|| injected_type(text, l, name, family));
+                if let Some(ty) = declared {
                     typed.insert(name);
                     decls.fields.push((name.to_string(), ty));
                 }
@@ -95,6 +108,9 @@ impl DeclIndex {
             for (name, ty) in decls.fields {
                 idx.fields.entry(name).or_default().push((fi, ty));
             }
+            for (name, default) in decls.durations {
+                idx.durations.entry(name).or_default().push((fi, default));
+            }
             idx.exempt_lines.push(decls.exempt_lines);
         }
         idx
@@ -115,6 +131,12 @@ impl DeclIndex {
     /// The type the program's first file declaring `field` gives it.
     pub fn field_in_program(&self, program: &Program, field: &str) -> Option<&str> {
         first_in_program(&self.fields, program, field)
+    }
+
+    /// The default the program's first declaration of the duration setting `name` gives it
+    /// (`es_search_timeout_s: float = 5.0` → `5.0`).
+    pub fn duration_setting(&self, program: &Program, name: &str) -> Option<&str> {
+        first_in_program(&self.durations, program, name)
     }
 
     /// The lowercased lines of file `fi` that may list a method as exempt from auth.
@@ -151,6 +173,71 @@ fn alias_decls(line: &str) -> Vec<(&str, String)> {
         from = i + 1;
     }
     out
+}
+
+/// The type of a Python field set from a constructor parameter with an annotation:
+/// `self._influx = influx` with `influx: InfluxWriter` in the signature (the first such
+/// annotation of the file). The dependencies a servicer is given are its helpers.
+fn injected_type(text: &str, line: &str, field: &str, family: LanguageFamily) -> Option<String> {
+    if family != LanguageFamily::Python {
+        return None;
+    }
+    let value = line
+        .trim_start()
+        .strip_prefix("self.")?
+        .strip_prefix(field)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim();
+    if value.is_empty() || !value.chars().all(is_ident_char) {
+        return None;
+    }
+    let annotation = format!("{value}: ");
+    text.match_indices(&annotation).find_map(|(i, _)| {
+        if text[..i].chars().next_back().is_some_and(is_ident_char) {
+            return None;
+        }
+        let ty: String = text[i + annotation.len()..]
+            .chars()
+            .take_while(|&c| is_ident_char(c) || c == '.')
+            .collect();
+        let ty = ty.rsplit('.').next().unwrap_or("");
+        ty.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| ty.to_string())
+    })
+}
+
+/// A declared setting whose name says it is a duration (a timeout, or a name ending in a
+/// unit or `interval`/`period`), with its default: `accept_timeout_s: float =
+/// float(os.environ.get("X", "2.0"))` (a dataclass or settings field), `readonly
+/// saveTimeoutMs: number = 10_000`, `revocationCheckMs: 60_000,` (a config object's key, with a
+/// numeric value only).
+fn duration_setting(line: &str) -> Option<(&str, &str)> {
+    const UNITS: &[&str] = &["ms", "_s", "seconds", "secs", "interval", "period"];
+    let t = line.trim_start();
+    let t = t.strip_prefix("readonly ").unwrap_or(t);
+    let name = leading_ident(t)?;
+    let lower = name.to_ascii_lowercase();
+    if !lower.contains("timeout") && !UNITS.iter().any(|u| lower.ends_with(u)) {
+        return None;
+    }
+    let rest = t[name.len()..].trim_start().strip_prefix(':')?;
+    let default = match rest.split_once('=') {
+        Some((_, d)) => d,
+        None => {
+            let v = rest.trim().trim_end_matches(',').trim();
+            let numeric = v.starts_with(|c: char| c.is_ascii_digit())
+                && v.chars()
+                    .all(|c| c.is_ascii_digit() || " _*.()".contains(c));
+            if !numeric {
+                return None;
+            }
+            v
+        }
+    };
+    let default = default.split('#').next().unwrap_or("").trim();
+    let default = default.trim_end_matches([';', ',']).trim();
+    (!default.is_empty() && !default.starts_with(['=', '>'])).then_some((name, default))
 }
 
 /// The names [`field_decl`] can match on this line: the identifier that starts it (after
@@ -275,5 +362,28 @@ mod tests {
         );
         let idx = DeclIndex::gather(&mut [file(Language::Go, &text)]);
         assert_eq!(idx.exempt_lines(0), ["\t\"/pkg.svc/watch\": true,"]);
+    }
+
+    #[test]
+    fn duration_settings_are_declared_durations_with_their_defaults() {
+        assert_eq!(
+            duration_setting("    search_timeout_s: float = 5.0  # seconds"),
+            Some(("search_timeout_s", "5.0"))
+        );
+        assert_eq!(
+            duration_setting("  readonly saveTimeoutMs: number = 10_000;"),
+            Some(("saveTimeoutMs", "10_000"))
+        );
+        assert_eq!(
+            duration_setting("  revocationCheckMs: 60_000,"),
+            Some(("revocationCheckMs", "60_000"))
+        );
+        assert_eq!(
+            duration_setting("  maxWatchMs: 10 * 60_000,"),
+            Some(("maxWatchMs", "10 * 60_000"))
+        );
+        assert_eq!(duration_setting("  pollMs: opts.pollMs,"), None);
+        assert_eq!(duration_setting("    retries: int = 3"), None);
+        assert_eq!(duration_setting("    timeout = 5"), None);
     }
 }

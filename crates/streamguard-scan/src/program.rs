@@ -505,6 +505,15 @@ fn go_import_dir(importer: &str, import: &str, modules: &[GoModule]) -> Option<P
 
 /// The file a relative JS/TS import names.
 fn js_import(importer: &str, spec: &str, by_path: &HashMap<String, usize>) -> Option<usize> {
+    js_import_with(importer, spec, |c| by_path.get(c).copied())
+}
+
+/// The file a relative JS import names, `find` telling which file (if any) has a given key.
+pub(crate) fn js_import_with(
+    importer: &str,
+    spec: &str,
+    find: impl Fn(&str) -> Option<usize>,
+) -> Option<usize> {
     if !spec.starts_with('.') {
         return None;
     }
@@ -519,7 +528,7 @@ fn js_import(importer: &str, spec: &str, by_path: &HashMap<String, usize>) -> Op
         candidates.push(format!("{stem}.{ext}"));
         candidates.push(format!("{base}/index.{ext}"));
     }
-    candidates.iter().find_map(|c| by_path.get(c).copied())
+    candidates.iter().find_map(|c| find(c))
 }
 
 /// The file of `mod name;` declared in `importer`.

@@ -82,8 +82,12 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
                 }
             }
         }
-        "object" if grpc => {
-            if let Some(returned) = may_implement(node) {
+        // A module's whole export is kept even without a mention of gRPC: a handler module
+        // need not import grpc-js to be registered by one that does.
+        "object" if grpc || exported_whole(node, src) => {
+            let returned =
+                may_implement(node).or_else(|| exported_whole(node, src).then_some(false));
+            if let Some(returned) = returned {
                 objects.push(object(node, src, returned));
             }
         }
@@ -393,6 +397,42 @@ fn impl_entries(
         return;
     }
     let expr = strip_expr(raw);
+    // A handler module: `require('./handlers/telemetry')` → the object it exports.
+    if let Some(spec) = expr
+        .strip_prefix("require(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        let spec = unquote(spec.trim());
+        let target = crate::program::js_import_with(&file.key, spec, |key| {
+            view.program
+                .files
+                .iter()
+                .copied()
+                .find(|&pf| view.files[pf].key == key)
+        });
+        if let Some((pf, exported)) =
+            target.and_then(|pf| Some((pf, exported_object(&view.files[pf])?)))
+        {
+            impl_entries(view, pf, &exported, exported.start, depth + 1, out);
+        }
+        return;
+    }
+    // A member of a module's export: `scores.handlers` with `scores = require('./lib/scores')`.
+    if let Some((base, member)) = expr.split_once('.')
+        && !base.is_empty()
+        && base.chars().all(crate::syntax::is_ident_char)
+        && member.chars().all(crate::syntax::is_ident_char)
+        && let Some(b) = file.binding(base, before)
+        && file.src(&b.value).trim_start().starts_with("require(")
+    {
+        let mut module = Vec::new();
+        let value = b.value.clone();
+        impl_entries(view, fi, &value, value.start, depth + 1, &mut module);
+        if let Some(e) = module.into_iter().find(|e| e.method == member) {
+            impl_entries(view, e.file, &e.value, e.value.start, depth + 1, out);
+        }
+        return;
+    }
     if let Some(rest) = expr.strip_prefix("new ") {
         let class = last_ident(rest.split('(').next().unwrap_or(rest));
         class_entries(view, class, out);
@@ -436,6 +476,45 @@ fn impl_entries(
             }
         }
     }
+}
+
+/// Whether an object literal is `module.exports = { … }` or `export default { … }`.
+/// Objects one key deep in it count too (`module.exports = { handlers: { … } }`).
+fn exported_whole(node: Node<'_>, src: &str) -> bool {
+    let Some(p) = node.parent() else { return false };
+    match p.kind() {
+        "assignment_expression" => field(p, "left", src) == "module.exports",
+        "export_statement" => true,
+        "pair" => p
+            .parent()
+            .filter(|o| o.kind() == "object")
+            .is_some_and(|o| {
+                o.parent().is_some_and(|op| match op.kind() {
+                    "assignment_expression" => field(op, "left", src) == "module.exports",
+                    "export_statement" => true,
+                    _ => false,
+                })
+            }),
+        _ => false,
+    }
+}
+
+/// The object literal a CommonJS or ES module exports whole: `module.exports = { … }`,
+/// `export default { … }`.
+fn exported_object(file: &ParsedFile) -> Option<Span> {
+    file.objects
+        .iter()
+        .find(|o| {
+            let before = file.text[..o.span.start].trim_end();
+            let before = before
+                .strip_suffix('=')
+                .map(str::trim_end)
+                .unwrap_or(before);
+            ["module.exports", "export default"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .map(|o| o.span.clone())
 }
 
 fn trimmed_eq(file: &ParsedFile, span: &Span, raw: &str) -> bool {

@@ -35,7 +35,7 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
         }) || ["'done'", "\"done\"", "'failed'", "\"failed\""]
             .iter()
             .any(|w| t.contains(w));
-        test && (done || FINAL.iter().any(|w| t.contains(w)))
+        test && (done || FINAL.iter().any(|w| t.contains(w)) || tests_a_sentinel(&t))
             && lines[k..(k + 6).min(lines.len())]
                 .iter()
                 .any(|n| n.contains("return") || n.contains("break") || n.contains(".end("))
@@ -47,6 +47,18 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
 /// `if time.monotonic() - started > MAX_S: return`, `if (Date.now() - openedAt > MAX_MS)
 /// call.end()`, `if opened.elapsed() > MAX { break }`). A rate window that resets, or a periodic
 /// token re-check, is not one.
+/// A test of a completion flag or an end marker, not negated: `if done {` (from
+/// `lines, done := s.Queue.Logs(…)`), `if item is _DONE:`.
+fn tests_a_sentinel(test: &str) -> bool {
+    const MARKERS: &[&str] = &["done", "finished", "complete", "completed", "sentinel"];
+    let negated = test.contains('!') || test.contains(" not ");
+    !negated
+        && crate::lang::identifiers(test).any(|id| {
+            let bare = id.trim_matches('_');
+            MARKERS.iter().any(|m| bare.eq_ignore_ascii_case(m))
+        })
+}
+
 pub(crate) fn ends_after_a_while(text: &str) -> bool {
     let lines: Vec<&str> = text.lines().collect();
     lines.iter().enumerate().any(|(k, l)| {

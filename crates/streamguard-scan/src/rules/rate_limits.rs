@@ -44,6 +44,72 @@ pub(crate) fn is_limiter_type(name: &str) -> bool {
         .any(|s| name.ends_with(s))
 }
 
+/// Refusals of a rate limit: a handler that sends one of these limits something.
+const RATE_REFUSALS: &[&str] = &[
+    "resource_exhausted",
+    "resourceexhausted",
+    "rate_limit",
+    "ratelimit",
+    "rate limit",
+    "rate-limit",
+    "rate_limited",
+];
+
+/// A limiter the handler constructs by a window's name (`new SlidingWindow(max, 60_000)`,
+/// `RateWindow(…)`) in a handler that refuses with a rate-limit error: a window object made
+/// per stream is a budget that resets with the stream.
+pub(crate) fn is_window_limiter(name: &str, handler_text: &str) -> bool {
+    name.ends_with("Window") && mentions(handler_text, RATE_REFUSALS)
+}
+
+/// A sliding window of timestamps local to the handler: a collection made in it
+/// (`recent = collections.deque()`, `let hits = []`), appended to and measured against a cap
+/// in a message loop (`len(recent) >= limit` / `hits.length >= max`), in a handler that refuses
+/// with a rate-limit error. Returns its byte offset in `text` and its name.
+pub(crate) fn local_window(text: &str, loop_texts: &[&str]) -> Option<(usize, String)> {
+    if !mentions(text, RATE_REFUSALS) {
+        return None;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let Some((left, value)) = line.split_once('=') else {
+            continue;
+        };
+        let value = value.trim();
+        if !(value.starts_with("collections.deque(")
+            || value.starts_with("deque(")
+            || value.starts_with("[]")
+            || value.starts_with("new Array("))
+        {
+            continue;
+        }
+        let left = left.split(':').next().unwrap_or(left);
+        let name = left
+            .trim()
+            .rsplit(|c: char| !crate::syntax::is_ident_char(c))
+            .next()
+            .unwrap_or("");
+        if name.is_empty() {
+            continue;
+        }
+        let windowed = loop_texts.iter().any(|l| {
+            let grows = [format!("{name}.append("), format!("{name}.push(")]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            let capped = [format!("len({name}) >"), format!("{name}.length >")]
+                .iter()
+                .any(|p| l.contains(p.as_str()));
+            grows && capped
+        });
+        if windowed {
+            return Some((at + line.len() - line.trim_start().len(), name.to_string()));
+        }
+    }
+    None
+}
+
 /// F5: a rate limiter (`c`) created inside the handler. `advice` ends the message.
 pub(crate) fn limiter_per_stream(ctx: &HandlerCtx<'_>, c: &Call, advice: &str) -> RawFinding {
     let message = format!(
@@ -103,6 +169,84 @@ pub(crate) fn check_connection_keyed_limit(
     false
 }
 
+/// Expressions that read the connection's address: the peer's `ip:port`, which changes on
+/// every reconnect.
+const PEER_ADDRESS: &[&str] = &[
+    "getpeer()",
+    "remote_addr()",
+    "remoteaddr",
+    "peer_addr()",
+    "context.peer()",
+    ".addr.string()",
+    "peer.fromcontext",
+];
+
+/// F5: rate-limit state the handler itself keys by the connection's address: a name bound to
+/// the peer's address (`const peer = call.getPeer()`, `let peer = request.remote_addr()`,
+/// `addr = p.Addr.String()`) handed to a limiter (`limiter.tryAcquire(peer)`,
+/// `self.quota.for_addr(peer)`) or to a counter of a capped handler
+/// (`countByPeer.get(peer)` … `count > MAX_…`). A reconnect gets a new address and so a fresh
+/// budget.
+pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFinding>) -> bool {
+    let own = ctx.own_text();
+    let lower = own.to_ascii_lowercase();
+    if !PEER_ADDRESS.iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    // Names bound to the peer's address: `name = <expr reading it>` on one line.
+    let peers: Vec<&str> = own
+        .lines()
+        .filter(|l| mentions(l, PEER_ADDRESS))
+        .filter_map(assigned_name)
+        .collect();
+    let capped = mentions(
+        own,
+        &["max_", "resource_exhausted", "resourceexhausted", "limit"],
+    ) && mentions(own, &["count", "quota", "budget"]);
+    for c in ctx.own_calls() {
+        let args = ctx.file.src(&c.args);
+        let keyed =
+            peers.iter().any(|p| crate::syntax::has_word(args, p)) || mentions(args, PEER_ADDRESS);
+        if !keyed {
+            continue;
+        }
+        let limiter = mentions(
+            &c.callee,
+            &["limit", "bucket", "throttl", "quota", "acquire"],
+        );
+        let counter = capped
+            && ["get", "set", "incr", "increment", "inc"].contains(&c.name.as_str())
+            && mentions(c.receiver(), &["count", "peer", "addr", "conn", "by"]);
+        if limiter || counter {
+            let message = format!(
+                "rate-limit state `{}` is keyed by the connection's address: a reconnect gets a new address and a fresh budget; key it by the token's identity",
+                c.callee
+            );
+            out.push(ctx.finding(
+                FindingId::F5,
+                ctx.file,
+                c.span.start,
+                Confidence::Medium,
+                message,
+            ));
+            return true;
+        }
+    }
+    false
+}
+
+/// The name a line assigns: `const peer = …`, `let peer = …`, `addr := …`, `addr = …`.
+fn assigned_name(line: &str) -> Option<&str> {
+    let (left, _) = line.split_once('=')?;
+    let name = left
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .rsplit(|c: char| !crate::syntax::is_ident_char(c))
+        .next()?;
+    (!name.is_empty()).then_some(name)
+}
+
 /// F5: when the handler mentions one of `rate_words`, reports a message counter local to it
 /// (see [`local_counter`]).
 pub(crate) fn check_local_counter(
@@ -110,7 +254,7 @@ pub(crate) fn check_local_counter(
     rate_words: &[&str],
     out: &mut Vec<RawFinding>,
 ) {
-    if check_connection_keyed_limit(ctx, out) {
+    if check_connection_keyed_limit(ctx, out) || check_peer_keyed_limit(ctx, out) {
         return;
     }
     let own = ctx.own_text();
@@ -122,6 +266,19 @@ pub(crate) fn check_local_counter(
         .loops_in(&ctx.func.span)
         .map(|l| ctx.file.src(&l.span))
         .collect();
+    if let Some((at, name)) = local_window(own, &loops) {
+        let message = format!(
+            "rate window `{name}` lives in the stream handler: the limit resets on every reconnect; keep the window per identity instead"
+        );
+        out.push(ctx.finding(
+            FindingId::F5,
+            ctx.file,
+            ctx.func.span.start + at,
+            Confidence::Medium,
+            message,
+        ));
+        return;
+    }
     if let Some((at, name)) = local_counter(own, &loops) {
         let message = format!(
             "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
@@ -133,5 +290,26 @@ pub(crate) fn check_local_counter(
             Confidence::Medium,
             message,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assigned_names_are_read_in_every_family() {
+        assert_eq!(
+            assigned_name("  const peer = call.getPeer();"),
+            Some("peer")
+        );
+        assert_eq!(
+            assigned_name("\tlet peer = request.remote_addr();"),
+            Some("peer")
+        );
+        assert_eq!(assigned_name("\taddr := p.Addr.String()"), Some("addr"));
+        assert_eq!(assigned_name("\t\taddr = p.Addr.String()"), Some("addr"));
+        assert_eq!(assigned_name("    peer = context.peer()"), Some("peer"));
+        assert_eq!(assigned_name("limiter.allow(call.getPeer())"), None);
     }
 }

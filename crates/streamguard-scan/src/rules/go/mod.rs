@@ -67,6 +67,13 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             && !ends_with_the_work(body)
             && !leaves_after_sending(body, &send)
     });
+    // A ticker or subscription that drives a loop which returns when the work is done (a log
+    // tail of a finished build) is as long as the work.
+    let work_done = !own_loops.is_empty()
+        && own_loops
+            .iter()
+            .all(|l| ends_with_the_work(ctx.file.src(&l.body)));
+    let fed = fed && !work_done;
     let endless = fed || pushes;
     Facts {
         loops,

@@ -95,7 +95,8 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
             return None;
         }
         let period = nth_arg(f.src(&c.args), 1);
-        Some(match resolved_duration(f, period, 0.001) {
+        let secs = resolved_duration(f, period, 0.001).or_else(|| ctx.setting_secs(period, 0.001));
+        Some(match secs {
             Some(secs) => Recheck::Every {
                 secs,
                 what: format!("setInterval(…, {period})"),

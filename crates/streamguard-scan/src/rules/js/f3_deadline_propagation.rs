@@ -114,11 +114,23 @@ fn fixed_deadline(file: &ParsedFile, c: &Call, args: &str, scope: &str) -> Optio
     if ["setTimeout", "setInterval"].contains(&c.name.as_str()) {
         return None;
     }
-    for key in ["deadline", "timeout"] {
+    // `timeoutMs: SNAPSHOT_TIMEOUT_MS` handed to a helper that bounds its request with it: a
+    // module constant is as fixed as a literal.
+    for key in [
+        "deadline",
+        "timeout",
+        "timeoutMs",
+        "timeout_ms",
+        "deadlineMs",
+    ] {
         let Some(value) = option_value(args, key) else {
             continue;
         };
-        if let Some(fixed) = fixed_expr(scope, value) {
+        if let Some(fixed) = fixed_expr(scope, value).or_else(|| {
+            (key.ends_with("Ms") || key.ends_with("_ms"))
+                .then(|| fixed_expr(&file.text, value))
+                .flatten()
+        }) {
             let message = format!(
                 "downstream call `{}` uses a fixed {key} (`{fixed}`) instead of the caller's remaining deadline (`call.getDeadline()`)",
                 c.callee

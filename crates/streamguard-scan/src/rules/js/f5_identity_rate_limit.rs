@@ -3,7 +3,9 @@ use streamguard_report::FindingId;
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, mentions};
 use crate::rules::common::in_message_loop;
-use crate::rules::rate_limits::{is_limiter_type, limiter_per_stream};
+use crate::rules::rate_limits::{
+    check_peer_keyed_limit, is_limiter_type, is_window_limiter, limiter_per_stream,
+};
 use crate::rules::rule;
 
 rule! {
@@ -76,7 +78,15 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
             return true;
         }
     }
-    if let Some(c) = ctx.own_calls().iter().find(|c| is_limiter(&c.name)) {
+    if check_peer_keyed_limit(ctx, out) {
+        return true;
+    }
+    let own = ctx.own_text();
+    if let Some(c) = ctx
+        .own_calls()
+        .iter()
+        .find(|c| is_limiter(&c.name) || is_window_limiter(&c.name, own))
+    {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }
@@ -85,7 +95,6 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         return true;
     }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.
-    let own = ctx.own_text();
     let limited = mentions(
         own,
         &[

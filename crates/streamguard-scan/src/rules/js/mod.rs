@@ -109,7 +109,21 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .unwrap_or(h);
         mentions(origin, super::lifetime::FEED_WORDS)
     });
-    let long_lived = (ctx.handler.kind.reads() && !loops.is_empty())
+    // A helper object the handler hands the call to that writes to it from a loop of its own
+    // (`new LogPump(store, call, …).run()` tailing a log until the work is done): the stream
+    // lives as long as that loop, which may be long without being endless.
+    let helper_loop = ctx.pieces.iter().any(|piece| {
+        piece.role == Role::Helper && {
+            let f = ctx.file_of(piece);
+            f.loops_in(&piece.span).any(|l| {
+                f.src(&l.span).trim_start().starts_with("while")
+                    && !f.src(&l.header).contains('<')
+                    && f.src(&l.body).contains(".write(")
+            })
+        }
+    });
+    let long_lived = helper_loop
+        || (ctx.handler.kind.reads() && !loops.is_empty())
         || !feeds.is_empty()
         || unbounded_loop
         || !relays.is_empty()

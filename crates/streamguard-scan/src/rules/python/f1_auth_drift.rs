@@ -1,6 +1,7 @@
 use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
-use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck};
+use crate::rules::common::first_arg;
+use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck, resolved_duration};
 use crate::rules::{mentions_expiry_or_revocation, rule};
 use crate::syntax::Call;
 
@@ -51,5 +52,54 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
     if at_expiry {
         return Recheck::Promptly;
     }
-    loop_recheck(ctx, facts, verify, is_auth, &["sleep", "wait"], 1.0)
+    match loop_recheck(ctx, facts, verify, is_auth, &["sleep", "wait"], 1.0) {
+        Recheck::Promptly => flag_poller(ctx).unwrap_or(Recheck::Promptly),
+        other => other,
+    }
+}
+
+/// A re-check that reads a flag (`if revoked.is_set():`) set by a polling loop
+/// (`while True: await asyncio.sleep(self._cfg.recheck_seconds)` … `revoked.set()`): the
+/// token is re-checked as often as the loop polls, however often the flag is read.
+fn flag_poller(ctx: &HandlerCtx<'_>) -> Option<Recheck> {
+    let mut flags = Vec::new();
+    for p in &ctx.pieces {
+        let text = ctx.file_of(p).src(&p.span);
+        for (i, _) in text.match_indices(".is_set()") {
+            let name: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|&c| crate::syntax::is_ident_char(c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if !name.is_empty() && !flags.contains(&name) {
+                flags.push(name);
+            }
+        }
+    }
+    if flags.is_empty() {
+        return None;
+    }
+    ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.loops_in(&p.span).find_map(|l| {
+            let body = f.src(&l.span);
+            if !flags.iter().any(|n| body.contains(&format!("{n}.set()"))) {
+                return None;
+            }
+            f.calls_in(&l.span).iter().find_map(|c| {
+                if c.name != "sleep" {
+                    return None;
+                }
+                let arg = first_arg(f.src(&c.args));
+                let secs = resolved_duration(f, arg, 1.0).or_else(|| ctx.setting_secs(arg, 1.0))?;
+                Some(Recheck::Every {
+                    secs,
+                    what: format!("{}({arg})", c.callee),
+                })
+            })
+        })
+    })
 }

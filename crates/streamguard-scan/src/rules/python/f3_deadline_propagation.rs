@@ -45,14 +45,51 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             // A wait on something in-process, or a call into the program's own code (judged
             // where it makes its downstream call, `self._actions.take(…, timeout=1.0)` being a
             // queue), passes no deadline on.
-            if local_wait(file, c)
-                || (!is_stub_call(file, c) && !ctx.helpers_of(piece.file, c).is_empty())
-            {
+            if local_wait(file, c) {
                 continue;
             }
-            match kwarg(args, "timeout") {
+            if !is_stub_call(file, c) {
+                let helpers = ctx.helpers_of(piece.file, c);
+                if !helpers.is_empty() {
+                    // A fixed timeout handed to a helper that passes it to its downstream
+                    // call (`self._pricing.accept(…, timeout=self._cfg.accept_timeout_s)`).
+                    if let Some(fixed) = kwarg(args, "timeout")
+                        .and_then(|v| {
+                            fixed_value(scope, &file.text, v).or_else(|| configured_fixed(ctx, v))
+                        })
+                        .filter(|_| passes_timeout_downstream(ctx, &helpers))
+                    {
+                        let message = format!(
+                            "`{}` is handed a fixed `timeout={fixed}` for its downstream call instead of the caller's remaining time (`context.time_remaining()`)",
+                            c.callee
+                        );
+                        out.push(ctx.finding(
+                            FindingId::F3,
+                            file,
+                            c.span.start,
+                            confidence,
+                            message,
+                        ));
+                    }
+                    continue;
+                }
+            }
+            let per_call = kwarg(args, "timeout");
+            if per_call.is_none()
+                && let Some(fixed) = client_fixed_timeout(file, c)
+            {
+                let message = format!(
+                    "downstream HTTP request `{}` goes through a client built with a fixed `timeout={fixed}` instead of the caller's remaining time; pass `timeout=context.time_remaining()` per request",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+                continue;
+            }
+            match per_call {
                 Some(value) => {
-                    if let Some(fixed) = fixed_value(scope, &file.text, value) {
+                    let fixed = fixed_value(scope, &file.text, value)
+                        .or_else(|| configured_fixed(ctx, value));
+                    if let Some(fixed) = fixed {
                         let message = format!(
                             "downstream call `{}` uses a fixed `timeout={fixed}` instead of the caller's remaining time (`context.time_remaining()`)",
                             c.callee
@@ -97,6 +134,43 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// The fixed timeout of the HTTP client an HTTP request goes through: a client the file builds
+/// with one (`aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))`,
+/// `httpx.AsyncClient(timeout=10)`), the request's receiver being that client or a name bound
+/// to what one of the file's own methods returns (`session = await self._client()`).
+fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
+    const VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
+    if !VERBS.contains(&c.name.as_str()) {
+        return None;
+    }
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    if base.is_empty() {
+        return None;
+    }
+    let from_own_method = file.bindings.iter().any(|b| {
+        b.name == base && {
+            let v = file.src(&b.value).trim_start();
+            let v = v.strip_prefix("await ").unwrap_or(v);
+            v.starts_with("self.") && v.ends_with("()")
+        }
+    });
+    let clients = file.bindings.iter().filter(|b| {
+        let v = file.src(&b.value);
+        ["ClientSession(", "Client(", "AsyncClient("]
+            .iter()
+            .any(|k| v.contains(k))
+            && mentions(v, &["aiohttp", "httpx"])
+            && (b.name == base || from_own_method)
+    });
+    clients.into_iter().find_map(|b| {
+        let v = file.src(&b.value);
+        let open = v.find('(')?;
+        let value = kwarg(&v[open..], "timeout")?;
+        fixed_value("", "", value)
+    })
 }
 
 /// Whether the client a call is made with was built with a timeout of its own
@@ -248,6 +322,37 @@ fn kwarg<'a>(args: &'a str, key: &str) -> Option<&'a str> {
 fn is_number(s: &str) -> bool {
     let s = s.trim().replace('_', "");
     !s.is_empty() && s.parse::<f64>().is_ok()
+}
+
+/// Whether one of the helpers passes its `timeout` on to a stub or HTTP call.
+fn passes_timeout_downstream(
+    ctx: &HandlerCtx<'_>,
+    helpers: &[(usize, crate::syntax::Span)],
+) -> bool {
+    helpers.iter().any(|(hf, hs)| {
+        let h = &ctx.project.files[*hf];
+        h.calls_in(hs).iter().any(|hc| {
+            kwarg(h.src(&hc.args), "timeout") == Some("timeout")
+                && !local_wait(h, hc)
+                && (is_stub_call(h, hc) || is_http_call(h, hc))
+        })
+    })
+}
+
+/// A timeout read from the program's settings (`timeout=self._cfg.accept_timeout_s`) whose
+/// declaration gives it a fixed default: a number, or an environment variable read with a
+/// numeric default (`float(os.environ.get("ACCEPT_TIMEOUT", "2.0"))`). Configured or not,
+/// it is the same for every caller, whatever deadline the caller has left.
+fn configured_fixed(ctx: &HandlerCtx<'_>, value: &str) -> Option<String> {
+    let (owner, setting) = value.rsplit_once('.')?;
+    if owner.is_empty() || !setting.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    let default = ctx.duration_setting(setting)?;
+    let fixed = is_number(default)
+        || (mentions(default, &["environ", "getenv"])
+            && default.rsplit(['"', '\'']).nth(1).is_some_and(is_number));
+    fixed.then(|| format!("{setting} = {default}"))
 }
 
 /// A literal, directly or through `name = 5` in the method or module.

@@ -3,7 +3,8 @@ use streamguard_report::FindingId;
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding};
 use crate::rules::rate_limits::{
-    check_local_counter, counting_state_before, is_limiter_type, limiter_per_stream,
+    check_local_counter, counting_state_before, is_limiter_type, is_window_limiter,
+    limiter_per_stream,
 };
 use crate::rules::rule;
 
@@ -72,11 +73,11 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             }
         }
     }
-    if let Some(c) = ctx
-        .own_calls()
-        .iter()
-        .find(|c| LIMITERS.contains(&c.name.as_str()) || is_limiter_type(&c.name))
-    {
+    if let Some(c) = ctx.own_calls().iter().find(|c| {
+        LIMITERS.contains(&c.name.as_str())
+            || is_limiter_type(&c.name)
+            || is_window_limiter(&c.name, own)
+    }) {
         out.push(limiter_per_stream(ctx, c, "share one keyed by identity"));
         return true;
     }

@@ -41,7 +41,29 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         let scope = file.src(&piece.span);
         let confidence = confidence_of(piece.role);
         for c in file.calls_in(&piece.span) {
-            if !timed && is_tonic_client(ctx, piece.file, c) {
+            if let Some(empty) = empty_deadline_arg(file.src(&c.args)) {
+                let message = format!(
+                    "`{}` is handed `{empty}`: the downstream work gets no deadline although the caller's `grpc-timeout` is available; pass the deadline read from the request's metadata",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+                continue;
+            }
+            let tonic = is_tonic_client(ctx, piece.file, c);
+            // A channel built with a fixed `Endpoint::timeout` bounds every call on it by the
+            // same time, whatever the caller has left.
+            if tonic
+                && !scope.contains("set_timeout(")
+                && let Some(fixed) = built_with_fixed_timeout(file, &["Endpoint::", "Channel::"])
+            {
+                let message = format!(
+                    "downstream gRPC call `{}` goes over a channel built with a fixed timeout (`{fixed}`) instead of the caller's remaining deadline; set `request.set_timeout(remaining)` from the caller's `grpc-timeout`",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
+                continue;
+            }
+            if !timed && tonic {
                 let message = format!(
                     "downstream gRPC call `{}` carries no deadline: the caller's `grpc-timeout` is dropped; set `request.set_timeout(remaining)` from it",
                     c.callee
@@ -53,6 +75,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     Confidence::Medium,
                     message,
                 ));
+                continue;
+            }
+            if is_http_send(c)
+                && !c.callee.contains(".timeout(")
+                && let Some(fixed) = built_with_fixed_timeout(file, &["builder()"])
+            {
+                let message = format!(
+                    "downstream HTTP request `{}` goes through a client built with a fixed timeout (`{fixed}`) instead of the caller's remaining deadline; set `.timeout(remaining)` on the request from the caller's `grpc-timeout`",
+                    c.callee
+                );
+                out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
                 continue;
             }
             if is_http_send(c) && !c.callee.contains(".timeout(") && !client_timeout(file) {
@@ -90,6 +123,41 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
 
 /// An HTTP client builder in the file sets a timeout for every request
 /// (`reqwest::Client::builder().timeout(…)`); a connect timeout bounds only the connection.
+/// An argument that is a deadline type's empty value: `Deadline::none()`, `Budget::never()`,
+/// `Timeout::unbounded()` (a type named for a deadline, timeout or budget), given as one of the
+/// call's own arguments (not somewhere inside a block it is handed).
+fn empty_deadline_arg(args: &str) -> Option<&str> {
+    const EMPTY: &[&str] = &["::none()", "::never()", "::unbounded()", "::infinite()"];
+    (0..8)
+        .map(|k| crate::rules::common::nth_arg(args, k))
+        .take_while(|a| !a.is_empty())
+        .find_map(|arg| {
+            EMPTY.iter().find_map(|e| {
+                let path = arg.strip_suffix(e)?;
+                let ty = path.rsplit("::").next().unwrap_or(path);
+                let named = !ty.is_empty()
+                    && ty.chars().all(crate::syntax::is_ident_char)
+                    && mentions(ty, &["deadline", "timeout", "budget"]);
+                named.then(|| &arg[path.len() - ty.len()..])
+            })
+        })
+}
+
+/// The fixed `.timeout(…)` of a client or channel the file builds (`reqwest::Client::builder()
+/// .timeout(Duration::from_secs(10))`, `Endpoint::from_shared(url)?.timeout(…)`): the chain
+/// after one of `starts`, up to its `;`.
+fn built_with_fixed_timeout(file: &ParsedFile, starts: &[&str]) -> Option<String> {
+    starts.iter().find_map(|start| {
+        file.text.match_indices(start).find_map(|(i, _)| {
+            let rest = &file.text[i..];
+            let chain = &rest[..rest.find(';').unwrap_or(rest.len()).min(600)];
+            let (_, after) = chain.split_once(".timeout(")?;
+            let arg = first_arg(&format!("({after}")).to_string();
+            fixed_duration(file, chain, &arg)
+        })
+    })
+}
+
 fn client_timeout(file: &ParsedFile) -> bool {
     file.text.match_indices("builder()").any(|(i, _)| {
         let rest = &file.text[i..];
@@ -160,4 +228,23 @@ pub(crate) fn is_tonic_client(ctx: &HandlerCtx<'_>, fi: usize, c: &Call) -> bool
             .view(ctx.handler.program)
             .methods_of(&ty)
             .is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_deadline_values_are_named_for_a_deadline() {
+        assert_eq!(
+            empty_deadline_arg("(&name, args, Deadline::none())"),
+            Some("Deadline::none()")
+        );
+        assert_eq!(
+            empty_deadline_arg("(req, budget::Budget::never())"),
+            Some("Budget::never()")
+        );
+        assert_eq!(empty_deadline_arg("(req, Option::none())"), None);
+        assert_eq!(empty_deadline_arg("(req, deadline)"), None);
+    }
 }

@@ -178,6 +178,17 @@ fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
                         .and_then(|d| crate::rules::recheck::duration_secs(&d, 1.0)),
                 })
             }
+            // `stream.take_until(tokio::time::sleep(MAX_WATCH))`: the outgoing stream ends
+            // after a fixed time.
+            "take_until" => {
+                let at = first_arg(args);
+                let (_, after) = at.split_once("sleep(")?;
+                let d = crate::rules::common::first_arg(&format!("({after}")).to_string();
+                (!crate::rules::mentions_expiry_or_revocation(&d)).then(|| Bound {
+                    secs: fixed_duration(file, ctx.own_text(), &d)
+                        .and_then(|d| crate::rules::recheck::duration_secs(&d, 1.0)),
+                })
+            }
             _ => None,
         }
     })
