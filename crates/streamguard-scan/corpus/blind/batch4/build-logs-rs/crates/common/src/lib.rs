@@ -1,0 +1,5 @@
+pub mod keys;
+
+pub mod pb {
+    tonic::include_proto!("buildlogs");
+}

@@ -1,0 +1,2 @@
+#![allow(clippy::all)]
+include!("orderbook.v1.rs");
