@@ -235,7 +235,7 @@ pub(crate) fn check_auth_drift(
     recheck: impl Fn(Option<&Call>) -> Recheck,
     out: &mut Vec<RawFinding>,
 ) {
-    if !facts.outlives_a_recheck() || bounded_upload(ctx, facts) {
+    if !facts.outlives_a_recheck() {
         return;
     }
     let Some((file, verify, role)) = facts.auth_open else {
@@ -275,70 +275,6 @@ pub(crate) fn check_auth_drift(
     if too_slow(&r) {
         out.push(auth_drift_finding(ctx, file, verify, role, &r));
     }
-}
-
-/// Whether the handler is an upload the server caps: a client stream (one response) whose
-/// message loop refuses the stream once a total that only grows (`seen > MAX_ENTRIES`,
-/// `buf.len() + chunk.data.len() > MAX_UPLOAD`) passes a constant. Such a stream delivers
-/// nothing to the caller until it ends and holds at most the cap, so it is not the long-lived
-/// stream F1 is about. A per-window count (reset in the loop, `in_second = 0`) is a rate, not
-/// a cap.
-fn bounded_upload(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> bool {
-    ctx.handler.kind == crate::lang::StreamKind::Client
-        && facts
-            .loops
-            .iter()
-            .any(|l| caps_total(l.file.src(&l.region)))
-}
-
-/// Whether loop text `text` refuses the stream once a never-reset total passes a constant.
-fn caps_total(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().collect();
-    lines.iter().enumerate().any(|(k, line)| {
-        let t = line.trim_start().trim_start_matches("} else ");
-        let Some(cond) = t
-            .strip_prefix("if ")
-            .or_else(|| t.strip_prefix("if("))
-            .or_else(|| t.strip_prefix("elif "))
-        else {
-            return false;
-        };
-        let Some((lhs, rhs)) = cond.split_once(">=").or_else(|| cond.split_once(" > ")) else {
-            return false;
-        };
-        let cap: String = rhs
-            .trim()
-            .chars()
-            .take_while(|&c| crate::syntax::is_ident_char(c))
-            .collect();
-        let constant = !cap.is_empty()
-            && (cap.chars().all(|c| c.is_ascii_digit() || c == '_')
-                || cap.chars().any(|c| c.is_ascii_uppercase())
-                    && cap
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'));
-        if !constant {
-            return false;
-        }
-        let refuses = lines[k..]
-            .iter()
-            .take(3)
-            .any(|l| mentions(l, &["return", "throw", "raise", "abort", "destroy", "err("]));
-        let reset = lhs
-            .split(|c: char| !crate::syntax::is_ident_char(c))
-            .filter(|w| w.len() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
-            .any(|w| {
-                text.match_indices(w).any(|(i, _)| {
-                    let before = text[..i].chars().next_back();
-                    let rest = text[i + w.len()..].trim_start();
-                    !before.is_some_and(crate::syntax::is_ident_char)
-                        && (rest.starts_with("= ") || rest.starts_with(":= "))
-                        && !text[..i].trim_end().ends_with("let")
-                        && !text[..i].trim_end().ends_with("mut")
-                })
-            });
-        refuses && !reset
-    })
 }
 
 /// How an auth interceptor re-checks the token of the streams it admits: a deadline or timer at
@@ -596,17 +532,5 @@ mod tests {
         assert_eq!(duration_secs("timedelta(minutes=2)", 1.0), Some(120.0));
         assert_eq!(duration_secs("45", 1.0), Some(45.0));
         assert_eq!(duration_secs("interval", 1.0), None);
-    }
-
-    #[test]
-    fn a_total_refused_past_a_constant_caps_an_upload_and_a_window_count_does_not() {
-        let cap = "for await (const e of call) {\n  seen += 1;\n  if (seen > MAX_ENTRIES) {\n    return fail();\n  }\n}";
-        assert!(caps_total(cap));
-        let bytes = "while let Some(c) = s.message().await? {\n    if buf.len() + c.data.len() > MAX_UPLOAD {\n        return Err(too_big());\n    }\n}";
-        assert!(caps_total(bytes));
-        let window = "for await (const e of call) {\n  if (now !== second) {\n    second = now;\n    inSecond = 0;\n  }\n  if (++inSecond > PER_SECOND) {\n    return fail();\n  }\n}";
-        assert!(!caps_total(window));
-        let logged = "for await (const e of call) {\n  if (seen > MAX_ENTRIES) {\n    console.log(seen);\n  }\n}";
-        assert!(!caps_total(logged));
     }
 }
