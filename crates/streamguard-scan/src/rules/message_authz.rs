@@ -155,11 +155,16 @@ fn acts_on_a_target(
             .messages
             .iter()
             .any(|m| crate::syntax::has_word(args, m));
-        // A conversion inside the buffering (`parts.push(Buffer.from(chunk.data))`) buffers too.
+        // A conversion inside the buffering (`parts.push(Buffer.from(chunk.data))`) buffers
+        // too, unless what is buffered carries a target the message names
+        // (`pending.push({ deviceId: reading.deviceId, … })`, written out later).
         let buffers = buffers(c)
-            || calls
-                .iter()
-                .any(|b| buffers(b) && b.args.start <= c.span.start && c.span.end <= b.args.end);
+            || calls.iter().any(|b| {
+                buffers(b)
+                    && b.args.start <= c.span.start
+                    && c.span.end <= b.args.end
+                    && !from_message(l.file.src(&b.args), identity)
+            });
         let dispatches = hands_message && ((any_use && !buffers) || mentions(&c.name, DISPATCH));
         acts(c)
             && (dispatches
