@@ -145,7 +145,7 @@ fn acts_on_a_target(
             && !["self", "this"].contains(&c.receiver())
     };
     let calls = l.file.calls_in(&l.region);
-    l.file.calls_in(&l.region).iter().any(|c| {
+    calls.iter().any(|c| {
         // What the first message does is covered by its check; later messages are the question.
         if any_use && in_once_branch(text, c.span.start - l.region.start, python) {
             return false;
