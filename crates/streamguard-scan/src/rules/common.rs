@@ -143,14 +143,22 @@ pub(crate) fn auth_at_open<'p>(
 }
 
 /// The names the handler binds to what its token check returned (`claims`, `device`,
-/// `principal`): a condition on them authorizes.
+/// `principal`), at open or when it makes the check again: a condition on them authorizes.
 pub(crate) fn identity_names(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Vec<String> {
     let Some((file, call, _)) = facts.auth_open else {
         return Vec::new();
     };
+    // The same check made again (`const current = await resolveApiKey(call.metadata)` in the
+    // message loop) binds the identity too.
+    let again = format!("{}(", call.callee);
     file.bindings
         .iter()
-        .filter(|b| b.value.start <= call.span.start && call.span.end <= b.value.end)
+        .filter(|b| {
+            b.value.start <= call.span.start && call.span.end <= b.value.end
+                || std::ptr::eq(file, ctx.file)
+                    && ctx.func.span.contains(&b.value.start)
+                    && file.src(&b.value).contains(&again)
+        })
         .map(|b| b.name.clone())
         .filter(|n| n.len() > 1 || ctx.file.language.family() == LanguageFamily::Go)
         .collect()

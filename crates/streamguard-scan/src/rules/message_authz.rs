@@ -134,7 +134,18 @@ fn acts_on_a_target(
     ];
     let text = l.file.src(&l.region);
     let python = l.file.language.family() == LanguageFamily::Python;
-    l.file.calls_in(&l.region).iter().any(|c| {
+    // Buffering a message into a local collection (`parts.append(chunk.data)`) acts on
+    // nothing it names.
+    let buffers = |c: &Call| {
+        [
+            "append", "extend", "push", "insert", "add", "concat", "write", "put", "set",
+        ]
+        .contains(&c.name.as_str())
+            && c.receiver().chars().all(crate::syntax::is_ident_char)
+            && !["self", "this"].contains(&c.receiver())
+    };
+    let calls = l.file.calls_in(&l.region);
+    calls.iter().any(|c| {
         // What the first message does is covered by its check; later messages are the question.
         if any_use && in_once_branch(text, c.span.start - l.region.start, python) {
             return false;
@@ -144,14 +155,16 @@ fn acts_on_a_target(
             .messages
             .iter()
             .any(|m| crate::syntax::has_word(args, m));
-        // Buffering a message into a local collection (`parts.append(chunk.data)`) acts on
-        // nothing it names.
-        let buffers = [
-            "append", "extend", "push", "insert", "add", "concat", "write", "put", "set",
-        ]
-        .contains(&c.name.as_str())
-            && c.receiver().chars().all(crate::syntax::is_ident_char)
-            && !["self", "this"].contains(&c.receiver());
+        // A conversion inside the buffering (`parts.push(Buffer.from(chunk.data))`) buffers
+        // too, unless what is buffered carries a target the message names
+        // (`pending.push({ deviceId: reading.deviceId, … })`, written out later).
+        let buffers = buffers(c)
+            || calls.iter().any(|b| {
+                buffers(b)
+                    && b.args.start <= c.span.start
+                    && c.span.end <= b.args.end
+                    && !from_message(l.file.src(&b.args), identity)
+            });
         let dispatches = hands_message && ((any_use && !buffers) || mentions(&c.name, DISPATCH));
         acts(c)
             && (dispatches

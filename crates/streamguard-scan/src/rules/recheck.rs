@@ -11,8 +11,9 @@ use crate::syntax::{Call, ParsedFile, Span};
 use super::common::{Facts, MessageLoop, first_arg, nth_arg};
 
 /// Whether a message loop re-checks the token for every message: it mentions expiry or
-/// revocation, or calls a token check (other than the one at open, `verify`) or a helper that
-/// re-checks — outside a branch taken for the first message only.
+/// revocation, or calls a token check (other than the one at open, `verify`, though the same
+/// check made again counts) or a helper that re-checks — outside a branch taken for the first
+/// message only.
 pub(crate) fn rechecks_per_message(
     ctx: &HandlerCtx<'_>,
     l: &MessageLoop<'_>,
@@ -27,9 +28,13 @@ pub(crate) fn rechecks_per_message(
         .any(|i| every(l.region.start + i));
     mentioned
         || l.file.calls_in(&l.region).iter().any(|c| {
+            // The check made at open, made again for every message (`resolveApiKey(…)` looks
+            // the key up anew), sees a disabled key or an expired token.
+            let again = verify.is_some_and(|v| !std::ptr::eq(c, v) && v.callee == c.callee);
             verify.is_none_or(|v| !std::ptr::eq(c, v))
                 && every(c.span.start)
-                && (is_auth(l.file, c)
+                && (again
+                    || is_auth(l.file, c)
                     || ctx.helpers_of(l.fi, c).iter().any(|(hf, hs)| {
                         crate::rules::mentions_expiry_or_revocation(ctx.project.files[*hf].src(hs))
                     }))

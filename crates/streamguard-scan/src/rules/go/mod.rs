@@ -88,7 +88,8 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
 /// stream opens, outside its loops, that the handler then waits on (`lifetime :=
 /// time.NewTimer(maxStreamAge)` … `case <-lifetime.C:`, `ctx, cancel :=
 /// context.WithTimeout(stream.Context(), maxSession)` … `case <-ctx.Done():`). One at the
-/// token's expiry is an expiry check (F1), one derived from a fresh root context is F3's.
+/// token's expiry bounds it by the token's lifetime (no constant length); one derived from a
+/// fresh root context is F3's.
 fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
     let file = ctx.file;
     let own = ctx.own_text();
@@ -104,15 +105,23 @@ fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
         let maker = maker.trim();
         let duration = match maker {
             "time.NewTimer" | "time.After" => first_arg(args),
-            "context.WithTimeout" | "context.WithDeadline" => {
+            "context.WithTimeout"
+            | "context.WithDeadline"
+            | "context.WithTimeoutCause"
+            | "context.WithDeadlineCause" => {
                 let args = format!("({args}");
                 if is_root_context(first_arg(&args)) {
                     return None;
                 }
-                return (!crate::rules::mentions_expiry_or_revocation(v)
-                    && waits_on(own, &b.name, true))
-                .then(|| Bound {
-                    secs: resolved_duration(file, crate::rules::common::nth_arg(&args, 1), 1.0),
+                // A deadline at the token's expiry ends the stream too: a lifetime whose length
+                // the token's issuer sets (not a constant, so F1's slow re-checks still count).
+                let at_expiry = crate::rules::mentions_expiry_or_revocation(v);
+                return waits_on(own, &b.name, true).then(|| Bound {
+                    secs: (!at_expiry)
+                        .then(|| {
+                            resolved_duration(file, crate::rules::common::nth_arg(&args, 1), 1.0)
+                        })
+                        .flatten(),
                 });
             }
             _ => return None,

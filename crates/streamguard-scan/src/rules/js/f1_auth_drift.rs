@@ -55,10 +55,26 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
         .filter(|p| p.role != Role::Helper)
         .map(|p| (p.file, p.span.clone()))
         .collect();
-    for c in ctx.own_calls() {
-        if crate::syntax::has_word(ctx.file.src(&c.args), stream) {
-            spans.extend(ctx.helpers_of(ctx.handler.file, c));
+    // Two hops: the handler hands the call to `this.open(call)`, which builds the per-stream
+    // session object (`new StreamSession(call, claims, bus)`) whose methods arm the timer and
+    // the subscription.
+    let mut next = vec![(ctx.handler.file, ctx.func.span.clone())];
+    for _hop in 0..2 {
+        let mut found = Vec::new();
+        for (fi, span) in &next {
+            let f = &ctx.project.files[*fi];
+            for c in f.calls_in(span) {
+                if crate::syntax::has_word(f.src(&c.args), stream) {
+                    for h in ctx.helpers_of(*fi, c) {
+                        if !spans.contains(&h) && !found.contains(&h) {
+                            found.push(h);
+                        }
+                    }
+                }
+            }
         }
+        spans.extend(found.iter().cloned());
+        next = found;
     }
     let own_calls = || {
         spans.iter().flat_map(|(fi, span)| {

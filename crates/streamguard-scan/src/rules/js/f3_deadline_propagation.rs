@@ -45,11 +45,25 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         } else {
             Confidence::Medium
         };
+        // A helper handed the call takes it under its own parameter name
+        // (`list(req, parentCall)` → `{ parent: parentCall }`): only a server call can be a
+        // `parent`, so a helper's parameter used as one is the handler's call.
+        let params: &[crate::syntax::Param] = if piece.role == Role::Own {
+            &[]
+        } else {
+            file.funcs
+                .iter()
+                .find(|f| f.span == piece.span)
+                .map_or(&[], |f| f.params.as_slice())
+        };
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
             // `{ parent: call }` hands the caller's deadline on (grpc-js propagates it by
             // default); an explicit deadline next to it is capped by the parent's.
-            if propagation(args, stream).is_some_and(|p| p.deadline) {
+            let handed_on = std::iter::once(stream)
+                .chain(params.iter().map(|p| p.name.as_str()))
+                .any(|s| propagation(args, s).is_some_and(|p| p.deadline));
+            if handed_on {
                 continue;
             }
             if let Some((message, certain)) = fixed_deadline(file, c, args, scope) {

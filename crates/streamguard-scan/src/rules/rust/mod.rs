@@ -258,6 +258,7 @@ pub(crate) fn fixed_duration(file: &ParsedFile, scope: &str, arg: &str) -> Optio
 
 fn is_fixed(expr: &str) -> bool {
     expr.contains("Duration::from_")
+        && !callers_timeout_or(expr)
         && !mentions(
             expr,
             &[
@@ -270,4 +271,17 @@ fn is_fixed(expr: &str) -> bool {
                 "saturating_duration_since",
             ],
         )
+}
+
+/// A fixed duration only as the fallback of a timeout read from the request
+/// (`incoming_timeout(&request).unwrap_or(Duration::from_secs(10))`): the caller's deadline
+/// whenever it sent one, so not a fixed timeout.
+fn callers_timeout_or(expr: &str) -> bool {
+    let Some((read, _)) = expr
+        .split_once(".unwrap_or(")
+        .or_else(|| expr.split_once(".unwrap_or_else("))
+    else {
+        return false;
+    };
+    read.contains('(') && mentions(read, &["timeout"]) && mentions(read, &["req"])
 }
