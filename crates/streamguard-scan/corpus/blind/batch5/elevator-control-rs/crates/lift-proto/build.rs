@@ -1,0 +1,3 @@
+fn main() {
+    tonic_build::compile_protos("../../proto/elevator.proto").expect("compile elevator.proto");
+}

@@ -1,0 +1,3 @@
+pub mod cabinets;
+pub mod policy;
+pub mod service;

@@ -1,0 +1,11 @@
+module github.com/parcelnet/tracker
+
+go 1.22
+
+require (
+	github.com/golang-jwt/jwt/v5 v5.2.1
+	github.com/nats-io/nats.go v1.36.0
+	golang.org/x/time v0.5.0
+	google.golang.org/grpc v1.65.0
+	google.golang.org/protobuf v1.34.2
+)
