@@ -54,9 +54,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                     // A fixed timeout handed to a helper that passes it to its downstream
                     // call (`self._pricing.accept(…, timeout=self._cfg.accept_timeout_s)`).
                     if let Some(fixed) = kwarg(args, "timeout")
-                        .and_then(|v| {
-                            fixed_value(scope, &file.text, v).or_else(|| configured_fixed(ctx, v))
-                        })
+                        .and_then(|v| fixed_timeout(ctx, scope, &file.text, v))
                         .filter(|_| passes_timeout_downstream(ctx, &helpers))
                     {
                         let message = format!(
@@ -87,9 +85,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             }
             match per_call {
                 Some(value) => {
-                    let fixed = fixed_value(scope, &file.text, value)
-                        .or_else(|| configured_fixed(ctx, value));
-                    if let Some(fixed) = fixed {
+                    if let Some(fixed) = fixed_timeout(ctx, scope, &file.text, value) {
                         let message = format!(
                             "downstream call `{}` uses a fixed `timeout={fixed}` instead of the caller's remaining time (`context.time_remaining()`)",
                             c.callee
@@ -337,6 +333,12 @@ fn passes_timeout_downstream(
                 && (is_stub_call(h, hc) || is_http_call(h, hc))
         })
     })
+}
+
+/// A `timeout=` value that is the same for every caller: a literal (directly or through a
+/// name) or a setting with a fixed default.
+fn fixed_timeout(ctx: &HandlerCtx<'_>, scope: &str, module: &str, value: &str) -> Option<String> {
+    fixed_value(scope, module, value).or_else(|| configured_fixed(ctx, value))
 }
 
 /// A timeout read from the program's settings (`timeout=self._cfg.accept_timeout_s`) whose
