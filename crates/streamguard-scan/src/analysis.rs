@@ -402,7 +402,8 @@ impl<'p> HandlerCtx<'p> {
         // program's (`self.http.post(…)` on a `reqwest::Client`).
         let typed = (!on_self && !r.is_empty())
             .then(|| self.receiver_type(fi, c.span.start, r))
-            .flatten();
+            .flatten()
+            .or_else(|| self.static_receiver(r));
         let mut found = match &typed {
             Some(t) => self
                 .project
@@ -427,6 +428,20 @@ impl<'p> HandlerCtx<'p> {
                 !(*hf == fi && (lang::contains(span, hspan) || lang::contains(hspan, span)))
             })
             .collect()
+    }
+
+    /// A class of the program named as the receiver of a static call (`Caller.of(call)`,
+    /// `AggregatorSession.open(context)`): its methods, however short their names.
+    fn static_receiver(&self, r: &str) -> Option<String> {
+        let upper = r.starts_with(|c: char| c.is_ascii_uppercase());
+        (upper
+            && r.chars().all(crate::syntax::is_ident_char)
+            && !self
+                .project
+                .view(self.handler.program)
+                .methods_of(r)
+                .is_empty())
+        .then(|| r.to_string())
     }
 
     /// The type of a receiver expression (`origin`, `self.sink`, `classifier.clone()`), from the

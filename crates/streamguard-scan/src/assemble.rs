@@ -68,7 +68,9 @@ pub(crate) fn judge(project: &Project, target: String) -> Judged {
     for f in raw {
         let file = &project.files[f.file];
         let (line, column) = file.position(f.byte);
-        if !seen.insert((f.id, f.file, line, column)) {
+        // One finding per place and handler: a shared helper's fixed timeout is reported for
+        // every handler that calls it (each is affected, and each is fixed by the one change).
+        if !seen.insert((f.id, f.handler_idx, f.file, line, column)) {
             continue;
         }
         let location = Location {

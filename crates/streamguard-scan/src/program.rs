@@ -197,14 +197,19 @@ fn auth_interceptor(files: &[ParsedFile], set: &[usize]) -> Option<AuthIntercept
         let f = &files[fi];
         for r in &f.server.interceptors {
             // An inline closure is judged from its own calls first.
-            if checks_token(files, set, fi, &r.span) {
+            let inline = || {
                 let (line, _) = f.position(r.span.start);
-                return Some(AuthInterceptor {
+                Some(AuthInterceptor {
                     what: format!("interceptor at {}:{line}", f.key),
                     file: fi,
                     span: r.span.clone(),
-                });
+                })
+            };
+            if lang::checks_token(f, &r.span) {
+                return inline();
             }
+            // A function named there (`authStream`, or the factory `guard(tokens, revoked)`
+            // whose returned closure checks the token): its whole code is the interceptor's.
             for name in &r.names {
                 for (hf, func) in interceptor_bodies(files, set, f.language.family(), name) {
                     let h = &files[hf];
@@ -223,6 +228,9 @@ fn auth_interceptor(files: &[ParsedFile], set: &[usize]) -> Option<AuthIntercept
                         });
                     }
                 }
+            }
+            if checks_token(files, set, fi, &r.span) {
+                return inline();
             }
         }
     }

@@ -571,6 +571,20 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option
         return Some((e.file, i, None));
     }
     let t = strip_expr(file.src(&e.value));
+    // A handler module: `watchPatient: require('./handlers/watchPatient')`, or a name bound to
+    // one (`const watch = require(…)`) → the function the module exports whole.
+    let required = match require_spec(t) {
+        Some(spec) => Some(spec),
+        None if !t.is_empty() && t.chars().all(crate::syntax::is_ident_char) => file
+            .binding(t, e.value.start)
+            .and_then(|b| require_spec(strip_expr(file.src(&b.value)))),
+        None => None,
+    };
+    if let Some(spec) = required
+        && let Some(found) = module_export_func(view, e.file, spec)
+    {
+        return Some((found.0, found.1, None));
+    }
     if let Some((callee, args)) = t.strip_suffix(')').and_then(|x| x.split_once('(')) {
         let wrapper = view
             .funcs_named(last_ident(callee), e.file)
@@ -616,6 +630,65 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option
         .filter(|(_, f)| crate::lang::contains(&e.value, &f.span))
         .min_by_key(|(_, f)| f.span.start)
         .map(|(i, _)| (e.file, i, None))
+}
+
+/// `'./x'` of `require('./x')`.
+fn require_spec(expr: &str) -> Option<&str> {
+    let inner = expr.strip_prefix("require(")?.strip_suffix(')')?;
+    Some(unquote(inner))
+}
+
+/// The function a module exports whole: `module.exports = watchPatient` (a function of that
+/// module), `module.exports = function (call) {…}`, `export default function …`.
+fn module_export_func(view: &ProgramView<'_>, importer: usize, spec: &str) -> Option<FuncRef> {
+    let key = &view.files[importer].key;
+    let mf = crate::program::js_import_with(key, spec, |k| {
+        view.program
+            .files
+            .iter()
+            .copied()
+            .find(|&pf| view.files[pf].key == k)
+    })?;
+    let m = &view.files[mf];
+    for b in m.bindings.iter().filter(|b| b.name == "exports") {
+        let before = m.text[..b.value.start].trim_end();
+        let before = before
+            .strip_suffix('=')
+            .map(str::trim_end)
+            .unwrap_or(before);
+        if !before.ends_with("module.exports") {
+            continue;
+        }
+        if let Some(i) = m.func_at(&b.value) {
+            return Some((mf, i));
+        }
+        let name = strip_expr(m.src(&b.value));
+        if let Some(i) = m
+            .funcs
+            .iter()
+            .position(|f| f.name == name && f.container.is_none())
+        {
+            return Some((mf, i));
+        }
+    }
+    // `export default function watchPatient(call) {…}` / `export default watchPatient;`
+    let at = m.text.find("export default ")?;
+    let rest = &m.text[at + "export default ".len()..];
+    if let Some(i) = m
+        .funcs
+        .iter()
+        .position(|f| f.span.start >= at + "export default ".len() && f.span.start <= at + 32)
+    {
+        return Some((mf, i));
+    }
+    let name: String = rest
+        .chars()
+        .take_while(|c| crate::syntax::is_ident_char(*c))
+        .collect();
+    m.funcs
+        .iter()
+        .position(|f| f.name == name && f.container.is_none())
+        .map(|i| (mf, i))
 }
 
 /// The kind a TypeScript parameter type declares.

@@ -151,7 +151,8 @@ pub(crate) fn identity_names(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Vec<Str
     // The same check made again (`const current = await resolveApiKey(call.metadata)` in the
     // message loop) binds the identity too.
     let again = format!("{}(", call.callee);
-    file.bindings
+    let mut names: Vec<String> = file
+        .bindings
         .iter()
         .filter(|b| {
             b.value.start <= call.span.start && call.span.end <= b.value.end
@@ -161,7 +162,38 @@ pub(crate) fn identity_names(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Vec<Str
         })
         .map(|b| b.name.clone())
         .filter(|n| n.len() > 1 || ctx.file.language.family() == LanguageFamily::Go)
-        .collect()
+        .collect();
+    // What the handler derives from the identity before it reads messages
+    // (`meters = set(claims.get("meters", []))`, `allowed := claims.Depots`) is the identity's
+    // grant: a message tested against it is tested against the caller.
+    let first_read = facts
+        .loops
+        .iter()
+        .filter(|l| std::ptr::eq(l.file, ctx.file))
+        .map(|l| l.region.start)
+        .min()
+        .unwrap_or(ctx.func.body.end);
+    let derived: Vec<String> = ctx
+        .file
+        .bindings
+        .iter()
+        .filter(|b| {
+            ctx.func.body.contains(&b.value.start)
+                && b.value.start < first_read
+                && ctx
+                    .file
+                    .loops_in(&ctx.func.body)
+                    .all(|l| !l.span.contains(&b.value.start))
+                && !names.contains(&b.name)
+                && b.name.len() > 1
+                && names
+                    .iter()
+                    .any(|n| crate::syntax::has_word(ctx.file.src(&b.value), n))
+        })
+        .map(|b| b.name.clone())
+        .collect();
+    names.extend(derived);
+    names
 }
 
 /// Whether `byte` of `file` runs for every message: inside a message loop, and not in a branch
@@ -389,4 +421,117 @@ fn reads_credential_metadata(name: &str, callee: &str, args: &str) -> bool {
         })
     });
     reads && (quoted_credential || named_key) && !callee.to_ascii_lowercase().contains("env")
+}
+
+/// A bounded upload: a client-streaming handler (one response, no writes) whose message loop
+/// ends the stream once the total it accumulates passes a fixed cap (`if len(buf) >
+/// MAX_LANE_BYTES: context.abort(…)`, `if (++lots > MAX_CATALOG_LOTS) { session.end(…) }`).
+/// Like a long unary call, it is one bounded operation, not a session an agent keeps open: its
+/// token is not left to drift (F1), and its cap is a size, not a rate (F5). A counter reset in
+/// the loop (`inWindow = 0`) is a rate window, not a total.
+pub(crate) fn bounded_upload(ctx: &HandlerCtx<'_>, loops: &[MessageLoop<'_>]) -> bool {
+    ctx.handler.kind == crate::lang::StreamKind::Client && upload_cap(loops).is_some()
+}
+
+/// An upload's cap on its total, for F5: a counter `name` that is the total capped (never
+/// reset) is a size, not a rate window.
+pub(crate) fn counts_upload_total(
+    ctx: &HandlerCtx<'_>,
+    loops: &[MessageLoop<'_>],
+    name: &str,
+) -> bool {
+    bounded_upload(ctx, loops) && !loops.iter().any(|l| resets(l.file.src(&l.region), name))
+}
+
+/// Where a message loop ends the stream once its accumulated total passes a fixed cap.
+fn upload_cap(loops: &[MessageLoop<'_>]) -> Option<usize> {
+    loops.iter().find_map(|l| {
+        let text = l.file.src(&l.region);
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .iter()
+            .enumerate()
+            .any(|(k, line)| {
+                let Some((lhs, rhs)) = cap_comparison(line) else {
+                    return false;
+                };
+                let ends = lines[k..]
+                    .iter()
+                    .take(3)
+                    .any(|l| ENDS_THE_STREAM.iter().any(|w| l.contains(w)));
+                let reset = crate::lang::identifiers(lhs).any(|v| v.len() > 1 && resets(text, v));
+                ends && is_cap(rhs) && !reset
+            })
+            .then_some(l.region.start)
+    })
+}
+
+/// Whether `text` sets `v` back to zero: `v = 0`, `v := 0`, `start, v = now, 0`.
+pub(crate) fn resets(text: &str, v: &str) -> bool {
+    text.lines().any(|line| {
+        let Some(eq) = line.find('=') else {
+            return false;
+        };
+        let (lhs, rhs) = line.split_at(eq);
+        if rhs.starts_with("==") || lhs.ends_with(['!', '<', '>', '=']) {
+            return false;
+        }
+        let rhs = rhs.trim_start_matches('=');
+        let lhs = lhs.trim_end_matches(':');
+        let names: Vec<&str> = crate::lang::identifiers(lhs).collect();
+        let Some(k) = names.iter().position(|n| *n == v) else {
+            return false;
+        };
+        let values: Vec<&str> = rhs
+            .split(',')
+            .map(|x| x.trim().trim_end_matches(';'))
+            .collect();
+        values.get(k).or(values.first()).is_some_and(|x| *x == "0")
+    })
+}
+
+/// What ends a stream with an error status in each stack.
+const ENDS_THE_STREAM: &[&str] = &[
+    "abort(",
+    "destroy(",
+    ".end(",
+    "Err(",
+    "Status::",
+    "status.Error",
+    "status.Errorf",
+    "StatusCode.",
+    "raise ",
+    "RESOURCE_EXHAUSTED",
+    "ResourceExhausted",
+];
+
+/// `a > b` / `a >= b` in a condition: its two sides (not `=>` or `->`).
+fn cap_comparison(line: &str) -> Option<(&str, &str)> {
+    let cond = line.trim_start();
+    let cond = ["if ", "if(", "if (", "} else if "]
+        .iter()
+        .find_map(|p| cond.strip_prefix(p))?;
+    let i = cond.find(" > ").or_else(|| cond.find(" >= "))?;
+    let (lhs, rhs) = cond.split_at(i);
+    let rhs = rhs.trim_start_matches([' ', '>', '=']);
+    Some((lhs, rhs))
+}
+
+/// A fixed cap: a constant named for a maximum or limit (`MAX_SCAN_BYTES`, `maxChunks`,
+/// `self.max_bytes`), or a literal size (`32 * 1024 * 1024`).
+fn is_cap(rhs: &str) -> bool {
+    let first: String = rhs
+        .trim_start_matches(['(', ' '])
+        .chars()
+        .take_while(|c| crate::syntax::is_ident_char(*c) || ['.', '*', ' '].contains(c))
+        .collect();
+    let name = first.trim().rsplit('.').next().unwrap_or("").trim();
+    let lower = name.to_ascii_lowercase();
+    (lower.starts_with("max") || lower.contains("limit") || lower.ends_with("cap"))
+        || first.contains("1024")
+        || name.len() > 2
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+            && name.chars().any(|c| c.is_ascii_uppercase())
 }

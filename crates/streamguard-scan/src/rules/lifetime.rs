@@ -35,7 +35,10 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
         }) || ["'done'", "\"done\"", "'failed'", "\"failed\""]
             .iter()
             .any(|w| t.contains(w));
-        test && (done || FINAL.iter().any(|w| t.contains(w)) || tests_a_sentinel(&t))
+        test && (done
+            || FINAL.iter().any(|w| t.contains(w))
+            || tests_a_sentinel(&t)
+            || tests_a_final_state(&t))
             && lines[k..(k + 6).min(lines.len())]
                 .iter()
                 .any(|n| n.contains("return") || n.contains("break") || n.contains(".end("))
@@ -47,6 +50,21 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
 /// `if time.monotonic() - started > MAX_S: return`, `if (Date.now() - openedAt > MAX_MS)
 /// call.end()`, `if opened.elapsed() > MAX { break }`). A rate window that resets, or a periodic
 /// token re-check, is not one.
+/// A test of the work's status against a named value (`if ev.Status == "DELIVERED" ||
+/// ev.Status == "RETURNED" {`, `if state in ("COMPLETE", "FAILED"):`, `if job.phase ===
+/// Phase.Done`) followed by leaving: the stream follows the work to that state.
+fn tests_a_final_state(test: &str) -> bool {
+    const STATE: &[&str] = &["status", "state", "phase", "stage", "outcome"];
+    let compares = test.contains("==") || test.contains(" in (") || test.contains(" in [");
+    // `if (err.code === grpc.status.CANCELLED) return;` tests an error, not the work.
+    let about_an_error = mentions(test, &["err", "code", "grpc.status", "statuscode"]);
+    compares
+        && !about_an_error
+        && !test.contains("!=")
+        && !test.contains(" not in ")
+        && crate::lang::identifiers(test).any(|id| STATE.iter().any(|w| id.eq_ignore_ascii_case(w)))
+}
+
 /// A test of a completion flag or an end marker, not negated: `if done {` (from
 /// `lines, done := s.Queue.Logs(…)`), `if item is _DONE:`.
 fn tests_a_sentinel(test: &str) -> bool {
@@ -134,16 +152,61 @@ pub(crate) fn check_stream_lifetime(
     facts: &Facts<'_>,
     out: &mut Vec<RawFinding>,
 ) {
-    if ctx.program.facts.lifetime_limit.is_some()
+    // A client-streaming RPC is driven by the client: the server pushes nothing that could go
+    // on without end (its length is the client's, and F1 covers the token it carries).
+    if ctx.handler.kind == crate::lang::StreamKind::Client
+        || ctx.program.facts.lifetime_limit.is_some()
         || ctx.program.facts.streamguard
         || !ctx.program.server_known()
         || !facts.endless
         || facts.bound.is_some()
         || ctx.any_text(|t| mentions(t, crate::rules::LIFETIME_WORDS) || ends_after_a_while(t))
+        || ends_at_token_expiry(ctx)
+        || interceptor_bounds_streams(ctx)
     {
         return;
     }
     out.push(stream_lifetime_finding(ctx));
+}
+
+/// Timers and waits that end a stream at a time they are given.
+const TIMERS: &[&str] = &[
+    "sleep_until",
+    "timeout_at",
+    "sleep",
+    "WithDeadline",
+    "WithDeadlineCause",
+    "setTimeout",
+    "Timer",
+    "call_later",
+    "call_at",
+    "AfterFunc",
+    "NewTimer",
+];
+
+/// The handler (or a helper or wrapper of it) races the stream against the token's expiry
+/// (`tokio::time::sleep_until(expires)` with `expires` computed from `staff.exp`): the server
+/// ends the stream at `exp`, a bound on its life.
+fn ends_at_token_expiry(ctx: &HandlerCtx<'_>) -> bool {
+    ctx.calls()
+        .any(|(f, c)| TIMERS.contains(&c.name.as_str()) && crate::rules::waits_until_expiry(f, c))
+}
+
+/// The program's auth interceptor gives every stream it admits a lifetime or a deadline at the
+/// token's expiry (`context.WithTimeoutCause(ctx, gd.MaxLifetime, …)`,
+/// `context.WithDeadlineCause(ss.Context(), claims.ExpiresAt.Time, …)`).
+fn interceptor_bounds_streams(ctx: &HandlerCtx<'_>) -> bool {
+    let Some(i) = ctx.auth_interceptor() else {
+        return false;
+    };
+    let file = &ctx.project.files[i.file];
+    mentions(
+        &ctx.text_with_helpers(i.file, &i.span),
+        crate::rules::LIFETIME_WORDS,
+    ) || file
+        .calls_in(&i.span)
+        .iter()
+        .any(|c| TIMERS.contains(&c.name.as_str()) && crate::rules::waits_until_expiry(file, c))
 }
 
 /// F6: the stream has no maximum lifetime or idle timeout.

@@ -135,6 +135,28 @@ pub(crate) fn mentions_expiry_or_revocation(s: &str) -> bool {
         )
 }
 
+/// Whether `s` mentions the token's expiry (not its revocation).
+pub(crate) fn mentions_expiry(s: &str) -> bool {
+    crate::syntax::has_word(s, "exp")
+        || crate::analysis::mentions(s, &["expir", "expires", "not_after"])
+}
+
+/// Whether the arguments of `c` (a timer, a sleep) name the token's expiry, directly or
+/// through a local name bound to an expression that does (`until_exp = claims["exp"] -
+/// time.time()` … `asyncio.sleep(max(0.0, until_exp))`): the wait lasts until `exp`. A wait
+/// whose length names a revocation poll is a period, not this.
+pub(crate) fn waits_until_expiry(
+    file: &crate::syntax::ParsedFile,
+    c: &crate::syntax::Call,
+) -> bool {
+    let args = file.src(&c.args);
+    mentions_expiry(args)
+        || crate::lang::identifiers(args).take(8).any(|name| {
+            file.local_binding(name, c.span.start)
+                .is_some_and(|b| mentions_expiry(file.src(&b.value)))
+        })
+}
+
 /// Where `s` mentions expiry or revocation (byte offsets).
 pub(crate) fn expiry_or_revocation_at(s: &str) -> Vec<usize> {
     let l = s.to_ascii_lowercase();
@@ -178,49 +200,82 @@ pub(crate) fn local_counter(text: &str, loop_texts: &[&str]) -> Option<(usize, S
                 .trim_start(),
             _ => rest,
         };
+        // `window_start, in_window = time.monotonic(), 0` (Python, Go): each name with the
+        // value in its place.
+        let tuple = rest.starts_with(',').then(|| tuple_assignment(t)).flatten();
         let rest = rest
             .strip_prefix(":=")
             .or_else(|| rest.strip_prefix('='))
             .map(str::trim);
-        let Some(init) = rest else { continue };
-        // Counting up from zero to a cap, or down from a budget (`let mut budget = LIMIT;`
-        // … `budget -= 1` … `if budget == 0`).
-        let counted = loop_texts.iter().any(|l| {
-            let up = is_zero(init)
-                && [
-                    format!("{name} += 1"),
-                    format!("{name}++"),
-                    format!("++{name}"),
-                    format!("{name}+=1"),
-                ]
-                .iter()
-                .any(|p| l.contains(p.as_str()))
-                && (l.contains(&format!("{name} >")) || l.contains(&format!("{name}>")));
-            let budget = init
-                .trim_end_matches(';')
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-                && [
-                    format!("{name} -= 1"),
-                    format!("{name}--"),
-                    format!("{name}-=1"),
-                ]
-                .iter()
-                .any(|p| l.contains(p.as_str()))
-                && [
-                    format!("{name} == 0"),
-                    format!("{name} <= 0"),
-                    format!("{name} < 1"),
-                ]
-                .iter()
-                .any(|p| l.contains(p.as_str()));
-            up || budget
-        });
-        if counted {
+        let pairs: Vec<(String, &str)> = match (tuple, rest) {
+            (Some(pairs), _) => pairs,
+            (None, Some(init)) => vec![(name.clone(), init)],
+            (None, None) => continue,
+        };
+        if let Some((name, _)) = pairs
+            .into_iter()
+            .find(|(name, init)| counted_in_loops(name, init, loop_texts))
+        {
             return Some((at + line.len() - line.trim_start().len(), name));
         }
     }
     None
+}
+
+/// `a, b = x, 0` / `a, b := x, 0`: each name with its value.
+fn tuple_assignment(t: &str) -> Option<Vec<(String, &str)>> {
+    let (left, right) = t.split_once(":=").or_else(|| t.split_once('='))?;
+    if right.starts_with('=') {
+        return None;
+    }
+    let names: Vec<&str> = left.split(',').map(str::trim).collect();
+    let values: Vec<&str> = right.split(',').map(str::trim).collect();
+    (names.len() == values.len()
+        && names
+            .iter()
+            .all(|n| !n.is_empty() && n.chars().all(crate::syntax::is_ident_char)))
+    .then(|| names.into_iter().map(str::to_string).zip(values).collect())
+}
+
+/// Whether `name`, initialized to `init` before the loops, counts messages in one of them:
+/// up from zero to a cap, or down from a budget (`let mut budget = LIMIT;` … `budget -= 1` …
+/// `if budget == 0`).
+fn counted_in_loops(name: &str, init: &str, loop_texts: &[&str]) -> bool {
+    let has = |l: &str, forms: &[String]| forms.iter().any(|p| l.contains(p.as_str()));
+    loop_texts.iter().any(|l| {
+        let up = is_zero(init)
+            && has(
+                l,
+                &[
+                    format!("{name} += 1"),
+                    format!("{name}++"),
+                    format!("++{name}"),
+                    format!("{name}+=1"),
+                ],
+            )
+            && has(l, &[format!("{name} >"), format!("{name}>")]);
+        let budget = init
+            .trim_end_matches(';')
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && has(
+                l,
+                &[
+                    format!("{name} -= 1"),
+                    format!("{name}--"),
+                    format!("{name}-=1"),
+                ],
+            )
+            && has(
+                l,
+                &[
+                    format!("{name} == 0"),
+                    format!("{name} <= 0"),
+                    format!("{name} < 1"),
+                ],
+            );
+        up || budget
+    })
 }
 
 /// `0`, `0u32`, `0usize`, `0;`.

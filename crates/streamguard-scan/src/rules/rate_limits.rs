@@ -202,7 +202,17 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
     let capped = mentions(
         own,
         &["max_", "resource_exhausted", "resourceexhausted", "limit"],
-    ) && mentions(own, &["count", "quota", "budget"]);
+    ) && mentions(
+        own,
+        &[
+            "count",
+            "quota",
+            "budget",
+            "window",
+            "per_minute",
+            "per_second",
+        ],
+    );
     for c in ctx.own_calls() {
         let args = ctx.file.src(&c.args);
         let keyed =
@@ -215,8 +225,20 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
             &["limit", "bucket", "throttl", "quota", "acquire"],
         );
         let counter = capped
-            && ["get", "set", "incr", "increment", "inc"].contains(&c.name.as_str())
-            && mentions(c.receiver(), &["count", "peer", "addr", "conn", "by"]);
+            && [
+                "get",
+                "set",
+                "incr",
+                "increment",
+                "inc",
+                "setdefault",
+                "entry",
+            ]
+            .contains(&c.name.as_str())
+            && mentions(
+                c.receiver(),
+                &["count", "peer", "addr", "conn", "by", "window", "hits"],
+            );
         if limiter || counter {
             let message = format!(
                 "rate-limit state `{}` is keyed by the connection's address: a reconnect gets a new address and a fresh budget; key it by the token's identity",
@@ -251,6 +273,7 @@ fn assigned_name(line: &str) -> Option<&str> {
 /// (see [`local_counter`]).
 pub(crate) fn check_local_counter(
     ctx: &HandlerCtx<'_>,
+    facts: &crate::rules::common::Facts<'_>,
     rate_words: &[&str],
     out: &mut Vec<RawFinding>,
 ) {
@@ -279,7 +302,10 @@ pub(crate) fn check_local_counter(
         ));
         return;
     }
-    if let Some((at, name)) = local_counter(own, &loops) {
+    // An upload's cap on its total is a size, not a rate.
+    if let Some((at, name)) = local_counter(own, &loops)
+        .filter(|(_, name)| !crate::rules::common::counts_upload_total(ctx, &facts.loops, name))
+    {
         let message = format!(
             "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
         );

@@ -102,6 +102,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         if !loops
             || CANCEL_PATHS.iter().any(|p| body.contains(p))
             || exits_on_stream_error(body, stream)
+            || drains_a_channel_the_handler_closes(file, g, ctx.own_text())
         {
             continue;
         }
@@ -141,9 +142,43 @@ fn exits_on_stream_error(body: &str, stream: &str) -> bool {
     let uses_stream = ["Recv()", "RecvMsg(", "Send(", "SendMsg("]
         .iter()
         .any(|op| body.contains(&format!("{stream}.{op}")));
-    let handles = body.contains("err != nil")
+    // `if stream.Send(ev) != nil { return }` checks the error in place.
+    let in_place = body.lines().any(|l| {
+        ["Recv()", "RecvMsg(", "Send(", "SendMsg("]
+            .iter()
+            .any(|op| l.contains(&format!("{stream}.{op}")))
+            && l.contains("!= nil")
+    });
+    let handles = in_place
+        || body.contains("err != nil")
         || body.contains("err == io.EOF")
         || body.contains("status.Code(err)")
         || body.contains("errors.Is(err");
     uses_stream && handles
+}
+
+/// A goroutine whose loop is `for ev := range out` over a channel the handler closes
+/// (`defer close(out)`): it ends when the handler returns, which a cancel makes it do.
+fn drains_a_channel_the_handler_closes(
+    file: &crate::syntax::ParsedFile,
+    g: &crate::syntax::Span,
+    handler: &str,
+) -> bool {
+    file.loops_in(g).any(|l| {
+        let header = file.src(&l.header).trim();
+        let Some(ch) = header.strip_prefix("range ").or_else(|| {
+            header
+                .split_once(":= range ")
+                .or_else(|| header.split_once("= range "))
+                .map(|(_, ch)| ch)
+        }) else {
+            return false;
+        };
+        let ch = ch.trim();
+        !ch.is_empty()
+            && ch
+                .chars()
+                .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+            && handler.contains(&format!("close({ch})"))
+    })
 }

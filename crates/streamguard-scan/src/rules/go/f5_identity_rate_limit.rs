@@ -30,7 +30,7 @@ rule! {
     pub(crate) struct IdentityRateLimit;
 }
 
-pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if let Some(c) = ctx
         .own_calls()
         .iter()
@@ -60,6 +60,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     check_local_counter(
         ctx,
+        facts,
         &[
             "resourceexhausted",
             "rate",

@@ -75,6 +75,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .all(|l| ends_with_the_work(ctx.file.src(&l.body)));
     let fed = fed && !work_done;
     let endless = fed || pushes;
+    let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
     Facts {
         loops,
         auth_open,

@@ -42,6 +42,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     true
 }
 
+/// The methods of a per-stream session class read for its timers and listeners.
+const MAX_SESSION_METHODS: usize = 24;
+
 /// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`, a
 /// pushed revocation, a check per message, or a `setInterval` (as often as it fires).
 fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
@@ -65,7 +68,22 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
             let f = &ctx.project.files[*fi];
             for c in f.calls_in(span) {
                 if crate::syntax::has_word(f.src(&c.args), stream) {
-                    for h in ctx.helpers_of(*fi, c) {
+                    // `new StreamGuard(call, claims)` in a static factory: the methods of the
+                    // guard class (its `start()` arms the timers) are the session's, however
+                    // many it has.
+                    let session_class = f.src(&c.span).starts_with("new ").then(|| {
+                        let view = ctx.project.view(ctx.handler.program);
+                        view.methods_of(&c.name)
+                            .into_iter()
+                            .take(MAX_SESSION_METHODS)
+                            .map(|(hf, hi)| (hf, ctx.project.files[hf].funcs[hi].span.clone()))
+                            .collect::<Vec<_>>()
+                    });
+                    for h in ctx
+                        .helpers_of(*fi, c)
+                        .into_iter()
+                        .chain(session_class.into_iter().flatten())
+                    {
                         if !spans.contains(&h) && !found.contains(&h) {
                             found.push(h);
                         }

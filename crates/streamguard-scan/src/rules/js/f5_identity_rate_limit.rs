@@ -128,7 +128,10 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
                 || t.contains(&format!("++{name}")))
                 && (t.contains(&format!("{name} >")) || t.contains(&format!("{name} >=")))
         });
-        if counted && limited {
+        if counted
+            && limited
+            && !crate::rules::common::counts_upload_total(ctx, &facts.loops, &name)
+        {
             let message = format!(
                 "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
             );

@@ -137,6 +137,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     });
     let endless = (pushes || (unbounded_loop && !ends_with_the_work(ctx.own_text())) || relay_feed)
         && !ends_with_its_job(ctx);
+    let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
     Facts {
         loops,
         auth_open,

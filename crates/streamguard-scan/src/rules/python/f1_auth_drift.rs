@@ -2,7 +2,7 @@ use super::{Facts, is_auth};
 use crate::analysis::{HandlerCtx, RawFinding};
 use crate::rules::common::first_arg;
 use crate::rules::recheck::{Recheck, check_auth_drift, loop_recheck, resolved_duration};
-use crate::rules::{mentions_expiry_or_revocation, rule};
+use crate::rules::{mentions_expiry_or_revocation, rule, waits_until_expiry};
 use crate::syntax::Call;
 
 rule! {
@@ -45,11 +45,19 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
 /// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`,
 /// a check per request, or a loop that sleeps between checks (as often as it wakes).
 fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    // A timer or a sleep that lasts until `exp` (a watchdog task racing the handler), or a
+    // wait on a pushed revocation (`self.revoked.wait()` on the event a revocation feed sets).
     let at_expiry = ctx.calls().any(|(f, c)| {
         ["Timer", "call_later", "call_at", "wait_for", "add_callback"].contains(&c.name.as_str())
             && mentions_expiry_or_revocation(f.src(&c.args))
+            || c.name == "sleep" && waits_until_expiry(f, c)
     });
-    if at_expiry {
+    let revocation_wait = ctx.calls().any(|(f, c)| {
+        c.name == "wait"
+            && f.src(&c.args).trim_matches(['(', ')']).trim().is_empty()
+            && crate::analysis::mentions(c.receiver(), &["revok", "revoc"])
+    });
+    if at_expiry || revocation_wait {
         return Recheck::Promptly;
     }
     match loop_recheck(ctx, facts, verify, is_auth, &["sleep", "wait"], 1.0) {

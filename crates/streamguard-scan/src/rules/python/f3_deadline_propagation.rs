@@ -84,6 +84,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 continue;
             }
             match per_call {
+                // The client's own default is judged where a request goes through it (above):
+                // a request may set the caller's remaining time instead.
+                Some(_) if is_client_constructor(c) => {}
                 Some(value) => {
                     if let Some(fixed) = fixed_timeout(ctx, scope, &file.text, value) {
                         let message = format!(
@@ -146,13 +149,19 @@ fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
     if base.is_empty() {
         return None;
     }
-    let from_own_method = file.bindings.iter().any(|b| {
-        b.name == base && {
-            let v = file.src(&b.value).trim_start();
-            let v = v.strip_prefix("await ").unwrap_or(v);
-            v.starts_with("self.") && v.ends_with("()")
-        }
+    // `session().get(…)`: a module function of the file that hands out its client.
+    let from_own_function = recv.strip_suffix("()").is_some_and(|f| {
+        let name = f.rsplit('.').next().unwrap_or(f);
+        file.funcs.iter().any(|g| g.name == name)
     });
+    let from_own_method = from_own_function
+        || file.bindings.iter().any(|b| {
+            b.name == base && {
+                let v = file.src(&b.value).trim_start();
+                let v = v.strip_prefix("await ").unwrap_or(v);
+                v.starts_with("self.") && v.ends_with("()")
+            }
+        });
     let clients = file.bindings.iter().filter(|b| {
         let v = file.src(&b.value);
         ["ClientSession(", "Client(", "AsyncClient("]
@@ -167,6 +176,13 @@ fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
         let value = kwarg(&v[open..], "timeout")?;
         fixed_value("", "", value)
     })
+}
+
+/// `aiohttp.ClientSession(…)`, `httpx.AsyncClient(…)`, `requests.Session(…)`: a client built,
+/// not a request made.
+fn is_client_constructor(c: &Call) -> bool {
+    ["ClientSession", "AsyncClient", "Client", "Session"].contains(&c.name.as_str())
+        && mentions(&c.callee, &["aiohttp", "httpx", "requests"])
 }
 
 /// Whether the client a call is made with was built with a timeout of its own

@@ -43,7 +43,7 @@ const LIMITERS: &[&str] = &[
     "LeakyBucket",
 ];
 
-pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     let own = ctx.own_text();
     if let Some(context) = ctx.func.params.get(2).map(|p| p.name.as_str()) {
         for key in [
@@ -83,6 +83,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     check_local_counter(
         ctx,
+        facts,
         &[
             "resource_exhausted",
             "rate",

@@ -56,6 +56,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
                 (!ctx.handler.kind.reads() || !text.contains(p)) && !ends_with_the_work(text)
             }
         });
+    let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
     Facts {
         loops,
         auth_open,
@@ -88,6 +89,10 @@ fn bound(ctx: &HandlerCtx<'_>) -> Option<Bound> {
 /// stream: the call it relays.
 fn relay<'a>(file: &'a ParsedFile, l: &Loop) -> Option<&'a str> {
     let header = file.src(&l.header).trim();
+    // `for dep in await upstream.departures(…)`: the awaited call returned a whole list.
+    if header.starts_with("await ") && !file.src(&l.span).starts_with("async ") {
+        return None;
+    }
     let call = file.calls_in(&l.header).first()?;
     let r = call.receiver().to_ascii_lowercase();
     let downstream = [

@@ -31,7 +31,7 @@ rule! {
     pub(crate) struct IdentityRateLimit;
 }
 
-pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if ctx.program.facts.streamguard {
         return true;
     }
@@ -53,6 +53,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
     }
     check_local_counter(
         ctx,
+        facts,
         &[
             "resource_exhausted",
             "rate",

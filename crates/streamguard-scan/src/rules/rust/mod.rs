@@ -110,6 +110,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || !relays.is_empty();
     let relay_feed = relays.iter().any(|h| mentions(h, FEED_WORDS));
     let endless = feed || infinite || relay_feed;
+    let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
     Facts {
         loops,
         auth_open,
