@@ -405,10 +405,11 @@ impl<'p> HandlerCtx<'p> {
             .flatten()
             .or_else(|| self.static_receiver(r));
         let mut found = match &typed {
+            // `devicetoken.Verifier`, `*auth.Verifier`: the methods of `Verifier`.
             Some(t) => self
                 .project
                 .view(self.handler.program)
-                .methods_of(t)
+                .methods_of(lang::type_name(t))
                 .into_iter()
                 .filter(|&(hf, hi)| self.project.files[hf].funcs[hi].name == c.name)
                 .collect(),

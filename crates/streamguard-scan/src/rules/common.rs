@@ -411,13 +411,26 @@ fn reads_credential_metadata(name: &str, callee: &str, args: &str) -> bool {
         .iter()
         .any(|w| args.contains(&format!("{q}{w}")) || args.contains(&format!("{q}x-{w}")))
     });
-    // A header named for a key or secret the caller presents (`x-terminal-key`,
-    // `x-device-secret`): a credential too.
+    // A header named for a key, secret or ticket the caller presents (`x-terminal-key`,
+    // `x-device-secret`, `x-session-ticket`): a credential too.
     let named_key = ['"', '\'', '`'].iter().any(|&q| {
         args.split(q).skip(1).step_by(2).any(|lit| {
-            ["-key", "_key", "-secret", "_secret", "-token", "_token"]
-                .iter()
-                .any(|suffix| lit.ends_with(suffix))
+            [
+                "-key",
+                "_key",
+                "-secret",
+                "_secret",
+                "-token",
+                "_token",
+                "-ticket",
+                "_ticket",
+                "-jwt",
+                "-credential",
+                "-credentials",
+                "-macaroon",
+            ]
+            .iter()
+            .any(|suffix| lit.ends_with(suffix))
         })
     });
     reads && (quoted_credential || named_key) && !callee.to_ascii_lowercase().contains("env")

@@ -49,9 +49,16 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
 /// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`,
 /// a check per message, or a ticker-driven loop (as often as it ticks).
 fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
+    // `context.WithDeadlineCause(ctx, ticket.Expiry, …)`, `time.AfterFunc(time.Until(exp), …)`
+    // and the like end the stream at `exp`. A comparison (`time.Now().After(d.Expires)`) is a
+    // check made once, not a timer.
     let at_expiry = ctx.calls().any(|(f, c)| {
-        ["AfterFunc", "NewTimer", "After", "Until", "WithDeadline"].contains(&c.name.as_str())
-            && mentions_expiry_or_revocation(f.src(&c.args))
+        let n = c.name.as_str();
+        let timer = ["AfterFunc", "NewTimer"].contains(&n)
+            || n.starts_with("WithDeadline")
+            || n.starts_with("WithTimeout")
+            || (["After", "Until"].contains(&n) && c.receiver() == "time");
+        timer && mentions_expiry_or_revocation(f.src(&c.args))
     });
     if at_expiry {
         return Recheck::Promptly;

@@ -171,8 +171,14 @@ pub(crate) fn listener<'f>(ctx: &HandlerCtx<'_>, file: &'f ParsedFile, c: &Call)
 fn ends_with_its_job(ctx: &HandlerCtx<'_>) -> bool {
     let p = ctx.handler.stream.as_str();
     let ends = |t: &str| t.contains(&format!("{p}.end(")) || t.contains(&format!("{p}.destroy("));
+    let end = format!("{p}.end(");
     ctx.calls().any(|(f, c)| {
-        if !["on", "once", "addListener"].contains(&c.name.as_str()) || c.receiver() == p {
+        let n = c.name.as_str();
+        let listens = ["on", "once", "addListener"].contains(&n)
+            || n.starts_with("subscribe")
+            || n.starts_with("watch")
+            || n.starts_with("listen");
+        if !listens || c.receiver() == p {
             return false;
         }
         let cb = listener(ctx, f, c);
@@ -180,7 +186,27 @@ fn ends_with_its_job(ctx: &HandlerCtx<'_>) -> bool {
             event_name(f.src(&c.args)),
             Some("done" | "finish" | "finished" | "complete" | "completed" | "exit")
         );
-        (final_event && ends(cb)) || (ends(cb) && ends_with_the_work(cb))
+        (final_event && ends(cb))
+            || (ends(cb) && ends_with_the_work(cb))
+            || ends_on_a_named_event(cb, &end)
+    })
+}
+
+/// A feed callback that ends the call, without an error, when the event it receives is a named
+/// one (`if (ev.type === 'full_time' || ev.type === 'abandoned') { … call.end(); }`): the
+/// stream follows the source to its last event.
+fn ends_on_a_named_event(cb: &str, end: &str) -> bool {
+    let lines: Vec<&str> = cb.lines().collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let t = l.trim_start();
+        let test = (t.starts_with("if (") || t.starts_with("if("))
+            && t.contains("===")
+            && (t.contains("=== '") || t.contains("=== \"") || t.contains("=== `"));
+        let about_an_error = crate::analysis::mentions(t, &["err", "code", "status."]);
+        test && !about_an_error
+            && lines[k..(k + 4).min(lines.len())]
+                .iter()
+                .any(|n| n.contains(end))
     })
 }
 

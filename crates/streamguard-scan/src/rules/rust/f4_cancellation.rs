@@ -116,6 +116,15 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             ));
             continue;
         }
+        // How the task's loop ends is read in the task's own code when it is an async block:
+        // a helper it awaits (`tiles.latest(…).await`) returning early with `?` does not end
+        // the task. A task that runs a function (`spawn(Self::pump(…))`) is that function.
+        let own = ctx.file.src(&c.args);
+        let body = if own.contains("async move") || own.contains("async {") {
+            own.to_string()
+        } else {
+            body
+        };
         let reads_inbound = inbound.iter().any(|v| {
             body.contains(&format!("{v}.message().await"))
                 || body.contains(&format!("{v}.next().await"))
