@@ -24,13 +24,15 @@ rule! {
     /// ```
     ///
     /// ## Use instead
+    /// Make downstream calls as gRPC futures and cancel them when the client goes (a thread
+    /// pool's `Future.cancel()` cannot stop work that has started); in `grpc.aio`, cancel the
+    /// tasks you start in a `finally`.
     /// ```python
     /// def StreamToolCalls(self, request_iterator, context):
-    ///     futures = []
-    ///     context.add_callback(lambda: [f.cancel() for f in futures])
     ///     for call in request_iterator:
-    ///         futures.append(self.pool.submit(self.run_tool, call))
-    ///         yield futures[-1].result()
+    ///         future = self._tools.Run.future(call, timeout=context.time_remaining())
+    ///         context.add_callback(future.cancel)
+    ///         yield future.result()
     /// ```
     pub(crate) struct Cancellation;
 }
@@ -54,6 +56,15 @@ const SPAWNS: &[&str] = &[
 ];
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
+    if let Some((f, c)) = helper_task_left_running(ctx) {
+        let message = format!(
+            "a helper starts a task for the stream (`{}`) that nothing cancels: it keeps running after the client cancels; cancel it in a `finally` (or from `context.add_callback(…)`) (at {})",
+            snippet(c),
+            ctx.place(f, c.span.start)
+        );
+        out.push(ctx.at_handler(FindingId::F4, Confidence::Medium, message));
+        return true;
+    }
     if ctx.any_text(|t| CANCEL_PATHS.iter().any(|p| t.contains(p))) {
         return true;
     }
@@ -101,4 +112,57 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         out.push(finding);
     }
     true
+}
+
+/// An asyncio task a helper of the handler starts for the stream
+/// (`self._heartbeat_task = asyncio.create_task(self._heartbeat())`) that no code of the handler
+/// cancels by its name (`self._heartbeat_task.cancel()`, a watchdog's `dog.cancel()` in a
+/// `finally`), nor the handler from `context.add_callback`. grpc.aio cancels the handler's own
+/// task on a client cancel, not the tasks it started.
+fn helper_task_left_running<'p>(
+    ctx: &HandlerCtx<'p>,
+) -> Option<(&'p crate::syntax::ParsedFile, &'p crate::syntax::Call)> {
+    let all_text: Vec<&str> = ctx
+        .pieces
+        .iter()
+        .map(|p| ctx.file_of(p).src(&p.span))
+        .collect();
+    if all_text.iter().any(|t| t.contains("add_callback")) {
+        return None;
+    }
+    ctx.pieces
+        .iter()
+        .filter(|p| p.role == Role::Helper)
+        .find_map(|p| {
+            let f = ctx.file_of(p);
+            f.calls_in(&p.span).iter().find_map(|c| {
+                if !["create_task", "ensure_future"].contains(&c.name.as_str()) {
+                    return None;
+                }
+                let line = f.line_text(f.position(c.span.start).0);
+                let (left, _) = line.split_once('=')?;
+                let name = left.trim().trim_end_matches(':').trim();
+                // An expression statement is fire-and-forget; awaiting it is not (nor being
+                // handed to `wait`/`gather`, which keep it within the handler's task).
+                let bound = !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|ch| crate::syntax::is_ident_char(ch) || ch == '.');
+                if !bound {
+                    return None;
+                }
+                let cancelled = all_text
+                    .iter()
+                    .any(|t| t.contains(&format!("{name}.cancel(")));
+                // Awaited where it is made (`await asyncio.wait({expiry, revoked}, …)`,
+                // `await gather(t)`, `await t`): it runs within the helper's own flow.
+                let body = f.src(&p.span);
+                let awaited = body.contains(&format!("await {name}"))
+                    || body.lines().any(|l| {
+                        (l.contains("wait(") || l.contains("gather(") || l.contains("wait_for("))
+                            && crate::syntax::has_word(l, name)
+                    });
+                (!cancelled && !awaited).then_some((f, c))
+            })
+        })
 }

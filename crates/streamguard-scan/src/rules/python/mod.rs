@@ -45,6 +45,17 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         .own_calls()
         .iter()
         .any(|c| ["subscribe", "listen", "watch"].contains(&c.name.as_str()));
+    // A helper the handler hands its context to that writes to it from an endless loop of its
+    // own (`MarketPublisher(context, …).run(…)`: `async for change in self._board.changes(…)`
+    // … `await self._ctx.write(…)`): the stream lives as long as that loop.
+    let helper_pump = ctx.pieces.iter().any(|piece| {
+        piece.role == Role::Helper && {
+            let f = ctx.file_of(piece);
+            f.loops_in(&piece.span)
+                .any(|l| unbounded(f, l) && f.src(&l.body).contains(".write("))
+        }
+    });
+    let fed = fed || helper_pump;
     let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
     // The server writes on its own: an endless loop that does not read the requests, or a relay
     // of a downstream feed (a downstream job's progress ends with the job).
