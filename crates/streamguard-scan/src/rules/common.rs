@@ -516,6 +516,8 @@ const ENDS_THE_STREAM: &[&str] = &[
     "raise ",
     "RESOURCE_EXHAUSTED",
     "ResourceExhausted",
+    "code: grpc.status",
+    "callback({",
 ];
 
 /// `a > b` / `a >= b` in a condition: its two sides (not `=>` or `->`).

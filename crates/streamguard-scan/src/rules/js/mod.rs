@@ -122,12 +122,13 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             })
         }
     });
+    // A relay of a downstream stream that is not a feed (a history page, an export, one job's
+    // output) ends when the downstream one does: finite, like a list.
     let long_lived = helper_loop
         || (ctx.handler.kind.reads() && !loops.is_empty())
         || !feeds.is_empty()
         || unbounded_loop
-        || !relays.is_empty()
-        || !data_relays.is_empty();
+        || relay_feed;
     // The server writes on its own: a feed whose callback writes, or an endless loop/relay.
     let pushes = feeds.iter().any(|(f, c)| {
         c.name == "setInterval"
