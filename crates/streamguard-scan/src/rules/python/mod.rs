@@ -36,10 +36,14 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     });
     let auth_open = auth_at_open(ctx, |f, b| per_message(&loops, f, b), is_auth);
     let reads_long = !loops.is_empty() || stream_escapes(ctx.file.src(&ctx.func.body), p);
+    // A relay of a downstream stream that is not a feed (one job's progress, an export) ends
+    // with it: finite, like a list.
     let own_loops: Vec<&Loop> = ctx
         .file
         .loops_in(&ctx.func.span)
-        .filter(|l| unbounded(ctx.file, l) || relay(ctx.file, l).is_some())
+        .filter(|l| {
+            unbounded(ctx.file, l) || relay(ctx.file, l).is_some_and(|o| mentions(o, FEED_WORDS))
+        })
         .collect();
     let fed = ctx
         .own_calls()

@@ -106,9 +106,9 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         ]
         .iter()
         .any(|w| own.contains(w));
-    let long_lived =
-        (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || !relays.is_empty();
+    // A relay of a downstream stream that is not a feed ends with it: finite, like a list.
     let relay_feed = relays.iter().any(|h| mentions(h, FEED_WORDS));
+    let long_lived = (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || relay_feed;
     let endless = feed || infinite || relay_feed;
     let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
     Facts {
