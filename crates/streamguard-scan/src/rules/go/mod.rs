@@ -54,7 +54,11 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         .own_calls()
         .iter()
         .any(|c| ["NewTicker", "Tick", "Subscribe", "Watch"].contains(&c.name.as_str()));
-    let long_lived = (ctx.handler.kind.reads() && reads_long) || !own_loops.is_empty() || fed;
+    // A relay of one downstream job's progress ends with the job: finite, as in every stack.
+    let unending = own_loops
+        .iter()
+        .any(|l| !relays_a_job(ctx.file, l, ctx.func.span.start));
+    let long_lived = (ctx.handler.kind.reads() && reads_long) || unending || fed;
     let send = format!("{stream}.Send(");
     let recv = format!("{stream}.Recv(");
     // Writes the server makes on its own: a loop that sends without receiving, fed by a
