@@ -151,6 +151,9 @@ pub(crate) fn detect(
         let mut seen = HashSet::new();
         for &fi in &program.files {
             for reg in &files[fi].server.registrations {
+                if !library_registration_used(files, program, fi, reg) {
+                    continue;
+                }
                 for found in lang::implementations(&view, fi, reg) {
                     if seen.insert((found.file, found.func)) {
                         attributed.insert((found.file, found.func));
@@ -190,6 +193,58 @@ pub(crate) fn detect(
         }
     }
     kept
+}
+
+/// Whether a registration counts for `program`. In Go, one made inside a function of a library
+/// package (`func Register(s grpc.ServiceRegistrar, …)` in `orca`) registers the service only
+/// for the programs that call that function (`orca.Register(server, …)` from another package,
+/// or by name from its own): importing the package (for its client side, say) does not serve
+/// its service.
+fn library_registration_used(
+    files: &[ParsedFile],
+    program: &crate::program::Program,
+    fi: usize,
+    reg: &crate::syntax::Registration,
+) -> bool {
+    let file = &files[fi];
+    if file.language.family() != crate::lang::LanguageFamily::Go {
+        return true;
+    }
+    let dir = |key: &str| {
+        std::path::Path::new(key)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let own_dir = dir(&file.key);
+    let main_dir = if program.name == "." {
+        String::new()
+    } else {
+        program.name.clone()
+    };
+    if own_dir == main_dir {
+        return true;
+    }
+    let Some(f) = file.func_containing(reg.at).map(|i| &file.funcs[i]) else {
+        return true;
+    };
+    if f.name.is_empty() || f.name == "<anonymous>" || f.name == "main" {
+        return true;
+    }
+    // The package's name as other packages call it: `orca.Register(…)`, from its `package`
+    // clause.
+    let package = crate::program::go_package(file);
+    let span = f.span.clone();
+    program.files.iter().any(|&pf| {
+        let same_package = dir(&files[pf].key) == own_dir;
+        files[pf].calls.iter().any(|c| {
+            // A method (`RegisterWithRootServer`) is called through a value, often an
+            // interface: its name is enough.
+            c.name == f.name
+                && !(pf == fi && span.contains(&c.span.start))
+                && (same_package || c.receiver() == package || f.container.is_some())
+        })
+    })
 }
 
 fn handler(files: &[ParsedFile], program: usize, f: Found) -> Handler {

@@ -146,8 +146,17 @@ fn family_programs(files: &[ParsedFile], graph: &Graph, family: LanguageFamily) 
         }
         let unit = graph.unit_of(root);
         let set = graph.closure(unit);
-        // Nothing registered here that an earlier program does not already serve.
-        if !set.iter().any(|&f| registers(f) && !covered[f]) {
+        // Nothing registered here that an earlier program does not already serve. A Go main
+        // package that reaches a registration is a program of its own even so: two binaries may
+        // serve one library's service (which of them calls its `Register` decides, see
+        // `handlers::detect`).
+        let go_entry = family == LanguageFamily::Go
+            && entries.contains(&root)
+            && calls_a_registering_function(files, &graph.members[unit], &set);
+        if !set
+            .iter()
+            .any(|&f| registers(f) && (!covered[f] || go_entry))
+        {
             continue;
         }
         for &f in &set {
@@ -166,6 +175,38 @@ fn family_programs(files: &[ParsedFile], graph: &Graph, family: LanguageFamily) 
     }
     programs.sort_by(|a, b| a.name.cmp(&b.name));
     programs
+}
+
+/// Whether the files of a main package call, by name, a function of `set` that makes a
+/// registration (`metrics.Register(s)` with `func Register(s …) { pb.RegisterMetricsServer(s, …) }`).
+fn calls_a_registering_function(files: &[ParsedFile], unit: &[usize], set: &[usize]) -> bool {
+    set.iter().any(|&f| {
+        let file = &files[f];
+        file.server.registrations.iter().any(|reg| {
+            let Some(func) = file.func_containing(reg.at).map(|i| &file.funcs[i]) else {
+                return false;
+            };
+            // `lnd.Main(…)` calls lnd's `Main`, `commands.Main()` does not; a method is called
+            // through a value.
+            let package = go_package(file);
+            let calls = |c: &crate::syntax::Call| {
+                c.name == func.name && (func.container.is_some() || c.receiver() == package)
+            };
+            func.name != "main"
+                && unit
+                    .iter()
+                    .any(|&u| u != f && files[u].calls.iter().any(calls))
+        })
+    })
+}
+
+/// The name in a Go file's `package` clause.
+pub(crate) fn go_package(file: &ParsedFile) -> &str {
+    file.text
+        .lines()
+        .find_map(|l| l.strip_prefix("package "))
+        .and_then(|p| p.split_whitespace().next())
+        .unwrap_or("")
 }
 
 /// The facts of a program, from the server options written in its files.
