@@ -340,6 +340,9 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
         }
         let kind = match view.defined_kind(&service, &entry.method) {
             Some(defined) => defined,
+            // A method of the implementation class the service does not define
+            // (`openSession(call)`, a helper) is not a handler.
+            None if entry.class.is_some() && view.catalog.knows(&service) => continue,
             None => declared_kind(&p.ty).or_else(|| used_kind(file, f, &p.name)),
         };
         if let Some(kind) = kind {

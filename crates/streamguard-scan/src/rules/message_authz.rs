@@ -23,6 +23,9 @@ pub(crate) fn check_per_message_authz(
     acts: impl Fn(&Call) -> bool,
     out: &mut Vec<RawFinding>,
 ) {
+    if interceptor_authorizes_messages(ctx) {
+        return;
+    }
     let identity = identity_names(ctx, facts);
     for l in &facts.loops {
         let names = MessageNames::of(l, &identity);
@@ -47,6 +50,26 @@ pub(crate) fn check_per_message_authz(
         };
         out.push(ctx.finding(FindingId::F2, l.file, l.anchor, Confidence::High, message));
     }
+}
+
+/// The program's auth interceptor hands the handler a wrapped stream that authorizes every
+/// message it receives: a `RecvMsg` method (grpc-go) or an `onReceiveMessage` listener
+/// (grpc-js) that calls an authorizer (`s.authz(s.claims, m)`) or refuses with a permission
+/// error. Each message the handler reads has passed it.
+fn interceptor_authorizes_messages(ctx: &HandlerCtx<'_>) -> bool {
+    let Some(i) = ctx.auth_interceptor() else {
+        return false;
+    };
+    let view = ctx.project.view(ctx.handler.program);
+    ["RecvMsg", "onReceiveMessage", "receiveMessage"]
+        .iter()
+        .flat_map(|name| view.funcs_named(name, i.file))
+        .any(|(hf, hi)| {
+            let f = &ctx.project.files[hf];
+            let text = f.src(&f.funcs[hi].span);
+            !authorization_points(text, &[], Strictness::Explicit).is_empty()
+                || text.to_ascii_lowercase().contains("authz")
+        })
 }
 
 /// What a message loop calls each message, and the variables it derives from one.
@@ -494,9 +517,18 @@ pub(crate) fn authorization_points(
     let mut offset = 0;
     for (k, line) in lines.iter().enumerate() {
         let t = line.trim_start();
-        let is_test = ["if ", "if(", "elif ", "unless ", "} else if", "guard "]
-            .iter()
-            .any(|k| t.starts_with(k));
+        // A condition of a `switch { case !key.Covers(cmd.GarageId): … }` (Go) is a test too.
+        let is_test = [
+            "if ",
+            "if(",
+            "elif ",
+            "unless ",
+            "} else if",
+            "guard ",
+            "case ",
+        ]
+        .iter()
+        .any(|k| t.starts_with(k));
         let on_identity = IDENTITY.iter().any(|w| t.contains(w))
             || identity
                 .iter()

@@ -199,11 +199,13 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
         .filter(|l| mentions(l, PEER_ADDRESS))
         .filter_map(assigned_name)
         .collect();
+    // The cap may sit in a helper the handler calls (`spend(&mut b, n)?`).
+    let with_helpers = ctx.text_with_helpers(ctx.handler.file, &ctx.func.span);
     let capped = mentions(
-        own,
+        &with_helpers,
         &["max_", "resource_exhausted", "resourceexhausted", "limit"],
     ) && mentions(
-        own,
+        &with_helpers,
         &[
             "count",
             "quota",
@@ -220,10 +222,28 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
         if !keyed {
             continue;
         }
+        // `s.allow(addr)` whose code keeps a window or a count per key is a limiter too.
         let limiter = mentions(
             &c.callee,
             &["limit", "bucket", "throttl", "quota", "acquire"],
-        );
+        ) || (["allow", "Allow", "take", "Take"].contains(&c.name.as_str())
+            && ctx
+                .helpers_of(ctx.handler.file, c)
+                .iter()
+                .any(|(hf, span)| {
+                    mentions(
+                        ctx.project.files[*hf].src(span),
+                        &[
+                            "window",
+                            "per_second",
+                            "per_minute",
+                            "persecond",
+                            "perminute",
+                            "limit",
+                            "burst",
+                        ],
+                    )
+                }));
         let counter = capped
             && [
                 "get",
@@ -237,7 +257,9 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
             .contains(&c.name.as_str())
             && mentions(
                 c.receiver(),
-                &["count", "peer", "addr", "conn", "by", "window", "hits"],
+                &[
+                    "count", "peer", "addr", "conn", "by", "window", "hits", "budget", "quota",
+                ],
             );
         if limiter || counter {
             let message = format!(

@@ -1,5 +1,5 @@
 use super::{Facts, is_auth};
-use crate::analysis::{HandlerCtx, RawFinding, Role, mentions};
+use crate::analysis::{HandlerCtx, RawFinding, mentions};
 use crate::rules::common::nth_arg;
 use crate::rules::recheck::{Recheck, check_auth_drift, rechecks_per_message, resolved_duration};
 use crate::rules::{mentions_expiry_or_revocation, rule};
@@ -42,58 +42,13 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     true
 }
 
-/// The methods of a per-stream session class read for its timers and listeners.
-const MAX_SESSION_METHODS: usize = 24;
-
 /// What re-checks expiry or revocation after the check at open (`verify`): a timer at `exp`, a
 /// pushed revocation, a check per message, or a `setInterval` (as often as it fires).
 fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Recheck {
     // The handler, its wrapper, or a helper it hands the call to (`guardSession(call, claims)`)
     // arms a timer or a revocation listener for this stream; a helper module's own
     // subscriptions are not about this stream.
-    let stream = ctx.handler.stream.as_str();
-    let mut spans: Vec<(usize, crate::syntax::Span)> = ctx
-        .pieces
-        .iter()
-        .filter(|p| p.role != Role::Helper)
-        .map(|p| (p.file, p.span.clone()))
-        .collect();
-    // Two hops: the handler hands the call to `this.open(call)`, which builds the per-stream
-    // session object (`new StreamSession(call, claims, bus)`) whose methods arm the timer and
-    // the subscription.
-    let mut next = vec![(ctx.handler.file, ctx.func.span.clone())];
-    for _hop in 0..2 {
-        let mut found = Vec::new();
-        for (fi, span) in &next {
-            let f = &ctx.project.files[*fi];
-            for c in f.calls_in(span) {
-                if crate::syntax::has_word(f.src(&c.args), stream) {
-                    // `new StreamGuard(call, claims)` in a static factory: the methods of the
-                    // guard class (its `start()` arms the timers) are the session's, however
-                    // many it has.
-                    let session_class = f.src(&c.span).starts_with("new ").then(|| {
-                        let view = ctx.project.view(ctx.handler.program);
-                        view.methods_of(&c.name)
-                            .into_iter()
-                            .take(MAX_SESSION_METHODS)
-                            .map(|(hf, hi)| (hf, ctx.project.files[hf].funcs[hi].span.clone()))
-                            .collect::<Vec<_>>()
-                    });
-                    for h in ctx
-                        .helpers_of(*fi, c)
-                        .into_iter()
-                        .chain(session_class.into_iter().flatten())
-                    {
-                        if !spans.contains(&h) && !found.contains(&h) {
-                            found.push(h);
-                        }
-                    }
-                }
-            }
-        }
-        spans.extend(found.iter().cloned());
-        next = found;
-    }
+    let spans = super::session_spans(ctx);
     let own_calls = || {
         spans.iter().flat_map(|(fi, span)| {
             let f = &ctx.project.files[*fi];

@@ -72,7 +72,8 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         .find(|c| is_async_work(ctx.file, c, stream));
     if let Some(c) = work {
         let timer = ["setInterval", "setTimeout"].contains(&c.name.as_str());
-        if (timer && stops) || (!timer && aborts) {
+        let cleared_only_at_end = timer && cleared_only_at_end(ctx, c);
+        if (timer && stops && !cleared_only_at_end) || (!timer && aborts) {
             return true;
         }
         let message = format!(
@@ -103,7 +104,45 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     true
 }
 
-/// The first `await x(…)` or `.then(` chain in a message loop: work started per message.
+/// A timer bound to a name (`const flusher = setInterval(flush, 5_000)`) that only the `end`
+/// listener clears: a client that cancels never sends its end, so the timer runs on.
+fn cleared_only_at_end(ctx: &HandlerCtx<'_>, timer: &Call) -> bool {
+    let file = ctx.file;
+    let line = file.line_text(file.position(timer.span.start).0);
+    let Some((left, _)) = line.split_once('=') else {
+        return false;
+    };
+    let name = crate::syntax::last_ident(left.trim());
+    if name.is_empty() {
+        return false;
+    }
+    let clears = |t: &str| {
+        ["clearInterval(", "clearTimeout("]
+            .iter()
+            .map(|k| t.matches(&format!("{k}{name})")).count())
+            .sum::<usize>()
+    };
+    // Clears made by the listeners of each event (a named listener such as `stop` counts once
+    // per event it is given to).
+    let on = |events: &[&str]| {
+        ctx.calls()
+            .filter(|(f, c)| {
+                c.name == "on" && event_name(f.src(&c.args)).is_some_and(|e| events.contains(&e))
+            })
+            .map(|(f, c)| clears(listener(ctx, f, c)))
+            .sum::<usize>()
+    };
+    if on(&["cancelled", "close", "error"]) > 0 {
+        return false;
+    }
+    let everywhere: usize = ctx
+        .pieces
+        .iter()
+        .map(|p| clears(ctx.file_of(p).src(&p.span)))
+        .sum();
+    everywhere > 0 && everywhere <= on(&["end", "finish"])
+}
+
 /// The first `await x(…)` or `.then(` chain in a message loop: work started per message. With
 /// `downstream_only`, only work that reaches another service (an HTTP request or a client call,
 /// itself or in the helper it calls) counts. Work handed the call itself
@@ -132,8 +171,27 @@ fn awaited_per_message<'p>(
         let awaits = text.match_indices("await ").map(|(i, _)| i).find(|&i| {
             let rest = &text[i + "await ".len()..];
             let line = rest.split('\n').next().unwrap_or("");
+            // A limiter, a cache or a lock consulted in process is not work left behind.
+            let callee = line.split('(').next().unwrap_or("");
+            let in_process = crate::analysis::mentions(
+                callee,
+                &[
+                    "limit",
+                    "quota",
+                    "rate",
+                    "throttl",
+                    "allow",
+                    "cache",
+                    "lock",
+                    "mutex",
+                    "semaphore",
+                    "acquire",
+                    "consume",
+                ],
+            );
             !text[..i].trim_end().ends_with("for")
                 && rest.contains('(')
+                && !in_process
                 && !crate::syntax::has_word(line, stream)
                 && (!downstream_only || downstream(l.region.start + i + "await ".len()))
         });

@@ -94,6 +94,17 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         out.push(f);
         return true;
     }
+    // `const window = { started: Date.now(), count: 0 }` in the handler, `window.count += 1`
+    // and `window.count > N` in the message loop: the same counter, in an object.
+    if let Some((byte, name)) = local_object_counter(ctx, facts, own)
+        && limited_text(own)
+    {
+        let message = format!(
+            "message counter `{name}` lives in the stream handler: the limit resets on every reconnect; count per identity instead"
+        );
+        out.push(ctx.finding(FindingId::F5, ctx.file, byte, Confidence::Medium, message));
+        return true;
+    }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.
     let limited = mentions(
         own,
@@ -186,6 +197,79 @@ fn local_limit_state(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<RawFindi
                     Confidence::Medium,
                     message,
                 ));
+            }
+        }
+    }
+    None
+}
+
+/// Words of a handler that limits a rate.
+fn limited_text(own: &str) -> bool {
+    mentions(
+        own,
+        &[
+            "resource_exhausted",
+            "rate",
+            "limit",
+            "quota",
+            "budget",
+            "throttl",
+            "per_",
+            "persecond",
+            "perminute",
+            "max_",
+        ],
+    )
+}
+
+/// A counter field of an object made in the handler (`const window = { started: …, count: 0 }`)
+/// incremented and compared in a message loop (`window.count += 1`, `window.count > N`).
+fn local_object_counter(
+    ctx: &HandlerCtx<'_>,
+    facts: &Facts<'_>,
+    own: &str,
+) -> Option<(usize, String)> {
+    for (i, _) in own.match_indices(" = {") {
+        let head = &own[..i];
+        let name: String = head
+            .chars()
+            .rev()
+            .take_while(|&c| crate::syntax::is_ident_char(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let declared = head[..head.len() - name.len()].trim_end();
+        if name.is_empty() || !(declared.ends_with("const") || declared.ends_with("let")) {
+            continue;
+        }
+        let byte = ctx.func.span.start + i;
+        if in_message_loop(&facts.loops, ctx.file, byte) {
+            continue;
+        }
+        let body = &own[i + 4..];
+        let body = &body[..body.find('}').unwrap_or(body.len())];
+        for field in body.split(',') {
+            let Some((key, value)) = field.split_once(':') else {
+                continue;
+            };
+            let key = key.trim();
+            if value.trim() != "0"
+                || key.is_empty()
+                || !key.chars().all(crate::syntax::is_ident_char)
+            {
+                continue;
+            }
+            let counter = format!("{name}.{key}");
+            let counted = facts.loops.iter().any(|l| {
+                let t = l.file.src(&l.region);
+                (t.contains(&format!("{counter} += 1"))
+                    || t.contains(&format!("{counter}++"))
+                    || t.contains(&format!("++{counter}")))
+                    && t.contains(&format!("{counter} >"))
+            });
+            if counted {
+                return Some((byte, counter));
             }
         }
     }

@@ -144,7 +144,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         auth_open,
         long_lived,
         endless,
-        bound: ending_timer(ctx),
+        bound: ending_timer(ctx).or_else(|| ends_at_expiry(ctx)),
     }
 }
 
@@ -208,6 +208,112 @@ fn ends_on_a_named_event(cb: &str, end: &str) -> bool {
             && lines[k..(k + 4).min(lines.len())]
                 .iter()
                 .any(|n| n.contains(end))
+    })
+}
+
+/// The methods of a per-stream session class read for its timers and listeners.
+const MAX_SESSION_METHODS: usize = 24;
+
+/// The code that acts for this stream: the handler and its wrapper, and the helpers it hands
+/// the call to, three hops deep (`this.openSession(call)` → `StationSession.open(call, feed)` →
+/// `new StationSession(call, claims, feed)`, whose methods arm the expiry timer and the
+/// revocation listener). The call is followed under the name each helper gives its parameter.
+/// A helper module's own subscriptions, made without the call, are not about this stream.
+pub(super) fn session_spans(ctx: &HandlerCtx<'_>) -> Vec<(usize, crate::syntax::Span)> {
+    let mut spans: Vec<(usize, crate::syntax::Span)> = ctx
+        .pieces
+        .iter()
+        .filter(|p| p.role != Role::Helper)
+        .map(|p| (p.file, p.span.clone()))
+        .collect();
+    let mut next = vec![(
+        ctx.handler.file,
+        ctx.func.span.clone(),
+        ctx.handler.stream.clone(),
+    )];
+    for _hop in 0..3 {
+        let mut found: Vec<(usize, crate::syntax::Span, String)> = Vec::new();
+        for (fi, span, stream) in &next {
+            let f = &ctx.project.files[*fi];
+            for c in f.calls_in(span) {
+                let args = f.src(&c.args);
+                let Some(k) = arg_index(args, stream) else {
+                    continue;
+                };
+                // `new StationSession(call, claims)`: the methods of the session class are the
+                // session's, however many it has.
+                let session_class = f.src(&c.span).starts_with("new ").then(|| {
+                    let view = ctx.project.view(ctx.handler.program);
+                    view.methods_of(&c.name)
+                        .into_iter()
+                        .take(MAX_SESSION_METHODS)
+                        .map(|(hf, hi)| (hf, ctx.project.files[hf].funcs[hi].span.clone()))
+                        .collect::<Vec<_>>()
+                });
+                for (hf, hspan) in ctx
+                    .helpers_of(*fi, c)
+                    .into_iter()
+                    .chain(session_class.into_iter().flatten())
+                {
+                    if spans.iter().any(|(sf, ss)| *sf == hf && *ss == hspan)
+                        || found.iter().any(|(sf, ss, _)| *sf == hf && *ss == hspan)
+                    {
+                        continue;
+                    }
+                    let h = &ctx.project.files[hf];
+                    let name = h
+                        .func_at(&hspan)
+                        .and_then(|i| h.funcs[i].params.get(k))
+                        .map(|p| p.name.clone())
+                        .filter(|n| !n.is_empty() && n.chars().all(crate::syntax::is_ident_char))
+                        .unwrap_or_else(|| stream.clone());
+                    found.push((hf, hspan, name));
+                }
+            }
+        }
+        spans.extend(found.iter().map(|(f, s, _)| (*f, s.clone())));
+        next = found;
+    }
+    spans
+}
+
+/// The position of the argument that is (or holds) `name` in a call's arguments
+/// (`(a, call, b)` → 1, `({ call, claims })` → 0), when one does.
+fn arg_index(args: &str, name: &str) -> Option<usize> {
+    let inner = args.trim();
+    let inner = inner.strip_prefix('(').unwrap_or(inner);
+    let inner = inner.strip_suffix(')').unwrap_or(inner);
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, ch) in inner.char_indices() {
+        match ch {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    parts
+        .iter()
+        .position(|p| p.trim() == name)
+        .or_else(|| parts.iter().position(|p| crate::syntax::has_word(p, name)))
+}
+
+/// A timer the stream's session arms at the token's expiry (`setTimeout(() => this.end(…),
+/// claims.exp * 1000 - Date.now())` in the session class the handler builds): the server ends
+/// the stream at `exp`, a bound on its life (its length is the token's).
+fn ends_at_expiry(ctx: &HandlerCtx<'_>) -> Option<Bound> {
+    session_spans(ctx).iter().find_map(|(fi, span)| {
+        let f = &ctx.project.files[*fi];
+        f.calls_in(span)
+            .iter()
+            .any(|c| c.name == "setTimeout" && crate::rules::waits_until_expiry(f, c))
+            .then_some(Bound { secs: None })
     })
 }
 

@@ -218,7 +218,11 @@ pub(super) fn is_http_call(file: &ParsedFile, c: &Call) -> bool {
                     &["requests", "httpx", "aiohttp", "urllib3"],
                 )
         });
-    module || client || c.name == "urlopen"
+    // A client the code names for what it is (`self._http.post(…)`, handed in by the server).
+    let named = VERBS.contains(&c.name.as_str())
+        && ["http", "http_client", "httpclient", "http_session"]
+            .contains(&base.trim_start_matches('_').to_ascii_lowercase().as_str());
+    module || client || named || c.name == "urlopen"
 }
 
 /// Waiting on something in-process (a queue, an event, a lock, a thread, a child process) is

@@ -58,7 +58,7 @@ const SPAWNS: &[&str] = &[
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if let Some((f, c)) = helper_task_left_running(ctx) {
         let message = format!(
-            "a helper starts a task for the stream (`{}`) that nothing cancels: it keeps running after the client cancels; cancel it in a `finally` (or from `context.add_callback(…)`) (at {})",
+            "a task started for the stream (`{}`) is never cancelled: it keeps running after the client cancels; keep it and cancel it in a `finally` (or from `context.add_callback(…)`) (at {})",
             snippet(c),
             ctx.place(f, c.span.start)
         );
@@ -130,39 +130,47 @@ fn helper_task_left_running<'p>(
     if all_text.iter().any(|t| t.contains("add_callback")) {
         return None;
     }
-    ctx.pieces
-        .iter()
-        .filter(|p| p.role == Role::Helper)
-        .find_map(|p| {
-            let f = ctx.file_of(p);
-            f.calls_in(&p.span).iter().find_map(|c| {
-                if !["create_task", "ensure_future"].contains(&c.name.as_str()) {
-                    return None;
-                }
-                let line = f.line_text(f.position(c.span.start).0);
-                let (left, _) = line.split_once('=')?;
-                let name = left.trim().trim_end_matches(':').trim();
-                // An expression statement is fire-and-forget; awaiting it is not (nor being
-                // handed to `wait`/`gather`, which keep it within the handler's task).
-                let bound = !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|ch| crate::syntax::is_ident_char(ch) || ch == '.');
-                if !bound {
-                    return None;
-                }
-                let cancelled = all_text
-                    .iter()
-                    .any(|t| t.contains(&format!("{name}.cancel(")));
-                // Awaited where it is made (`await asyncio.wait({expiry, revoked}, …)`,
-                // `await gather(t)`, `await t`): it runs within the helper's own flow.
-                let body = f.src(&p.span);
-                let awaited = body.contains(&format!("await {name}"))
-                    || body.lines().any(|l| {
-                        (l.contains("wait(") || l.contains("gather(") || l.contains("wait_for("))
-                            && crate::syntax::has_word(l, name)
-                    });
-                (!cancelled && !awaited).then_some((f, c))
-            })
+    ctx.pieces.iter().find_map(|p| {
+        let f = ctx.file_of(p);
+        f.calls_in(&p.span).iter().find_map(|c| {
+            if !["create_task", "ensure_future"].contains(&c.name.as_str()) {
+                return None;
+            }
+            let line = f.line_text(f.position(c.span.start).0);
+            // `asyncio.create_task(self._letters.send(…))` as a statement: fire and forget,
+            // nothing can cancel it.
+            if line
+                .trim_start()
+                .starts_with(f.src(&c.span).split('(').next().unwrap_or("-"))
+            {
+                return Some((f, c));
+            }
+            if p.role != Role::Helper {
+                return None;
+            }
+            let (left, _) = line.split_once('=')?;
+            let name = left.trim().trim_end_matches(':').trim();
+            // An expression statement is fire-and-forget; awaiting it is not (nor being
+            // handed to `wait`/`gather`, which keep it within the handler's task).
+            let bound = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|ch| crate::syntax::is_ident_char(ch) || ch == '.');
+            if !bound {
+                return None;
+            }
+            let cancelled = all_text
+                .iter()
+                .any(|t| t.contains(&format!("{name}.cancel(")));
+            // Awaited where it is made (`await asyncio.wait({expiry, revoked}, …)`,
+            // `await gather(t)`, `await t`): it runs within the helper's own flow.
+            let body = f.src(&p.span);
+            let awaited = body.contains(&format!("await {name}"))
+                || body.lines().any(|l| {
+                    (l.contains("wait(") || l.contains("gather(") || l.contains("wait_for("))
+                        && crate::syntax::has_word(l, name)
+                });
+            (!cancelled && !awaited).then_some((f, c))
         })
+    })
 }
