@@ -247,8 +247,12 @@ const MAX_PIECES: usize = 12;
 impl<'p> HandlerCtx<'p> {
     pub fn new(project: &'p Project, handler_idx: usize) -> Self {
         let handler = &project.handlers[handler_idx];
-        let file = &project.files[handler.file];
-        let func = &file.funcs[handler.func];
+        let registered = &project.files[handler.file].funcs[handler.func];
+        // A handler that only hands its stream on is judged by the function that does the work;
+        // its own code (and what wraps it) still counts, as a wrapper.
+        let (body_file, body_func) = handler.body.unwrap_or((handler.file, handler.func));
+        let file = &project.files[body_file];
+        let func = &file.funcs[body_func];
         let mut ctx = Self {
             project,
             handler,
@@ -259,10 +263,17 @@ impl<'p> HandlerCtx<'p> {
             pieces: Vec::new(),
         };
         ctx.pieces.push(Piece {
-            file: handler.file,
+            file: body_file,
             span: func.span.clone(),
             role: Role::Own,
         });
+        if handler.body.is_some() {
+            ctx.pieces.push(Piece {
+                file: handler.file,
+                span: registered.span.clone(),
+                role: Role::Wrapper,
+            });
+        }
         if let Some((fi, i)) = handler.wrapper {
             let span = project.files[fi].funcs[i].span.clone();
             ctx.pieces.push(Piece {
@@ -271,7 +282,7 @@ impl<'p> HandlerCtx<'p> {
                 role: Role::Wrapper,
             });
         }
-        if let Some(w) = &func.wrapped_by {
+        if let Some(w) = &registered.wrapped_by {
             for (fi, i) in ctx.resolve(w, handler.file, |_| true) {
                 let span = project.files[fi].funcs[i].span.clone();
                 ctx.pieces.push(Piece {
@@ -616,7 +627,10 @@ impl<'p> HandlerCtx<'p> {
             confidence,
             handler: self.handler.name.clone(),
             handler_idx: self.handler_idx,
-            handler_line: self.file.position(self.func.name_at).0,
+            handler_line: {
+                let file = &self.project.files[self.handler.file];
+                file.position(file.funcs[self.handler.func].name_at).0
+            },
         }
     }
 
@@ -631,8 +645,20 @@ impl<'p> HandlerCtx<'p> {
     }
 
     /// A finding located at the handler's name.
+    /// The file of the code that does the handler's work (its own, or its delegate's).
+    pub fn body_file(&self) -> usize {
+        self.pieces
+            .first()
+            .map(|p| p.file)
+            .unwrap_or(self.handler.file)
+    }
+
+    /// A finding about the handler as a whole, at the name of the function its program
+    /// registers.
     pub fn at_handler(&self, id: FindingId, confidence: Confidence, message: String) -> RawFinding {
-        self.finding(id, self.file, self.func.name_at, confidence, message)
+        let file = &self.project.files[self.handler.file];
+        let at = file.funcs[self.handler.func].name_at;
+        self.finding(id, file, at, confidence, message)
     }
 }
 

@@ -202,6 +202,9 @@ pub(crate) struct Handler {
     pub wrapper: Option<(usize, usize)>,
     /// Its body only answers "unimplemented": listed, not judged.
     pub unimplemented: bool,
+    /// The function that does its work when its body only hands the stream on
+    /// (`return run_exam_session(request_iterator, context, claims)`): (file, function).
+    pub body: Option<(usize, usize)>,
 }
 
 /// The handlers a registration of a program stands for.

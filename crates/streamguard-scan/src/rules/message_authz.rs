@@ -38,6 +38,13 @@ pub(crate) fn check_per_message_authz(
         }
         let message = match authz {
             LoopAuthz::PerMessage => continue,
+            LoopAuthz::OneKind {
+                checked,
+                unchecked,
+                line,
+            } => format!(
+                "{each} is acted on, but only the messages of one kind are authorized (`{checked}`): those of another kind (`{unchecked}`, line {line}) name tools or resources that are never checked; check every message"
+            ),
             LoopAuthz::FirstOnly(line) => format!(
                 "{each} is acted on, but only the first message (or the one before a flag is set, line {line}) is authorized: later messages can name tools or resources the token does not cover; check every message"
             ),
@@ -376,6 +383,13 @@ enum LoopAuthz {
     PerMessage,
     /// Only in a branch taken once per stream (line of the check).
     FirstOnly(u32),
+    /// Only in the branch of one kind of message (its header), while the branch of another kind
+    /// acts on what its messages name unchecked (its header and line).
+    OneKind {
+        checked: String,
+        unchecked: String,
+        line: u32,
+    },
     /// Not at all.
     None,
 }
@@ -400,11 +414,12 @@ fn loop_authorization(
     // A check decides about a message only when it looks at the message: a limit on the caller
     // (`if !limiter.Allow(claims.Subject)`) authorizes nothing a message names.
     let about_message = |i: usize| names.referred_in(statement_at(text, i), identity);
-    for i in authorization_points(text, identity, Strictness::Loose) {
-        if judge(i) && about_message(i) {
-            return LoopAuthz::PerMessage;
-        }
-    }
+    let raw = authorization_points(text, identity, Strictness::Loose);
+    let mut points: Vec<usize> = raw
+        .iter()
+        .copied()
+        .filter(|&i| judge(i) && about_message(i))
+        .collect();
     // Helpers called from the loop with the message count where they are called.
     for c in l.file.calls_in(&l.region) {
         if !names.referred_in(l.file.src(&c.args), identity) {
@@ -415,13 +430,80 @@ fn loop_authorization(
                 .is_empty()
         });
         if helper_authorizes && judge(c.span.start - l.region.start) {
-            return LoopAuthz::PerMessage;
+            points.push(c.span.start - l.region.start);
         }
+    }
+    if !points.is_empty() {
+        return one_kind_only(l, text, &points, &raw, names, identity)
+            .unwrap_or(LoopAuthz::PerMessage);
     }
     match first_only {
         Some(byte) => LoopAuthz::FirstOnly(l.file.position(byte).0),
         None => LoopAuthz::None,
     }
+}
+
+/// Checks made only in the branches of some kinds of message (`Some(Msg::Select(sel)) => {
+/// if !claims.may_access(&sel.spacecraft_id) … }`) while the branch of another kind acts on what
+/// its message names (`Some(Msg::Command(cmd)) => router.enqueue(&cmd)`): that kind is never
+/// authorized.
+fn one_kind_only(
+    l: &MessageLoop<'_>,
+    text: &str,
+    points: &[usize],
+    any_check: &[usize],
+    names: &MessageNames,
+    identity: &[String],
+) -> Option<LoopAuthz> {
+    let branches = super::message_kinds::kind_branches(text);
+    if branches.is_empty()
+        || !points
+            .iter()
+            .all(|&i| branches.iter().any(|b| b.contains(i)))
+    {
+        return None;
+    }
+    let checked = branches
+        .iter()
+        .find(|b| points.iter().any(|&i| b.contains(i)))?;
+    let unchecked = branches.iter().find(|b| {
+        // A branch with a check of its own (about its message or not) is not left unchecked.
+        !points.iter().chain(any_check).any(|&i| b.contains(i))
+            && !b.contains(checked.start)
+            && !checked.contains(b.start)
+            && acts_in_branch(&text[b.start..b.end], b, names, identity)
+    })?;
+    Some(LoopAuthz::OneKind {
+        checked: checked.header.clone(),
+        unchecked: unchecked.header.clone(),
+        line: l.file.position(l.region.start + unchecked.start).0,
+    })
+}
+
+/// Whether the body of a kind's branch acts on what its message names: it reads a target field
+/// (`v.GetStoreId()`, `msg.answer.exam_id`), or hands the payload the branch bound to a call
+/// that is not logging (`router.enqueue(&claims.sub, &cmd)`).
+fn acts_in_branch(
+    branch: &str,
+    b: &super::message_kinds::KindBranch,
+    names: &MessageNames,
+    identity: &[String],
+) -> bool {
+    let body = branch.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
+    let handed = |v: &str| {
+        body.lines().any(|line| {
+            let t = line.trim_start();
+            t.contains('(')
+                && crate::syntax::has_word(t, v)
+                && ![
+                    "log", "print", "console", "tracing", "info!", "debug!", "warn!",
+                ]
+                .iter()
+                .any(|w| t.starts_with(w))
+        })
+    };
+    let _ = names;
+    from_message(body, identity) || b.binding.as_deref().is_some_and(handed)
 }
 
 /// The line of `text` holding byte `i`, with the next line when the statement goes on there

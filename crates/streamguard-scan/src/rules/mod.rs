@@ -6,6 +6,7 @@ pub(crate) mod go;
 pub(crate) mod js;
 pub(crate) mod lifetime;
 pub(crate) mod message_authz;
+pub(crate) mod message_kinds;
 pub(crate) mod python;
 pub(crate) mod rate_limits;
 pub(crate) mod recheck;

@@ -147,7 +147,7 @@ pub(crate) fn check_connection_keyed_limit(
             continue;
         }
         // … and picks it by the peer's address.
-        let keyed = ctx.helpers_of(ctx.handler.file, c).iter().any(|(hf, hs)| {
+        let keyed = ctx.helpers_of(ctx.body_file(), c).iter().any(|(hf, hs)| {
             let t = ctx.project.files[*hf].src(hs);
             mentions(t, PEER) && mentions(t, LIMIT)
         });
@@ -200,7 +200,7 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
         .filter_map(assigned_name)
         .collect();
     // The cap may sit in a helper the handler calls (`spend(&mut b, n)?`).
-    let with_helpers = ctx.text_with_helpers(ctx.handler.file, &ctx.func.span);
+    let with_helpers = ctx.text_with_helpers(ctx.body_file(), &ctx.func.span);
     let capped = mentions(
         &with_helpers,
         &["max_", "resource_exhausted", "resourceexhausted", "limit"],
@@ -227,23 +227,20 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
             &c.callee,
             &["limit", "bucket", "throttl", "quota", "acquire"],
         ) || (["allow", "Allow", "take", "Take"].contains(&c.name.as_str())
-            && ctx
-                .helpers_of(ctx.handler.file, c)
-                .iter()
-                .any(|(hf, span)| {
-                    mentions(
-                        ctx.project.files[*hf].src(span),
-                        &[
-                            "window",
-                            "per_second",
-                            "per_minute",
-                            "persecond",
-                            "perminute",
-                            "limit",
-                            "burst",
-                        ],
-                    )
-                }));
+            && ctx.helpers_of(ctx.body_file(), c).iter().any(|(hf, span)| {
+                mentions(
+                    ctx.project.files[*hf].src(span),
+                    &[
+                        "window",
+                        "per_second",
+                        "per_minute",
+                        "persecond",
+                        "perminute",
+                        "limit",
+                        "burst",
+                    ],
+                )
+            }));
         let counter = capped
             && [
                 "get",

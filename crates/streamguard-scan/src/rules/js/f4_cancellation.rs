@@ -70,6 +70,29 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         .own_calls()
         .iter()
         .find(|c| is_async_work(ctx.file, c, stream));
+    // A poller a helper starts for the call (`const poller = startPoller(…)`, a `setInterval`
+    // inside) and that only the `end`/`finish` listener stops.
+    if work.is_none()
+        && let Some(c) = ctx.own_calls().iter().find(|c| {
+            ctx.helpers_of(ctx.body_file(), c)
+                .iter()
+                .any(|(hf, span)| ctx.project.files[*hf].src(span).contains("setInterval("))
+                && cleared_only_at_end(ctx, c)
+        })
+    {
+        let message = format!(
+            "a poller (`{}`) is stopped only when the stream ends normally: a client that cancels never ends it, so it keeps polling; stop it on `cancelled` too",
+            snippet(c)
+        );
+        out.push(ctx.finding(
+            FindingId::F4,
+            ctx.file,
+            c.span.start,
+            Confidence::Medium,
+            message,
+        ));
+        return true;
+    }
     if let Some(c) = work {
         let timer = ["setInterval", "setTimeout"].contains(&c.name.as_str());
         let cleared_only_at_end = timer && cleared_only_at_end(ctx, c);
@@ -104,8 +127,9 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
     true
 }
 
-/// A timer bound to a name (`const flusher = setInterval(flush, 5_000)`) that only the `end`
-/// listener clears: a client that cancels never sends its end, so the timer runs on.
+/// A timer bound to a name (`const flusher = setInterval(flush, 5_000)`, or a poller a helper
+/// starts) that only the `end`/`finish` listener clears or stops: a client that cancels never
+/// sends its end, so the timer runs on.
 fn cleared_only_at_end(ctx: &HandlerCtx<'_>, timer: &Call) -> bool {
     let file = ctx.file;
     let line = file.line_text(file.position(timer.span.start).0);
@@ -116,10 +140,18 @@ fn cleared_only_at_end(ctx: &HandlerCtx<'_>, timer: &Call) -> bool {
     if name.is_empty() {
         return false;
     }
+    let stops = [
+        format!("clearInterval({name})"),
+        format!("clearTimeout({name})"),
+        format!("{name}.stop("),
+        format!("{name}.close("),
+        format!("{name}.cancel("),
+        format!("{name}.dispose("),
+    ];
     let clears = |t: &str| {
-        ["clearInterval(", "clearTimeout("]
+        stops
             .iter()
-            .map(|k| t.matches(&format!("{k}{name})")).count())
+            .map(|k| t.matches(k.as_str()).count())
             .sum::<usize>()
     };
     // Clears made by the listeners of each event (a named listener such as `stop` counts once

@@ -156,7 +156,7 @@ pub(crate) fn listener<'f>(ctx: &HandlerCtx<'_>, file: &'f ParsedFile, c: &Call)
         if let Some(b) = file.local_binding(cb, c.span.start) {
             return file.src(&b.value);
         }
-        if let Some((hf, span)) = ctx.helpers_of(ctx.handler.file, c).into_iter().next()
+        if let Some((hf, span)) = ctx.helpers_of(ctx.body_file(), c).into_iter().next()
             && std::ptr::eq(&ctx.project.files[hf], file)
         {
             return file.src(&span);
@@ -227,7 +227,7 @@ pub(super) fn session_spans(ctx: &HandlerCtx<'_>) -> Vec<(usize, crate::syntax::
         .map(|p| (p.file, p.span.clone()))
         .collect();
     let mut next = vec![(
-        ctx.handler.file,
+        ctx.body_file(),
         ctx.func.span.clone(),
         ctx.handler.stream.clone(),
     )];

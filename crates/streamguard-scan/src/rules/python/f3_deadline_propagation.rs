@@ -74,7 +74,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             }
             let per_call = kwarg(args, "timeout");
             if per_call.is_none()
-                && let Some(fixed) = client_fixed_timeout(file, c)
+                && let Some(fixed) = client_fixed_timeout(ctx, file, c)
             {
                 let message = format!(
                     "downstream HTTP request `{}` goes through a client built with a fixed `timeout={fixed}` instead of the caller's remaining time; pass `timeout=context.time_remaining()` per request",
@@ -139,7 +139,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
 /// with one (`aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))`,
 /// `httpx.AsyncClient(timeout=10)`), the request's receiver being that client or a name bound
 /// to what one of the file's own methods returns (`session = await self._client()`).
-fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
+fn client_fixed_timeout(ctx: &HandlerCtx<'_>, file: &ParsedFile, c: &Call) -> Option<String> {
     const VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
     if !VERBS.contains(&c.name.as_str()) {
         return None;
@@ -174,7 +174,7 @@ fn client_fixed_timeout(file: &ParsedFile, c: &Call) -> Option<String> {
         let v = file.src(&b.value);
         let open = v.find('(')?;
         let value = kwarg(&v[open..], "timeout")?;
-        fixed_value("", "", value)
+        fixed_timeout(ctx, "", "", value)
     })
 }
 
@@ -358,7 +358,15 @@ fn passes_timeout_downstream(
 /// A `timeout=` value that is the same for every caller: a literal (directly or through a
 /// name) or a setting with a fixed default.
 fn fixed_timeout(ctx: &HandlerCtx<'_>, scope: &str, module: &str, value: &str) -> Option<String> {
-    fixed_value(scope, module, value).or_else(|| configured_fixed(ctx, value))
+    fixed_value(scope, module, value)
+        .or_else(|| configured_fixed(ctx, value))
+        .or_else(|| {
+            // `aiohttp.ClientTimeout(total=settings.archive_timeout_s)`: the setting inside.
+            let inner = value.split_once("Timeout(")?.1.trim_end_matches(')');
+            let wrapped = format!("({inner})");
+            let total = kwarg(&wrapped, "total")?;
+            configured_fixed(ctx, total)
+        })
 }
 
 /// A timeout read from the program's settings (`timeout=self._cfg.accept_timeout_s`) whose

@@ -58,7 +58,7 @@ const SPAWNS: &[&str] = &[
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
     if let Some((f, c)) = helper_task_left_running(ctx) {
         let message = format!(
-            "a task started for the stream (`{}`) is never cancelled: it keeps running after the client cancels; keep it and cancel it in a `finally` (or from `context.add_callback(…)`) (at {})",
+            "a task or thread started for the stream (`{}`) is never stopped: it keeps running after the client cancels; keep it and stop it in a `finally` (or from `context.add_callback(…)`) (at {})",
             snippet(c),
             ctx.place(f, c.span.start)
         );
@@ -133,6 +133,16 @@ fn helper_task_left_running<'p>(
     ctx.pieces.iter().find_map(|p| {
         let f = ctx.file_of(p);
         f.calls_in(&p.span).iter().find_map(|c| {
+            // A helper that starts a thread polling for ever (`threading.Thread(target=run)`
+            // with `while True:` in `run`) and has nothing to stop it.
+            if c.name == "Thread" && p.role == Role::Helper {
+                let body = f.src(&p.span);
+                let endless = body.contains("while True");
+                let stoppable = ["is_set()", "is_active()", "stop", "cancel", "closed"]
+                    .iter()
+                    .any(|w| body.contains(w));
+                return (endless && !stoppable).then_some((f, c));
+            }
             if !["create_task", "ensure_future"].contains(&c.name.as_str()) {
                 return None;
             }

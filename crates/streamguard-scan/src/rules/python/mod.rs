@@ -136,9 +136,14 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
             || works_off(header, body)
             || ends_at_sentinel(body));
     }
-    mentions(header, FEED_WORDS)
-        || mentions(header, &["queue"])
-        || (header.contains("iter(") && header.contains(".get"))
+    // A query over a range or up to a limit (`catalog.events(min_mag, start, end, limit, …)`)
+    // returns a finite result, whatever it is called.
+    let bounded_query = mentions(header, &["limit", "page_size", "max_results"])
+        || (crate::syntax::has_word(header, "start") && crate::syntax::has_word(header, "end"));
+    !bounded_query
+        && (mentions(header, FEED_WORDS)
+            || mentions(header, &["queue"])
+            || (header.contains("iter(") && header.contains(".get")))
 }
 
 /// `while queue:` over a work list the body pops from (`queue.popleft()`): it ends when the list

@@ -85,7 +85,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         // The task's code: the async block, or the function it runs (`spawn(Self::client_loop(…))`).
         let mut body = ctx.file.src(&c.args).to_string();
         if let Some(inner) = ctx.file.calls_in(&c.args).first() {
-            for (hf, span) in ctx.helpers_of(ctx.handler.file, inner) {
+            for (hf, span) in ctx.helpers_of(ctx.body_file(), inner) {
                 body.push('\n');
                 body.push_str(ctx.project.files[hf].src(&span));
             }
@@ -100,7 +100,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             .file
             .calls_in(&c.args)
             .iter()
-            .find(|d| super::downstream_call(ctx, ctx.handler.file, d))
+            .find(|d| super::downstream_call(ctx, ctx.body_file(), d))
         {
             let message = format!(
                 "task started with `{}` makes downstream calls (`{}`) that go on after the client cancels: nothing (`tx.closed()` in a `select!`, a CancellationToken, an abort guard) stops them",

@@ -46,7 +46,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     for c in ctx.own_calls().iter().filter(|c| c.name == "spawn") {
         if let Some(inner) = ctx.file.calls_in(&c.args).first() {
             runs.extend(
-                ctx.helpers_of(ctx.handler.file, inner)
+                ctx.helpers_of(ctx.body_file(), inner)
                     .into_iter()
                     .map(|(hf, span)| (&ctx.project.files[hf], span)),
             );
@@ -221,9 +221,17 @@ pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
     if n == "get" {
         return super::common::is_token_check(file, c)
             || (c.callee.contains("extensions()")
-                && ["Claims", "Identity", "Principal", "Auth"]
-                    .iter()
-                    .any(|w| c.callee.contains(w)));
+                && [
+                    "Claims",
+                    "Identity",
+                    "Principal",
+                    "Auth",
+                    "Key",
+                    "Token",
+                    "Caller",
+                ]
+                .iter()
+                .any(|w| c.callee.contains(w)));
     }
     super::common::is_token_check(file, c)
 }
