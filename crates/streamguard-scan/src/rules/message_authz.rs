@@ -466,12 +466,32 @@ fn one_kind_only(
     let checked = branches
         .iter()
         .find(|b| points.iter().any(|&i| b.contains(i)))?;
+    // A loop run by a per-stream object (etcd's `serverWatchStream.recvLoop`) acts on the
+    // stream's own state when it acts through its receiver (`sws.watchStream.Cancel(id)`: the
+    // caller's own watches): that names nothing the token must cover.
+    let own_state = l
+        .file
+        .func_containing(l.region.start)
+        .map(|i| &l.file.funcs[i])
+        .filter(|f| {
+            f.container.as_deref().is_some_and(|c| {
+                crate::analysis::mentions(crate::lang::type_name(c), &["stream", "session", "conn"])
+            })
+        })
+        .and_then(|f| f.container_bases.clone());
     let unchecked = branches.iter().find(|b| {
+        let body = &text[b.start..b.end];
+        let through_own_state = own_state.as_deref().is_some_and(|r| {
+            body.lines()
+                .filter(|line| line.contains('('))
+                .all(|line| !line.contains('.') || line.contains(&format!("{r}.")))
+        });
         // A branch with a check of its own (about its message or not) is not left unchecked.
         !points.iter().chain(any_check).any(|&i| b.contains(i))
             && !b.contains(checked.start)
             && !checked.contains(b.start)
-            && acts_in_branch(&text[b.start..b.end], b, names, identity)
+            && !through_own_state
+            && acts_in_branch(body, b, names, identity)
     })?;
     Some(LoopAuthz::OneKind {
         checked: checked.header.clone(),
