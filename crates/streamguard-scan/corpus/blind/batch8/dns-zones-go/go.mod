@@ -1,0 +1,13 @@
+module git.hostmesh.net/dns/zones
+
+go 1.22
+
+require (
+	github.com/go-redis/redis_rate/v10 v10.0.1
+	github.com/golang-jwt/jwt/v5 v5.2.1
+	github.com/jackc/pgx/v5 v5.6.0
+	github.com/nats-io/nats.go v1.36.0
+	github.com/redis/go-redis/v9 v9.6.1
+	google.golang.org/grpc v1.65.0
+	google.golang.org/protobuf v1.34.2
+)

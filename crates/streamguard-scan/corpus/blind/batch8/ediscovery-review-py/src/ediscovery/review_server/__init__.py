@@ -1,0 +1,1 @@
+"""Review server: reviewers' sessions, batch feed, productions and load files."""
