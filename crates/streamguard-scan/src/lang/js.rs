@@ -84,7 +84,7 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
         }
         // A module's whole export is kept even without a mention of gRPC: a handler module
         // need not import grpc-js to be registered by one that does.
-        "object" if grpc || exported_whole(node, src) => {
+        "object" if grpc || exported_whole(node, src) || may_implement(node) == Some(true) => {
             let returned =
                 may_implement(node).or_else(|| exported_whole(node, src).then_some(false));
             if let Some(returned) = returned {
@@ -601,7 +601,27 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option
                     && a.chars()
                         .all(|c| crate::syntax::is_ident_char(c) || c == '.')
             })
-            .find_map(|a| view.funcs_named(last_ident(a), e.file).first().copied());
+            .find_map(|a| view.funcs_named(last_ident(a), e.file).first().copied())
+            // `withRider(makeRideSession())`: the function the factory returns.
+            .or_else(|| {
+                args.split(',').map(str::trim).find_map(|a| {
+                    let factory = a.strip_suffix(')')?.split_once('(')?.0;
+                    if factory.is_empty()
+                        || !factory
+                            .chars()
+                            .all(|c| crate::syntax::is_ident_char(c) || c == '.')
+                    {
+                        return None;
+                    }
+                    let name = last_ident(factory);
+                    view.funcs_named(name, e.file)
+                        .into_iter()
+                        .take(2)
+                        .find_map(|(ff, fi)| {
+                            returned_function(&view.files[ff], fi).map(|i| (ff, i))
+                        })
+                })
+            });
         if let Some((hf, hi)) = inner {
             return Some((hf, hi, wrapper));
         }
@@ -633,6 +653,22 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option
         .filter(|(_, f)| crate::lang::contains(&e.value, &f.span))
         .min_by_key(|(_, f)| f.span.start)
         .map(|(i, _)| (e.file, i, None))
+}
+
+/// The function a factory returns (`return function rideSession(call, rider) {…}`, `return
+/// (call) => {…}`): the outermost function nested in it that a `return` hands back.
+fn returned_function(file: &ParsedFile, factory: usize) -> Option<usize> {
+    let outer = &file.funcs[factory];
+    file.funcs
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| {
+            *i != factory
+                && crate::lang::contains(&outer.body, &f.span)
+                && file.text[..f.span.start].trim_end().ends_with("return")
+        })
+        .min_by_key(|(_, f)| f.span.start)
+        .map(|(i, _)| i)
 }
 
 /// `'./x'` of `require('./x')`.

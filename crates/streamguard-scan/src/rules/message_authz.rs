@@ -48,6 +48,8 @@ pub(crate) fn check_per_message_authz(
             LoopAuthz::FirstOnly(line) => format!(
                 "{each} is acted on, but only the first message (or the one before a flag is set, line {line}) is authorized: later messages can name tools or resources the token does not cover; check every message"
             ),
+            // A bounded upload is one operation, authorized when it opens.
+            LoopAuthz::None if crate::rules::common::bounded_upload(ctx, &facts.loops) => continue,
             LoopAuthz::None => match authorized_once(ctx, facts) {
                 Some(how) => format!(
                     "{each} is acted on without an authorization check; the stream was only authorized once ({how}): check every message against the token's scopes"

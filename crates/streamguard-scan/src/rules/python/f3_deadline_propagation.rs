@@ -275,7 +275,28 @@ pub(super) fn local_wait(file: &ParsedFile, c: &Call) -> bool {
                     ],
                 )
         });
-    (waits && named_local) || built_local || c.callee.starts_with("subprocess.")
+    // `self._work = work` with `work: "queue.Queue"` in the constructor's signature.
+    let assigned_from = |field: &str| {
+        let set = format!("{field} = ");
+        file.text.lines().find_map(|l| {
+            let v = l.trim_start().strip_prefix(set.as_str())?.trim();
+            v.chars()
+                .all(crate::syntax::is_ident_char)
+                .then(|| v.to_string())
+        })
+    };
+    let annotated_local = waits
+        && assigned_from(c.receiver()).is_some_and(|param| {
+            let annotation = format!("{param}: ");
+            file.text.match_indices(&annotation).any(|(i, _)| {
+                let ty: String = file.text[i + annotation.len()..]
+                    .chars()
+                    .take_while(|ch| !matches!(ch, ',' | ')' | '=' | '\n'))
+                    .collect();
+                mentions(&ty, &["queue", "event", "lock", "semaphore"])
+            })
+        });
+    (waits && named_local) || built_local || annotated_local || c.callee.starts_with("subprocess.")
 }
 
 /// A call on a gRPC stub: `self.stub.Fetch(…)`, `self._runner.Enqueue.future(…)` (a
@@ -292,6 +313,10 @@ pub(super) fn is_stub_call(file: &ParsedFile, c: &Call) -> bool {
         n => (c.receiver(), n),
     };
     let base = recv.rsplit('.').next().unwrap_or(recv);
+    // A bare call (`GantrySession(context, caller)`) has no receiver to be a stub.
+    if base.is_empty() {
+        return false;
+    }
     let annotated = format!("{base}: ");
     let stub = base.to_ascii_lowercase().ends_with("stub")
         || file.bindings.iter().any(|b| {
