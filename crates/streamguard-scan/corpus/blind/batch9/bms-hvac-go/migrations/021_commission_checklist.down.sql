@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS commission_checklists;

@@ -1,0 +1,36 @@
+// GravitySample: brewery domain record. Keep field names in step with the proto message.
+
+export function validateGravitySample(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (typeof o.label !== 'string') errors.push('label must be a string');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (!Number.isFinite(o.revision)) errors.push('revision must be a number');
+  if (typeof o.status !== 'string') errors.push('status must be a string');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  if (typeof o.owner !== 'string') errors.push('owner must be a string');
+  if (!Number.isFinite(o.updatedAt)) errors.push('updatedAt must be a number');
+  if (typeof o.siteId !== 'string') errors.push('siteId must be a string');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  return errors;
+}
+
+export function normalizeGravitySample(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    label: String(raw.label ?? raw.label ?? ''),
+    score: Number(raw.score ?? raw.score ?? 0),
+    revision: Number(raw.revision ?? raw.revision ?? 0) | 0,
+    status: String(raw.status ?? raw.status ?? ''),
+    kind: String(raw.kind ?? raw.kind ?? ''),
+    owner: String(raw.owner ?? raw.owner ?? ''),
+    updatedAt: Number(raw.updatedAt ?? raw.updated_at ?? 0) | 0,
+    siteId: String(raw.siteId ?? raw.site_id ?? ''),
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+  };
+}
+
+export function gravitySampleKey(o) {
+  return `gravity_sample:${o.id}`;
+}
+

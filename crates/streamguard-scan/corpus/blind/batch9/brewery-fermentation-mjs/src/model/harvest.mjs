@@ -1,0 +1,34 @@
+// Harvest: brewery domain record. Keep field names in step with the proto message.
+
+export function validateHarvest(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  if (typeof o.note !== 'string') errors.push('note must be a string');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (!Number.isFinite(o.updatedAt)) errors.push('updatedAt must be a number');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  if (typeof o.owner !== 'string') errors.push('owner must be a string');
+  if (!Array.isArray(o.tags)) errors.push('tags must be an array');
+  if (!Number.isFinite(o.revision)) errors.push('revision must be a number');
+  return errors;
+}
+
+export function normalizeHarvest(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+    note: String(raw.note ?? raw.note ?? ''),
+    score: Number(raw.score ?? raw.score ?? 0),
+    updatedAt: Number(raw.updatedAt ?? raw.updated_at ?? 0) | 0,
+    kind: String(raw.kind ?? raw.kind ?? ''),
+    owner: String(raw.owner ?? raw.owner ?? ''),
+    tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
+    revision: Number(raw.revision ?? raw.revision ?? 0) | 0,
+  };
+}
+
+export function harvestKey(o) {
+  return `harvest:${o.id}`;
+}
+

@@ -1,0 +1,36 @@
+// MaltLot: brewery domain record. Keep field names in step with the proto message.
+
+export function validateMaltLot(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  if (typeof o.label !== 'string') errors.push('label must be a string');
+  if (!Array.isArray(o.tags)) errors.push('tags must be an array');
+  if (typeof o.note !== 'string') errors.push('note must be a string');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (!Number.isFinite(o.updatedAt)) errors.push('updatedAt must be a number');
+  if (typeof o.siteId !== 'string') errors.push('siteId must be a string');
+  if (!Number.isFinite(o.revision)) errors.push('revision must be a number');
+  return errors;
+}
+
+export function normalizeMaltLot(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    kind: String(raw.kind ?? raw.kind ?? ''),
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+    label: String(raw.label ?? raw.label ?? ''),
+    tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
+    note: String(raw.note ?? raw.note ?? ''),
+    score: Number(raw.score ?? raw.score ?? 0),
+    updatedAt: Number(raw.updatedAt ?? raw.updated_at ?? 0) | 0,
+    siteId: String(raw.siteId ?? raw.site_id ?? ''),
+    revision: Number(raw.revision ?? raw.revision ?? 0) | 0,
+  };
+}
+
+export function maltLotKey(o) {
+  return `malt_lot:${o.id}`;
+}
+

@@ -1,0 +1,48 @@
+//! VoyageHistory: a cold record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VoyageHistory {
+    pub id: String,
+    pub owner: String,
+    pub revision: i64,
+    pub updated_at: i64,
+    pub kind: String,
+    pub score: f64,
+    pub status: String,
+    pub site_id: String,
+}
+
+impl VoyageHistory {
+    /// Reports the first problem with the record.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.id.is_empty() {
+            return Err("voyage_history: id is required".into());
+        }
+        if self.revision < 0 {
+            return Err(format!("voyage_history: revision must not be negative, got {}", self.revision));
+        }
+        if self.updated_at < 0 {
+            return Err(format!("voyage_history: updated_at must not be negative, got {}", self.updated_at));
+        }
+        if self.score < 0.0 {
+            return Err(format!("voyage_history: score must not be negative, got {}", self.score));
+        }
+        Ok(())
+    }
+
+    pub fn key(&self) -> String {
+        format!("voyage_history:{}", self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_id_is_rejected() {
+        assert!(VoyageHistory::default().validate().is_err());
+    }
+}

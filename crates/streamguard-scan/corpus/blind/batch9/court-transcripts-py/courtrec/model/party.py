@@ -1,0 +1,41 @@
+"""Party: a court reporting record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Party:
+    id: str = ""
+    status: str = ""
+    tags: list[str] = field(default_factory=list)
+    score: float = 0.0
+    created_at: int = 0
+    owner: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Party":
+        return cls(
+            id=str(raw.get("id", "")),
+            status=str(raw.get("status", "")),
+            tags=[str(x) for x in raw.get("tags", [])],
+            score=float(raw.get("score", 0.0)),
+            created_at=int(raw.get("created_at", 0)),
+            owner=str(raw.get("owner", "")),
+            note=str(raw.get("note", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.score < 0:
+            errors.append("score must not be negative")
+        if self.created_at < 0:
+            errors.append("created_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"party:{self.id}"

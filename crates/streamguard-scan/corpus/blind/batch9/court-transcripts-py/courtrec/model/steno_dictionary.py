@@ -1,0 +1,43 @@
+"""StenoDictionary: a court reporting record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class StenoDictionary:
+    id: str = ""
+    created_at: int = 0
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    updated_at: int = 0
+    site_id: str = ""
+    revision: int = 0
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "StenoDictionary":
+        return cls(
+            id=str(raw.get("id", "")),
+            created_at=int(raw.get("created_at", 0)),
+            tags=[str(x) for x in raw.get("tags", [])],
+            note=str(raw.get("note", "")),
+            updated_at=int(raw.get("updated_at", 0)),
+            site_id=str(raw.get("site_id", "")),
+            revision=int(raw.get("revision", 0)),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.created_at < 0:
+            errors.append("created_at must not be negative")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"steno_dictionary:{self.id}"

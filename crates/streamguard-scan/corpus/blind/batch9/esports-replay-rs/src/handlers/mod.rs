@@ -1,0 +1,3 @@
+pub mod deadline;
+pub mod feed;
+pub mod matches;

@@ -1,0 +1,5 @@
+pub mod api_keys;
+pub mod bus;
+pub mod elo;
+pub mod key_layer;
+pub mod limits;

@@ -1,0 +1,45 @@
+//! MatchSeriesHistory: a esports record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MatchSeriesHistory {
+    pub id: String,
+    pub kind: String,
+    pub created_at: i64,
+    pub owner: String,
+    pub site_id: String,
+    pub note: String,
+    pub revision: i64,
+    pub tags: Vec<String>,
+}
+
+impl MatchSeriesHistory {
+    /// Reports the first problem with the record.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.id.is_empty() {
+            return Err("match_series_history: id is required".into());
+        }
+        if self.created_at < 0 {
+            return Err(format!("match_series_history: created_at must not be negative, got {}", self.created_at));
+        }
+        if self.revision < 0 {
+            return Err(format!("match_series_history: revision must not be negative, got {}", self.revision));
+        }
+        Ok(())
+    }
+
+    pub fn key(&self) -> String {
+        format!("match_series_history:{}", self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_id_is_rejected() {
+        assert!(MatchSeriesHistory::default().validate().is_err());
+    }
+}

@@ -1,0 +1,49 @@
+//! ReplayHistory: a esports record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReplayHistory {
+    pub id: String,
+    pub tags: Vec<String>,
+    pub score: f64,
+    pub site_id: String,
+    pub owner: String,
+    pub updated_at: i64,
+    pub note: String,
+    pub label: String,
+    pub revision: i64,
+}
+
+impl ReplayHistory {
+    /// Reports the first problem with the record.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.id.is_empty() {
+            return Err("replay_history: id is required".into());
+        }
+        if self.score < 0.0 {
+            return Err(format!("replay_history: score must not be negative, got {}", self.score));
+        }
+        if self.updated_at < 0 {
+            return Err(format!("replay_history: updated_at must not be negative, got {}", self.updated_at));
+        }
+        if self.revision < 0 {
+            return Err(format!("replay_history: revision must not be negative, got {}", self.revision));
+        }
+        Ok(())
+    }
+
+    pub fn key(&self) -> String {
+        format!("replay_history:{}", self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_id_is_rejected() {
+        assert!(ReplayHistory::default().validate().is_err());
+    }
+}

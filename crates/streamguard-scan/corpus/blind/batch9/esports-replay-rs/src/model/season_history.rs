@@ -1,0 +1,45 @@
+//! SeasonHistory: a esports record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SeasonHistory {
+    pub id: String,
+    pub updated_at: i64,
+    pub score: f64,
+    pub note: String,
+    pub created_at: i64,
+}
+
+impl SeasonHistory {
+    /// Reports the first problem with the record.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.id.is_empty() {
+            return Err("season_history: id is required".into());
+        }
+        if self.updated_at < 0 {
+            return Err(format!("season_history: updated_at must not be negative, got {}", self.updated_at));
+        }
+        if self.score < 0.0 {
+            return Err(format!("season_history: score must not be negative, got {}", self.score));
+        }
+        if self.created_at < 0 {
+            return Err(format!("season_history: created_at must not be negative, got {}", self.created_at));
+        }
+        Ok(())
+    }
+
+    pub fn key(&self) -> String {
+        format!("season_history:{}", self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_id_is_rejected() {
+        assert!(SeasonHistory::default().validate().is_err());
+    }
+}

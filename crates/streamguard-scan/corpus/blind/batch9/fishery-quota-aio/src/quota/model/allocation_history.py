@@ -1,0 +1,41 @@
+"""AllocationHistory: a fisheries quota record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class AllocationHistory:
+    id: str = ""
+    revision: int = 0
+    site_id: str = ""
+    score: float = 0.0
+    owner: str = ""
+    updated_at: int = 0
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "AllocationHistory":
+        return cls(
+            id=str(raw.get("id", "")),
+            revision=int(raw.get("revision", 0)),
+            site_id=str(raw.get("site_id", "")),
+            score=float(raw.get("score", 0.0)),
+            owner=str(raw.get("owner", "")),
+            updated_at=int(raw.get("updated_at", 0)),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        if self.score < 0:
+            errors.append("score must not be negative")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"allocation_history:{self.id}"

@@ -1,0 +1,45 @@
+"""LandingHistory: a fisheries quota record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class LandingHistory:
+    id: str = ""
+    site_id: str = ""
+    created_at: int = 0
+    tags: list[str] = field(default_factory=list)
+    revision: int = 0
+    kind: str = ""
+    updated_at: int = 0
+    owner: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "LandingHistory":
+        return cls(
+            id=str(raw.get("id", "")),
+            site_id=str(raw.get("site_id", "")),
+            created_at=int(raw.get("created_at", 0)),
+            tags=[str(x) for x in raw.get("tags", [])],
+            revision=int(raw.get("revision", 0)),
+            kind=str(raw.get("kind", "")),
+            updated_at=int(raw.get("updated_at", 0)),
+            owner=str(raw.get("owner", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.created_at < 0:
+            errors.append("created_at must not be negative")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"landing_history:{self.id}"

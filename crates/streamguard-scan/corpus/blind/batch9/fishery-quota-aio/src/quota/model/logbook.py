@@ -1,0 +1,45 @@
+"""Logbook: a fisheries quota record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Logbook:
+    id: str = ""
+    owner: str = ""
+    score: float = 0.0
+    revision: int = 0
+    label: str = ""
+    created_at: int = 0
+    note: str = ""
+    kind: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Logbook":
+        return cls(
+            id=str(raw.get("id", "")),
+            owner=str(raw.get("owner", "")),
+            score=float(raw.get("score", 0.0)),
+            revision=int(raw.get("revision", 0)),
+            label=str(raw.get("label", "")),
+            created_at=int(raw.get("created_at", 0)),
+            note=str(raw.get("note", "")),
+            kind=str(raw.get("kind", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.score < 0:
+            errors.append("score must not be negative")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        if self.created_at < 0:
+            errors.append("created_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"logbook:{self.id}"

@@ -1,0 +1,45 @@
+"""Trip: a fisheries quota record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Trip:
+    id: str = ""
+    owner: str = ""
+    label: str = ""
+    revision: int = 0
+    status: str = ""
+    updated_at: int = 0
+    created_at: int = 0
+    site_id: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Trip":
+        return cls(
+            id=str(raw.get("id", "")),
+            owner=str(raw.get("owner", "")),
+            label=str(raw.get("label", "")),
+            revision=int(raw.get("revision", 0)),
+            status=str(raw.get("status", "")),
+            updated_at=int(raw.get("updated_at", 0)),
+            created_at=int(raw.get("created_at", 0)),
+            site_id=str(raw.get("site_id", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        if self.created_at < 0:
+            errors.append("created_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"trip:{self.id}"

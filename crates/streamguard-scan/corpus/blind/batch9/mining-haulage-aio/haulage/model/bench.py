@@ -1,0 +1,35 @@
+"""Bench: a mine haulage record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Bench:
+    id: str = ""
+    tags: list[str] = field(default_factory=list)
+    updated_at: int = 0
+    label: str = ""
+    status: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Bench":
+        return cls(
+            id=str(raw.get("id", "")),
+            tags=[str(x) for x in raw.get("tags", [])],
+            updated_at=int(raw.get("updated_at", 0)),
+            label=str(raw.get("label", "")),
+            status=str(raw.get("status", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"bench:{self.id}"

@@ -1,0 +1,49 @@
+"""FuelEvent: a mine haulage record, mirrored from the proto message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class FuelEvent:
+    id: str = ""
+    score: float = 0.0
+    updated_at: int = 0
+    site_id: str = ""
+    tags: list[str] = field(default_factory=list)
+    revision: int = 0
+    note: str = ""
+    label: str = ""
+    owner: str = ""
+    kind: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "FuelEvent":
+        return cls(
+            id=str(raw.get("id", "")),
+            score=float(raw.get("score", 0.0)),
+            updated_at=int(raw.get("updated_at", 0)),
+            site_id=str(raw.get("site_id", "")),
+            tags=[str(x) for x in raw.get("tags", [])],
+            revision=int(raw.get("revision", 0)),
+            note=str(raw.get("note", "")),
+            label=str(raw.get("label", "")),
+            owner=str(raw.get("owner", "")),
+            kind=str(raw.get("kind", "")),
+        )
+
+    def validate(self) -> list[str]:
+        errors: list[str] = []
+        if not self.id:
+            errors.append("id is required")
+        if self.score < 0:
+            errors.append("score must not be negative")
+        if self.updated_at < 0:
+            errors.append("updated_at must not be negative")
+        if self.revision < 0:
+            errors.append("revision must not be negative")
+        return errors
+
+    def key(self) -> str:
+        return f"fuel_event:{self.id}"

@@ -1,0 +1,11 @@
+module git.alpenpeak.example/resort
+
+go 1.21
+
+require (
+	github.com/golang-jwt/jwt/v5 v5.2.0
+	github.com/redis/go-redis/v9 v9.4.0
+	golang.org/x/time v0.5.0
+	google.golang.org/grpc v1.62.1
+	google.golang.org/protobuf v1.33.0
+)

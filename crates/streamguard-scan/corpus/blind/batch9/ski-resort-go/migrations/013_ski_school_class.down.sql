@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS ski_school_classs;

@@ -1,0 +1,13 @@
+-- enforcement_case
+CREATE TABLE IF NOT EXISTS enforcement_cases (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    revision BIGINT NOT NULL,
+    tags TEXT[] NOT NULL,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    score DOUBLE PRECISION NOT NULL
+);

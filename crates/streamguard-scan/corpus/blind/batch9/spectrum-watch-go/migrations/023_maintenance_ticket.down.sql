@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS maintenance_tickets;

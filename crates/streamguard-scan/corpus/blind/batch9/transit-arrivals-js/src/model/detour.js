@@ -1,0 +1,35 @@
+// Detour: transit domain record. Keep field names in step with the proto message.
+
+function validateDetour(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (typeof o.siteId !== 'string') errors.push('siteId must be a string');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (typeof o.owner !== 'string') errors.push('owner must be a string');
+  if (!Number.isFinite(o.revision)) errors.push('revision must be a number');
+  if (!Number.isFinite(o.updatedAt)) errors.push('updatedAt must be a number');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  if (typeof o.note !== 'string') errors.push('note must be a string');
+  return errors;
+}
+
+function normalizeDetour(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    siteId: String(raw.siteId ?? raw.site_id ?? ''),
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+    score: Number(raw.score ?? raw.score ?? 0),
+    owner: String(raw.owner ?? raw.owner ?? ''),
+    revision: Number(raw.revision ?? raw.revision ?? 0) | 0,
+    updatedAt: Number(raw.updatedAt ?? raw.updated_at ?? 0) | 0,
+    kind: String(raw.kind ?? raw.kind ?? ''),
+    note: String(raw.note ?? raw.note ?? ''),
+  };
+}
+
+function detourKey(o) {
+  return `detour:${o.id}`;
+}
+
+module.exports = { validateDetour, normalizeDetour, detourKey };

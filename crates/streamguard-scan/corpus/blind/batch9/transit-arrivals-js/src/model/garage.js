@@ -1,0 +1,37 @@
+// Garage: transit domain record. Keep field names in step with the proto message.
+
+function validateGarage(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (typeof o.label !== 'string') errors.push('label must be a string');
+  if (!Array.isArray(o.tags)) errors.push('tags must be an array');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  if (typeof o.siteId !== 'string') errors.push('siteId must be a string');
+  if (typeof o.owner !== 'string') errors.push('owner must be a string');
+  if (!Number.isFinite(o.revision)) errors.push('revision must be a number');
+  if (typeof o.note !== 'string') errors.push('note must be a string');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  return errors;
+}
+
+function normalizeGarage(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    label: String(raw.label ?? raw.label ?? ''),
+    tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+    siteId: String(raw.siteId ?? raw.site_id ?? ''),
+    owner: String(raw.owner ?? raw.owner ?? ''),
+    revision: Number(raw.revision ?? raw.revision ?? 0) | 0,
+    note: String(raw.note ?? raw.note ?? ''),
+    score: Number(raw.score ?? raw.score ?? 0),
+    kind: String(raw.kind ?? raw.kind ?? ''),
+  };
+}
+
+function garageKey(o) {
+  return `garage:${o.id}`;
+}
+
+module.exports = { validateGarage, normalizeGarage, garageKey };

@@ -1,0 +1,37 @@
+// Run: transit domain record. Keep field names in step with the proto message.
+
+function validateRun(o) {
+  const errors = [];
+  if (typeof o.id !== 'string') errors.push('id must be a string');
+  if (typeof o.siteId !== 'string') errors.push('siteId must be a string');
+  if (!Number.isFinite(o.score)) errors.push('score must be a number');
+  if (typeof o.owner !== 'string') errors.push('owner must be a string');
+  if (!Number.isFinite(o.updatedAt)) errors.push('updatedAt must be a number');
+  if (typeof o.kind !== 'string') errors.push('kind must be a string');
+  if (typeof o.label !== 'string') errors.push('label must be a string');
+  if (!Array.isArray(o.tags)) errors.push('tags must be an array');
+  if (!Number.isFinite(o.createdAt)) errors.push('createdAt must be a number');
+  if (typeof o.note !== 'string') errors.push('note must be a string');
+  return errors;
+}
+
+function normalizeRun(raw) {
+  return {
+    id: String(raw.id ?? raw.id ?? ''),
+    siteId: String(raw.siteId ?? raw.site_id ?? ''),
+    score: Number(raw.score ?? raw.score ?? 0),
+    owner: String(raw.owner ?? raw.owner ?? ''),
+    updatedAt: Number(raw.updatedAt ?? raw.updated_at ?? 0) | 0,
+    kind: String(raw.kind ?? raw.kind ?? ''),
+    label: String(raw.label ?? raw.label ?? ''),
+    tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
+    createdAt: Number(raw.createdAt ?? raw.created_at ?? 0) | 0,
+    note: String(raw.note ?? raw.note ?? ''),
+  };
+}
+
+function runKey(o) {
+  return `run:${o.id}`;
+}
+
+module.exports = { validateRun, normalizeRun, runKey };

@@ -1,0 +1,3 @@
+pub mod archive;
+pub mod plc;
+pub mod power_curve;
