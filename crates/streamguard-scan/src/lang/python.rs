@@ -163,9 +163,17 @@ fn function(node: Node<'_>, src: &str) -> Func {
                 "default_parameter" | "typed_default_parameter" => field(p, "name", src),
                 _ => continue,
             };
+            // The annotation (`link: TruckLinkHandler`, `work: "queue.Queue"`), unquoted.
+            let ty = match p.kind() {
+                "typed_parameter" | "typed_default_parameter" => field(p, "type", src)
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    .to_string(),
+                _ => String::new(),
+            };
             params.push(Param {
                 name: n.to_string(),
-                ty: String::new(),
+                ty,
             });
         }
     }
@@ -245,6 +253,55 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
             let h = &view.files[hf];
             let kind = |m: &str| view.defined_kind(&reg.service, m);
             if let Some(found) = method_handler(h, hf, hi, &reg.service, kind) {
+                out.push(found);
+            }
+            // A servicer that binds its RPCs to the methods of objects it is given
+            // (`self.TruckLink = link.TruckLink` with `link: TruckLinkHandler`).
+            if h.funcs[hi].name == "__init__" {
+                out.extend(bound_methods(view, hf, hi, &reg.service));
+            }
+        }
+    }
+    out
+}
+
+/// The handlers a servicer's `__init__` binds as attributes: `self.X = p.Y`, `X` a method of
+/// the service and `p` a parameter annotated with a class of the program.
+fn bound_methods(view: &ProgramView<'_>, fi: usize, init: usize, service: &str) -> Vec<Found> {
+    let file = &view.files[fi];
+    let f = &file.funcs[init];
+    let mut out = Vec::new();
+    for line in file.src(&f.body).lines() {
+        let Some((left, right)) = line.trim().split_once(" = ") else {
+            continue;
+        };
+        let Some(rpc) = left.strip_prefix("self.") else {
+            continue;
+        };
+        if view.defined_kind(service, rpc).is_none() {
+            continue;
+        }
+        let Some((param, method)) = right.trim().split_once('.') else {
+            continue;
+        };
+        let Some(ty) = f
+            .params
+            .iter()
+            .find(|p| p.name == param)
+            .map(|p| type_name(&p.ty))
+        else {
+            continue;
+        };
+        if ty.is_empty() {
+            continue;
+        }
+        for (hf, hi) in view.methods_of(ty) {
+            let h = &view.files[hf];
+            if h.funcs[hi].name != method {
+                continue;
+            }
+            let kind = |_: &str| view.defined_kind(service, rpc);
+            if let Some(found) = method_handler(h, hf, hi, service, kind) {
                 out.push(found);
             }
         }

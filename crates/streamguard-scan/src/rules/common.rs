@@ -473,7 +473,21 @@ fn upload_cap(loops: &[MessageLoop<'_>]) -> Option<usize> {
                     .take(3)
                     .any(|l| ENDS_THE_STREAM.iter().any(|w| l.contains(w)));
                 let reset = crate::lang::identifiers(lhs).any(|v| v.len() > 1 && resets(text, v));
-                ends && is_cap(rhs) && !reset
+                // A budget named for the stream (`MAX_LINES_PER_STREAM`, "line budget for this
+                // stream exhausted") is a limit kept per stream, not the size of one upload.
+                let budget = lines[k..].iter().take(3).any(|l| {
+                    crate::analysis::mentions(
+                        l,
+                        &[
+                            "per_stream",
+                            "perstream",
+                            "per stream",
+                            "this stream",
+                            "quota",
+                        ],
+                    )
+                });
+                ends && is_cap(rhs) && !reset && !budget
             })
             .then_some(l.region.start)
     })
