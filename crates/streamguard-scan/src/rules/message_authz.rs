@@ -436,8 +436,7 @@ fn loop_authorization(
         }
     }
     if !points.is_empty() {
-        return one_kind_only(l, text, &points, &raw, names, identity)
-            .unwrap_or(LoopAuthz::PerMessage);
+        return one_kind_only(l, text, &points, &raw, identity).unwrap_or(LoopAuthz::PerMessage);
     }
     match first_only {
         Some(byte) => LoopAuthz::FirstOnly(l.file.position(byte).0),
@@ -454,7 +453,6 @@ fn one_kind_only(
     text: &str,
     points: &[usize],
     any_check: &[usize],
-    names: &MessageNames,
     identity: &[String],
 ) -> Option<LoopAuthz> {
     let branches = super::message_kinds::kind_branches(text);
@@ -497,7 +495,7 @@ fn one_kind_only(
             && !b.contains(checked.start)
             && !checked.contains(b.start)
             && !through_own_state
-            && acts_in_branch(body, b, names, identity)
+            && acts_in_branch(body, b, identity)
     })?;
     Some(LoopAuthz::OneKind {
         checked: checked.header.clone(),
@@ -509,12 +507,7 @@ fn one_kind_only(
 /// Whether the body of a kind's branch acts on what its message names: it reads a target field
 /// (`v.GetStoreId()`, `msg.answer.exam_id`), or hands the payload the branch bound to a call
 /// that is not logging (`router.enqueue(&claims.sub, &cmd)`).
-fn acts_in_branch(
-    branch: &str,
-    b: &super::message_kinds::KindBranch,
-    names: &MessageNames,
-    identity: &[String],
-) -> bool {
+fn acts_in_branch(branch: &str, b: &super::message_kinds::KindBranch, identity: &[String]) -> bool {
     let body = branch.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
     let handed = |v: &str| {
         body.lines().any(|line| {
@@ -528,7 +521,6 @@ fn acts_in_branch(
                 .any(|w| t.starts_with(w))
         })
     };
-    let _ = names;
     from_message(body, identity) || b.binding.as_deref().is_some_and(handed)
 }
 
