@@ -3,6 +3,9 @@
 //! req.GetOpen(); open != nil {`). A check made in one kind's branch authorizes that kind only:
 //! the messages of another kind that name a resource are not covered by it.
 
+/// The branches read in one message loop.
+const MAX_BRANCHES: usize = 128;
+
 /// One branch of a message loop, by byte offsets in the loop's text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct KindBranch {
@@ -36,6 +39,10 @@ pub(crate) fn kind_branches(text: &str) -> Vec<KindBranch> {
     let indent = |l: &str| l.len() - l.trim_start().len();
     let mut out = Vec::new();
     for (k, &(start, line)) in lines.iter().enumerate() {
+        // Each branch looks ahead for its end: a bound keeps a pathological loop linear enough.
+        if out.len() >= MAX_BRANCHES {
+            break;
+        }
         let t = line.trim();
         let Some(binding) = kind_header(t) else {
             continue;

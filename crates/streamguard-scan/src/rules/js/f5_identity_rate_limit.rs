@@ -106,19 +106,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         return true;
     }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.
-    let limited = mentions(
-        own,
-        &[
-            "resource_exhausted",
-            "rate",
-            "limit",
-            "quota",
-            "budget",
-            "throttl",
-            "per_",
-            "max_",
-        ],
-    );
+    let limited = mentions(own, RATE_LIMIT_WORDS);
     for (i, _) in own.match_indices("let ") {
         let rest = &own[i + 4..];
         let name: String = rest
@@ -204,22 +192,20 @@ fn local_limit_state(ctx: &HandlerCtx<'_>, facts: &Facts<'_>) -> Option<RawFindi
 }
 
 /// Words of a handler that limits a rate.
+const RATE_LIMIT_WORDS: &[&str] = &[
+    "resource_exhausted",
+    "rate",
+    "limit",
+    "quota",
+    "budget",
+    "throttl",
+    "per_",
+    "max_",
+];
+
+/// [`RATE_LIMIT_WORDS`], or a rate named in camel case (`config.messagesPerSecond`).
 fn limited_text(own: &str) -> bool {
-    mentions(
-        own,
-        &[
-            "resource_exhausted",
-            "rate",
-            "limit",
-            "quota",
-            "budget",
-            "throttl",
-            "per_",
-            "persecond",
-            "perminute",
-            "max_",
-        ],
-    )
+    mentions(own, RATE_LIMIT_WORDS) || mentions(own, &["persecond", "perminute"])
 }
 
 /// A counter field of an object made in the handler (`const window = { started: …, count: 0 }`)

@@ -214,6 +214,10 @@ fn ends_on_a_named_event(cb: &str, end: &str) -> bool {
 /// The methods of a per-stream session class read for its timers and listeners.
 const MAX_SESSION_METHODS: usize = 24;
 
+/// The pieces of code followed for one stream's session: a bound on the work a file that hands
+/// its call to hundreds of helpers, hop after hop, can cause.
+const MAX_SESSION_SPANS: usize = 64;
+
 /// The code that acts for this stream: the handler and its wrapper, and the helpers it hands
 /// the call to, three hops deep (`this.openSession(call)` → `StationSession.open(call, feed)` →
 /// `new StationSession(call, claims, feed)`, whose methods arm the expiry timer and the
@@ -255,7 +259,8 @@ pub(super) fn session_spans(ctx: &HandlerCtx<'_>) -> Vec<(usize, crate::syntax::
                     .into_iter()
                     .chain(session_class.into_iter().flatten())
                 {
-                    if spans.iter().any(|(sf, ss)| *sf == hf && *ss == hspan)
+                    if spans.len() + found.len() >= MAX_SESSION_SPANS
+                        || spans.iter().any(|(sf, ss)| *sf == hf && *ss == hspan)
                         || found.iter().any(|(sf, ss, _)| *sf == hf && *ss == hspan)
                     {
                         continue;
