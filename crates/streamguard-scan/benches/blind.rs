@@ -4,7 +4,8 @@
 //! `corpus/blind/batch1`). Each case tree is scanned whole with the default options, as a user
 //! would; a reported (finding, handler) matches a label of the same finding, file and handler
 //! (the label's line within the handler's definition, or the same handler name). Prints a
-//! Markdown section for BENCHMARKS.md, then every false positive and miss.
+//! Markdown section for BENCHMARKS.md, then every false positive and miss (and, with
+//! `--true-positives`, every true positive).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -74,9 +75,25 @@ fn main() {
             .unwrap_or_default();
         for r in c.reported.iter().filter(|r| r.label.is_none()) {
             println!(
-                "  {case}: {} {}:{} {} — {}",
-                r.id, r.path, r.line, r.handler, r.message
+                "  {case}: {} [{}] {}:{} {} — {}",
+                r.id, r.confidence, r.path, r.line, r.handler, r.message
             );
+        }
+    }
+    if std::env::args().any(|a| a == "--true-positives") {
+        println!("true positives:");
+        for c in &cases {
+            let case = c
+                .dir
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            for r in c.reported.iter().filter(|r| r.label.is_some()) {
+                println!(
+                    "  {case}: {} [{}] {}:{} {} — {}",
+                    r.id, r.confidence, r.path, r.line, r.handler, r.message
+                );
+            }
         }
     }
     println!("missed:");

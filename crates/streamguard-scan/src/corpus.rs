@@ -258,6 +258,8 @@ pub struct Judged {
     pub path: String,
     pub line: u32,
     pub message: String,
+    /// The scanner's confidence in the finding (`high`, `medium`).
+    pub confidence: String,
     pub label: Option<usize>,
 }
 
@@ -343,6 +345,7 @@ pub fn match_labels(findings: &[crate::ScanFinding], labels: &[Label]) -> Vec<Ju
             path: f.handler_path.clone(),
             line: f.handler_line,
             message: f.message.clone(),
+            confidence: f.confidence.clone(),
             label,
         });
     }

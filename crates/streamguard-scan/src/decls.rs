@@ -28,6 +28,15 @@ const EXEMPT_WORDS: &[&str] = &[
     "skipauth",
     "skip_auth",
     "exempt",
+    // A table named for skipping (`Skip: map[string]bool{`, `skip_methods = {`).
+    "skip:",
+    "skip =",
+    "skip_methods",
+    "skipmethods",
+    "skiplist",
+    "skip_list",
+    "bypass",
+    "anonymous",
 ];
 
 /// How many lines above a method's full name an exemption word may stand.

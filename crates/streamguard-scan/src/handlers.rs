@@ -158,6 +158,10 @@ pub(crate) fn detect(
                     if seen.insert((found.file, found.func)) {
                         attributed.insert((found.file, found.func));
                         let body = delegate(&view, &found);
+                        // The delegate is analysed as this handler's body: it is not a handler
+                        // of a program of its own (`internal/lifts` in a tree whose `main`
+                        // registers the forwarding method).
+                        attributed.extend(body);
                         let mut h = handler(files, pi, found);
                         h.body = body;
                         handlers.push(h);

@@ -87,6 +87,8 @@ struct MessageNames {
     messages: Vec<String>,
     /// Variables set from a target field of a message (`room := p.Post.GetRoom()`).
     targets: Vec<String>,
+    /// The payloads the branches of message kinds bind (`o` in `Some(Kind::NewOrder(o))`).
+    payloads: Vec<String>,
 }
 
 impl MessageNames {
@@ -107,7 +109,31 @@ impl MessageNames {
                 targets.push(var.to_string());
             }
         }
-        Self { messages, targets }
+        // The payload a kind's branch binds (`o` in `Some(Kind::NewOrder(o)) =>`) is read
+        // like the message.
+        let payloads = super::message_kinds::kind_branches(text)
+            .into_iter()
+            .filter_map(|b| b.binding)
+            .collect();
+        Self {
+            messages,
+            targets,
+            payloads,
+        }
+    }
+
+    /// Whether `text` reads a target field of a message (`call.GetName()`, `msg["tool"]`), not
+    /// of something else in scope (`p.key_id` of the caller's key). When the loop's message has
+    /// no name the scanner knows, any target field counts.
+    fn reads_target(&self, text: &str, identity: &[String]) -> bool {
+        if self.messages.is_empty() {
+            return from_message(text, identity);
+        }
+        self.messages
+            .iter()
+            .chain(&self.payloads)
+            .flat_map(|m| chains_from(text, m))
+            .any(|chain| from_message(chain, identity))
     }
 
     /// Whether `text` refers to a message, to something derived from one, or to a field that
@@ -119,6 +145,41 @@ impl MessageNames {
             .any(|m| crate::syntax::has_word(text, m))
             || from_message(text, identity)
     }
+}
+
+/// The access chains rooted at the variable `m` in `text` (`m.Post.GetRoom()`, `m["tool"]`,
+/// `m?.roomId`): the variable, then fields, getters with no argument and quoted indexes.
+fn chains_from<'t>(text: &'t str, m: &str) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(m) {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| crate::syntax::is_ident_char(c) || c == '.') {
+            continue;
+        }
+        let mut j = i + m.len();
+        if text[j..].starts_with(|c: char| crate::syntax::is_ident_char(c)) {
+            continue;
+        }
+        while j < text.len() {
+            let rest = &text[j..];
+            if rest.starts_with("()") || rest.starts_with("?.") {
+                j += 2;
+            } else if rest.starts_with('.')
+                || rest.starts_with(|c: char| crate::syntax::is_ident_char(c))
+            {
+                j += 1;
+            } else if rest.starts_with("[\"") || rest.starts_with("['") {
+                match rest[2..].find(']') {
+                    Some(k) => j += 2 + k + 1,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(&text[i..j.min(text.len())]);
+    }
+    out
 }
 
 /// Whether `t` reads a target field (the caller's own identity fields, `who.tenant`, do not
@@ -183,10 +244,21 @@ fn acts_on_a_target(
             return false;
         }
         let args = l.file.src(&c.args);
+        // A call that runs a block (`tokio::spawn(async move { … })`, `select!`, a callback)
+        // does nothing by itself: the calls in the block are judged one by one.
+        if runs_a_block(c, args) {
+            return false;
+        }
+        // Building a message (`tolling_pb2.PassageAck(passage_id=p.passage_id)`) is not acting
+        // on anything it names: what is done with it is.
+        if python && builds_a_value(c) {
+            return false;
+        }
         let hands_message = names
             .messages
             .iter()
             .any(|m| crate::syntax::has_word(args, m));
+        let hands_whole_message = names.messages.iter().any(|m| hands_whole(args, m));
         // A conversion inside the buffering (`parts.push(Buffer.from(chunk.data))`) buffers
         // too, unless what is buffered carries a target the message names
         // (`pending.push({ deviceId: reading.deviceId, … })`, written out later).
@@ -197,15 +269,80 @@ fn acts_on_a_target(
                     && c.span.end <= b.args.end
                     && !from_message(l.file.src(&b.args), identity)
             });
-        let dispatches = hands_message && ((any_use && !buffers) || mentions(&c.name, DISPATCH));
+        let dispatches = (any_use && hands_message && !buffers)
+            || (hands_whole_message && mentions(&c.name, DISPATCH));
         acts(c)
             && (dispatches
-                || from_message(args, identity)
+                || names.reads_target(args, identity)
                 || names
                     .targets
                     .iter()
                     .any(|t| crate::syntax::has_word(args, t)))
     })
+}
+
+/// Whether `args` hands the message `m` itself (`dispatch(msg)`, `&msg`, `msg.clone()`), not
+/// only fields read from it (`route({ from: q.fromStop })`): fields are judged by their names.
+fn hands_whole(args: &str, m: &str) -> bool {
+    args.match_indices(m).any(|(i, _)| {
+        let before = args[..i].chars().next_back();
+        let after = &args[i + m.len()..];
+        let bounded_before = before.is_none_or(|c| !crate::syntax::is_ident_char(c) && c != '.')
+            || args[..i].ends_with("...");
+        let bounded_after = after
+            .chars()
+            .next()
+            .is_none_or(|c| !crate::syntax::is_ident_char(c));
+        let field = (after.starts_with('.') || after.starts_with("?.") || after.starts_with('['))
+            && ![".clone()", ".into()", ".to_owned()", ".as_ref()", ".dict()"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        bounded_before && bounded_after && !field
+    })
+}
+
+/// Whether a call only runs a block of code it is given (`tokio::spawn(async move { … })`,
+/// `tokio::select! { … }`, `setImmediate(() => …)`, `loop.run_in_executor(None, lambda: …)`).
+fn runs_a_block(c: &Call, args: &str) -> bool {
+    const RUNNERS: &[&str] = &[
+        "spawn",
+        "spawn_blocking",
+        "spawn_local",
+        "select",
+        "join",
+        "try_join",
+        "create_task",
+        "ensure_future",
+        "gather",
+        "run_in_executor",
+        "setImmediate",
+        "setTimeout",
+        "nextTick",
+        "then",
+    ];
+    let runner = RUNNERS.contains(&c.name.as_str());
+    let block = [
+        "=>",
+        "async move",
+        "async {",
+        "move |",
+        "lambda",
+        "function",
+        "func(",
+    ]
+    .iter()
+    .any(|w| args.contains(w))
+        || args.trim_start_matches('(').trim_start().starts_with('|');
+    runner && block
+}
+
+/// Whether a Python call builds a value of a class (`PassageAck(…)`, `pb2.Frame(…)`): an
+/// UpperCamel name called bare or on a generated module. Stub methods (`self._store.Append(…)`)
+/// are UpperCamel too, but are called on an object.
+fn builds_a_value(c: &Call) -> bool {
+    let recv = c.receiver();
+    c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && (recv.is_empty() || recv.ends_with("_pb2") || recv == "pb" || recv == "messages")
 }
 
 /// `var = rhs` / `var := rhs` / `let var = rhs` lines of a text (comparisons excluded).
@@ -277,11 +414,17 @@ fn message_vars(text: &str) -> Vec<String> {
         }
     }
     for line in text.lines() {
+        // `req, err := stream.Recv()` (Go), `cmd = inbound.message() =>` in a `select!` and
+        // `let msg = inbound.message().await?` (tonic).
         if let Some((lhs, rhs)) = line.split_once(":=").or_else(|| line.split_once(" = "))
-            && rhs.contains(".Recv()")
+            && (rhs.contains(".Recv()") || rhs.contains(".message()"))
         {
+            let lhs = lhs.trim_start();
+            let lhs = lhs.strip_prefix("let ").unwrap_or(lhs).trim_start();
+            let lhs = lhs.strip_prefix("mut ").unwrap_or(lhs);
+            let lhs = lhs.strip_prefix("Some(").unwrap_or(lhs);
             let name = ident(lhs.split(',').next().unwrap_or(""));
-            if !name.is_empty() {
+            if !name.is_empty() && name != "_" && !out.contains(&name) {
                 out.push(name);
             }
         }
@@ -318,6 +461,12 @@ fn names_a_target(text: &str) -> bool {
         "symbol", "queue", "user",
     ];
     let t = kept;
+    // The field is the word itself or names it (`tool_name`, `roomId`, `paths`): `.target_block`
+    // or `.user_agent` name something else.
+    const NAMING: &[&str] = &[
+        "", "s", "_id", "id", "_ids", "ids", "_name", "name", "_uri", "uri", "_key", "key",
+        "_path", "path",
+    ];
     TARGETS.iter().any(|w| {
         [
             format!(".{w}"),
@@ -327,7 +476,15 @@ fn names_a_target(text: &str) -> bool {
             format!("['{w}"),
         ]
         .iter()
-        .any(|p| t.contains(p.as_str()))
+        .any(|p| {
+            t.match_indices(p.as_str()).any(|(i, _)| {
+                let rest: String = t[i + p.len()..]
+                    .chars()
+                    .take_while(|&c| crate::syntax::is_ident_char(c))
+                    .collect();
+                NAMING.contains(&rest.as_str())
+            })
+        })
     })
 }
 

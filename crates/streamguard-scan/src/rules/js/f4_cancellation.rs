@@ -221,10 +221,18 @@ fn awaited_per_message<'p>(
                     "consume",
                 ],
             );
+            // The call itself handed to the work, on any line of its arguments
+            // (`await archive.updateStory({ … },\n call)`).
+            let handed_the_call = l
+                .file
+                .calls_in(&(l.region.start + i..l.region.end))
+                .first()
+                .is_some_and(|c| crate::syntax::has_word(l.file.src(&c.args), stream));
             !text[..i].trim_end().ends_with("for")
                 && rest.contains('(')
                 && !in_process
                 && !crate::syntax::has_word(line, stream)
+                && !handed_the_call
                 && (!downstream_only || downstream(l.region.start + i + "await ".len()))
         });
         let then = || text.find(".then(").filter(|_| !downstream_only);
