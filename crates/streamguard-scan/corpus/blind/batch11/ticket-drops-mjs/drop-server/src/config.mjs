@@ -1,0 +1,15 @@
+export const config = {
+  listen: process.env.LISTEN ?? '0.0.0.0:50300',
+  issuer: process.env.JWT_ISSUER ?? 'https://accounts.tixdrop.example',
+  audience: 'drops',
+  jwksUrl: process.env.JWKS_URL ?? 'https://accounts.tixdrop.example/.well-known/jwks.json',
+  natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+  pgUrl: process.env.DATABASE_URL ?? 'postgres://drops@127.0.0.1/drops',
+  inventoryAddr: process.env.INVENTORY_ADDR ?? 'inventory.internal:50301',
+  paymentsUrl: process.env.PAYMENTS_URL ?? 'https://payments.internal/v2/charges',
+  maxStreamMs: 15 * 60 * 1000,
+  idleMs: 90 * 1000,
+  actionsPerMinute: 30,
+  maxStreamsPerFan: 2,
+};
