@@ -117,9 +117,11 @@ pub(crate) fn extract(file: &mut ParsedFile, tree: &Tree) {
                 server.lifetime.push((node.start_byte(), t.to_string()));
             }
         }
-        "for_in_statement" | "for_statement" | "while_statement" | "do_statement" => {
+        "for_in_statement" | "for_statement" | "while_statement" => {
             loops.extend(loop_of(node, &["right"]))
         }
+        // `do { … } while (cond)`: the condition comes after the body.
+        "do_statement" => loops.extend(loop_of(node, &["condition"])),
         "yield_expression" => yields.push(node.byte_range()),
         _ => {}
     });

@@ -124,6 +124,65 @@ pub(crate) const FEED_WORDS: &[&str] = &[
     "pubsub",
 ];
 
+/// Whether a loop's condition walks the pages of a finite result (`while (cursor)`,
+/// `for pageToken != ""`, `while resp.has_more:`): it ends on the last page.
+pub(crate) fn pages_through(condition: &str) -> bool {
+    crate::analysis::mentions(
+        condition,
+        &[
+            "cursor",
+            "pagetoken",
+            "page_token",
+            "hasmore",
+            "has_more",
+            "nextpage",
+            "next_page",
+            "continuation",
+        ],
+    )
+}
+
+/// Whether code names a feed: one of its identifiers is made of a [`FEED_WORDS`] word
+/// (`watch_orders`, `liveTicks`, `events`, `subscriber`), outside string literals. A word inside
+/// another (`retailer_id`, `detailed`) or in a query's text (`"select … from events_archive"`
+/// is a finite result) does not count.
+pub(crate) fn names_a_feed(text: &str) -> bool {
+    const SUFFIXES: &[&str] = &["", "s", "es", "ed", "er", "ers", "ing"];
+    let mut code = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    for ch in text.chars() {
+        match quote {
+            Some(q) if ch == q => quote = None,
+            Some(_) => {}
+            None if ch == '"' || ch == '\'' || ch == '`' => quote = Some(ch),
+            None => code.push(ch),
+        }
+    }
+    // Identifier parts: split at non-identifier characters, underscores and camelCase humps.
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for ch in code.chars() {
+        if !ch.is_ascii_alphanumeric() {
+            parts.push(std::mem::take(&mut cur));
+            prev_lower = false;
+            continue;
+        }
+        if ch.is_ascii_uppercase() && prev_lower {
+            parts.push(std::mem::take(&mut cur));
+        }
+        prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+        cur.push(ch.to_ascii_lowercase());
+    }
+    parts.push(cur);
+    parts.iter().any(|part| {
+        FEED_WORDS.iter().any(|w| {
+            part.strip_prefix(w)
+                .is_some_and(|rest| SUFFIXES.contains(&rest))
+        })
+    })
+}
+
 /// What to do about F6, in the handler's stack; `at` is where the server is built. (A
 /// connection idle limit is no answer: it only fires once no stream is open.)
 pub(crate) fn f6_fix(family: LanguageFamily, at: Option<&str>) -> String {

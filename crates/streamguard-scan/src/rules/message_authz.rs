@@ -75,9 +75,20 @@ fn interceptor_authorizes_messages(ctx: &HandlerCtx<'_>) -> bool {
         .flat_map(|name| view.funcs_named(name, i.file))
         .any(|(hf, hi)| {
             let f = &ctx.project.files[hf];
-            let text = f.src(&f.funcs[hi].span);
+            let span = &f.funcs[hi].span;
+            let text = f.src(span);
+            // A check the wrapper is configured with, called with the caller's claims
+            // (`s.check(s.claims, m)`, a per-method `MessageCheck`), decides on every message.
+            let configured_check = f.calls_in(span).iter().any(|c| {
+                mentions(&c.name, &["check", "authoriz", "allow", "permit", "policy"])
+                    && mentions(
+                        f.src(&c.args),
+                        &["claims", "principal", "identity", "caller", "scope"],
+                    )
+            });
             !authorization_points(text, &[], Strictness::Explicit).is_empty()
                 || text.to_ascii_lowercase().contains("authz")
+                || configured_check
         })
 }
 
@@ -536,6 +547,22 @@ fn names_an_id(text: &str) -> bool {
     })
 }
 
+/// For a match arm's guard at byte `i` (`Some(f) if claims.floor_allowed(f) => …`), the line of
+/// the `match` it belongs to (`match doors.floor(&ev.door_id) {`): what the guard tests.
+fn match_scrutinee(text: &str, i: usize) -> Option<&str> {
+    let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..].lines().next()?.trim();
+    if !(line.contains(" if ") && line.contains("=>")) {
+        return None;
+    }
+    text[..line_start]
+        .lines()
+        .rev()
+        .take(8)
+        .map(str::trim)
+        .find(|l| l.starts_with("match ") && l.ends_with('{'))
+}
+
 /// How a message loop authorizes the messages it handles.
 enum LoopAuthz {
     /// Every message is checked.
@@ -572,7 +599,10 @@ fn loop_authorization(
     };
     // A check decides about a message only when it looks at the message: a limit on the caller
     // (`if !limiter.Allow(claims.Subject)`) authorizes nothing a message names.
-    let about_message = |i: usize| names.referred_in(statement_at(text, i), identity);
+    let about_message = |i: usize| {
+        names.referred_in(statement_at(text, i), identity)
+            || match_scrutinee(text, i).is_some_and(|m| names.referred_in(m, identity))
+    };
     let raw = authorization_points(text, identity, Strictness::Loose);
     let mut points: Vec<usize> = raw
         .iter()
@@ -666,11 +696,13 @@ fn one_kind_only(
 /// that is not logging (`router.enqueue(&claims.sub, &cmd)`).
 fn acts_in_branch(branch: &str, b: &super::message_kinds::KindBranch, identity: &[String]) -> bool {
     let body = branch.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
+    // The payload handed on whole (`router.enqueue(&claims.sub, &cmd)`); fields handed one by
+    // one (`TranslateRequest { text: c.text, lang: c.lang }`) are judged by their names.
     let handed = |v: &str| {
         body.lines().any(|line| {
             let t = line.trim_start();
             t.contains('(')
-                && crate::syntax::has_word(t, v)
+                && hands_whole(t, v)
                 && ![
                     "log", "print", "console", "tracing", "info!", "debug!", "warn!",
                 ]
@@ -678,7 +710,15 @@ fn acts_in_branch(branch: &str, b: &super::message_kinds::KindBranch, identity: 
                 .any(|w| t.starts_with(w))
         })
     };
-    from_message(body, identity) || b.binding.as_deref().is_some_and(handed)
+    match b.binding.as_deref() {
+        Some(v) => {
+            handed(v)
+                || chains_from(body, v)
+                    .iter()
+                    .any(|c| from_message(c, identity))
+        }
+        None => from_message(body, identity),
+    }
 }
 
 /// The line of `text` holding byte `i`, with the next line when the statement goes on there
@@ -785,7 +825,9 @@ pub(crate) fn authorization_points(
             "case ",
         ]
         .iter()
-        .any(|k| t.starts_with(k));
+        .any(|k| t.starts_with(k))
+            // A guard of a match arm (`Some(f) if claims.floor_allowed(f) => …`, Rust).
+            || (t.contains(" if ") && t.contains("=>") && !t.starts_with("//"));
         let on_identity = IDENTITY.iter().any(|w| t.contains(w))
             || identity
                 .iter()

@@ -279,9 +279,10 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
 /// The name a line assigns: `const peer = …`, `let peer = …`, `addr := …`, `addr = …`.
 fn assigned_name(line: &str) -> Option<&str> {
     let (left, _) = line.split_once('=')?;
+    let left = left.trim_end().trim_end_matches(':');
+    // A typed binding (`let peer: SocketAddr = …`, `peer: str = …`) names what precedes its type.
+    let left = left.split_once(':').map_or(left, |(name, _)| name);
     let name = left
-        .trim_end()
-        .trim_end_matches(':')
         .trim_end()
         .rsplit(|c: char| !crate::syntax::is_ident_char(c))
         .next()?;
@@ -356,5 +357,9 @@ mod tests {
         assert_eq!(assigned_name("\t\taddr = p.Addr.String()"), Some("addr"));
         assert_eq!(assigned_name("    peer = context.peer()"), Some("peer"));
         assert_eq!(assigned_name("limiter.allow(call.getPeer())"), None);
+        assert_eq!(
+            assigned_name("        let peer: SocketAddr = request.remote_addr().unwrap();"),
+            Some("peer")
+        );
     }
 }

@@ -84,14 +84,16 @@ pub(crate) fn loop_recheck(
                     timers
                         .contains(&c.name.as_str())
                         .then(|| {
-                            resolved_duration(f, first_arg(f.src(&c.args)), plain_unit)
+                            let arg = first_arg(f.src(&c.args));
+                            resolved_duration(f, arg, plain_unit)
+                                .or_else(|| configured_duration(ctx, arg, plain_unit))
                                 .map(|s| (s, c))
                         })
                         .flatten()
                 });
             // A re-check gated by the time since the last one (`if now - last >= EVERY:`) runs as
             // often as the gate opens, whatever the loop's own pace.
-            let gate = elapsed_gate(f, f.src(&l.span), plain_unit);
+            let gate = elapsed_gate(ctx, f, f.src(&l.span), plain_unit);
             found = match (gate, timer) {
                 (Some((secs, what)), _) => Recheck::Every { secs, what },
                 (None, Some((secs, c))) => Recheck::Every {
@@ -111,7 +113,12 @@ pub(crate) fn loop_recheck(
 /// The period of an elapsed-time gate in a loop: `if time.monotonic() - last >= REVALIDATE_EVERY`
 /// (`Date.now() - last > RECHECK_MS`) followed by the re-check, with the named constant
 /// resolved. A bound on the session itself (`if now - started > MAX_S: abort`) is not one.
-fn elapsed_gate(file: &ParsedFile, text: &str, plain_unit: f64) -> Option<(f64, String)> {
+fn elapsed_gate(
+    ctx: &HandlerCtx<'_>,
+    file: &ParsedFile,
+    text: &str,
+    plain_unit: f64,
+) -> Option<(f64, String)> {
     let lines: Vec<&str> = text.lines().collect();
     lines.iter().enumerate().find_map(|(k, line)| {
         let next = lines[k + 1..]
@@ -139,7 +146,9 @@ fn elapsed_gate(file: &ParsedFile, text: &str, plain_unit: f64) -> Option<(f64, 
             .chars()
             .take_while(|&c| crate::syntax::is_ident_char(c) || c == '.' || c == '_')
             .collect();
-        resolved_duration(file, &operand, plain_unit).map(|s| (s, operand))
+        resolved_duration(file, &operand, plain_unit)
+            .or_else(|| configured_duration(ctx, &operand, plain_unit))
+            .map(|s| (s, operand))
     })
 }
 
@@ -317,9 +326,23 @@ fn interceptor_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck 
     // grpc-js: a listener on each received message that re-checks expiry.
     let per_message = (text.contains("ReceiveMessage") || text.contains("RecvMsg"))
         && crate::rules::mentions_expiry_or_revocation(&text);
-    if at_expiry || revocation_watch || per_message {
+    if revocation_watch || per_message {
         return Recheck::Promptly;
     }
+    // A deadline at `exp` answers expiry; a revocation list polled on a slow ticker beside it
+    // still leaves a drift window (reported with its period).
+    let polled = polled_recheck(ctx, fi, span);
+    match polled {
+        Recheck::Every { .. } => polled,
+        _ if at_expiry => Recheck::Promptly,
+        _ => polled,
+    }
+}
+
+/// How often a loop of the interceptor (or a goroutine it starts) re-checks the token: as
+/// often as its ticker fires; promptly when nothing paces it; never without such a loop.
+fn polled_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck {
+    let file = &ctx.project.files[fi];
     for l in file.loops_in(span) {
         let body = ctx.text_with_helpers(fi, &l.span);
         if !crate::rules::mentions_expiry_or_revocation(&body) {
@@ -348,7 +371,9 @@ fn interceptor_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck 
                 (LanguageFamily::Js, _) => 0.001,
                 _ => 1.0,
             };
-            resolved_duration(file, arg, unit).map(|s| (s, c, arg))
+            resolved_duration(file, arg, unit)
+                .or_else(|| configured_duration(ctx, arg, unit))
+                .map(|s| (s, c, arg))
         });
         return match timer {
             Some((secs, c, arg)) => Recheck::Every {
@@ -359,6 +384,36 @@ fn interceptor_recheck(ctx: &HandlerCtx<'_>, fi: usize, span: &Span) -> Recheck 
         };
     }
     Recheck::Never
+}
+
+/// The seconds a field of a configured object holds (`time.NewTicker(g.RecheckEach)` with
+/// `RecheckEach: 60 * time.Second,` where the program builds the guard, in another file): the
+/// one value the program's files give that field.
+fn configured_duration(ctx: &HandlerCtx<'_>, expr: &str, plain_unit: f64) -> Option<f64> {
+    let (_, field) = expr.trim().rsplit_once('.')?;
+    if field.is_empty() || !field.chars().all(crate::syntax::is_ident_char) {
+        return None;
+    }
+    // `RecheckEach: 60 * time.Second,` in a struct literal, or a module's constant read through
+    // the module (`config.RECHECK_EVERY_S` with `RECHECK_EVERY_S = 60` in `config.py`).
+    let mut values = ctx.program.files.iter().flat_map(|&fi| {
+        ctx.project.files[fi].text.lines().filter_map(|l| {
+            let t = l.trim_start();
+            let t = ["const ", "export const ", "pub const ", "var "]
+                .iter()
+                .find_map(|k| t.strip_prefix(k))
+                .unwrap_or(t);
+            let rest = t.strip_prefix(field)?.trim_start();
+            let v = match rest.strip_prefix(':') {
+                Some(r) if !r.starts_with('=') => r,
+                _ => rest.strip_prefix('=').filter(|r| !r.starts_with('='))?,
+            };
+            let v = v.split('#').next().unwrap_or("");
+            duration_secs(v.trim().trim_end_matches([',', ';']), plain_unit)
+        })
+    });
+    let first = values.next()?;
+    values.all(|v| v == first).then_some(first)
 }
 
 /// The seconds of a duration expression, through one named constant of the file

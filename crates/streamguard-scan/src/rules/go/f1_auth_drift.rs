@@ -60,15 +60,19 @@ fn recheck(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, verify: Option<&Call>) -> Re
             || (["After", "Until"].contains(&n) && c.receiver() == "time");
         timer && mentions_expiry_or_revocation(f.src(&c.args))
     });
-    if at_expiry {
-        return Recheck::Promptly;
-    }
-    loop_recheck(
+    let polled = loop_recheck(
         ctx,
         facts,
         verify,
         is_auth,
         &["NewTicker", "Tick", "After", "Sleep"],
         1.0,
-    )
+    );
+    // Ending the stream at `exp` answers expiry; a revocation list polled every minute beside
+    // it still leaves a minute's drift (reported with its period).
+    match polled {
+        Recheck::Every { .. } => polled,
+        _ if at_expiry => Recheck::Promptly,
+        _ => polled,
+    }
 }

@@ -10,7 +10,7 @@ mod f6_stream_lifetime;
 use super::common::{
     Bound, Facts, auth_at_open, family_rules, first_arg, message_loops, per_message, stream_escapes,
 };
-use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::lifetime::{ends_with_the_work, names_a_feed};
 use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile, Span};
@@ -205,7 +205,7 @@ fn relays_a_job(file: &ParsedFile, l: &Loop, before: usize) -> bool {
         .local_binding(source, before.max(l.span.start))
         .map(|b| file.src(&b.value))
         .unwrap_or(source);
-    !mentions(origin, FEED_WORDS)
+    !names_a_feed(origin)
 }
 
 /// A loop that runs until something stops it: `for {`, `for !done {`, `for range ticker.C`,
@@ -235,7 +235,10 @@ pub(crate) fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
     }
     // `for sent < total` counts towards an end, `for rows.Next()` walks a cursor; `for !done`,
     // `for ctx.Err() == nil` wait.
-    !(h.contains('<') || h.contains('>') || h.ends_with(".Next()"))
+    !(h.contains('<')
+        || h.contains('>')
+        || h.ends_with(".Next()")
+        || super::lifetime::pages_through(h))
 }
 
 /// Whether the scanner `scanner` reads a source named like a feed: what it was made from, or
@@ -251,7 +254,7 @@ fn scans_a_feed(file: &ParsedFile, scanner: &str, before: usize) -> bool {
             .trim_end_matches(')'),
     );
     let origin = assigned_in(file, source, before).unwrap_or("");
-    mentions(made, FEED_WORDS) || mentions(origin, FEED_WORDS)
+    names_a_feed(made) || names_a_feed(origin)
 }
 
 /// The right side of the last assignment to `name` before `before`, also as one of several

@@ -2,6 +2,7 @@ use streamguard_report::FindingId;
 
 use super::Facts;
 use crate::analysis::{Confidence, HandlerCtx, RawFinding, Role};
+use crate::rules::common::nth_arg;
 use crate::rules::recheck::resolved_duration;
 use crate::rules::rule;
 use crate::syntax::{Call, ParsedFile, has_word};
@@ -56,17 +57,88 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 .find(|f| f.span == piece.span)
                 .map_or(&[], |f| f.params.as_slice())
         };
+        // A helper that takes its call options from its caller (`instrument(symbol, options)`
+        // → `refData.getInstrument(…, options, …)`) hands on what every call of it in the
+        // handler passes there (`instrument(alert.symbol, { parent: call })`).
+        let helper_name = (piece.role != Role::Own)
+            .then(|| file.funcs.iter().find(|f| f.span == piece.span))
+            .flatten()
+            .map(|f| f.name.as_str());
+        // What every call of the helper from outside it passes as its parameter `param`
+        // (`None` when the helper has no such parameter or no such call).
+        let given_by_callers = |param: &str| -> Option<Vec<String>> {
+            let name = helper_name?;
+            let k = params.iter().position(|p| p.name == param)?;
+            let given: Vec<String> = ctx
+                .calls()
+                .filter(|(f, c)| {
+                    c.name == name
+                        && !(std::ptr::eq(*f, file) && piece.span.contains(&c.span.start))
+                })
+                .map(|(f, c)| {
+                    let arg = nth_arg(f.src(&c.args), k);
+                    // A variable handed on (`opts`) is what it was set to.
+                    match f.binding(arg, c.span.start) {
+                        Some(b) if arg.chars().all(crate::syntax::is_ident_char) => {
+                            f.src(&b.value).to_string()
+                        }
+                        _ => arg.to_string(),
+                    }
+                })
+                .collect();
+            (!given.is_empty()).then_some(given)
+        };
+        let options_from_caller = |param: &str| {
+            let Some(name) = helper_name else {
+                return false;
+            };
+            let Some(k) = params.iter().position(|p| p.name == param) else {
+                return false;
+            };
+            // Calls of the helper from outside it (its own `caseStore.page(…)` is not one).
+            let mut sites = ctx
+                .calls()
+                .filter(|(f, c)| {
+                    c.name == name
+                        && !(std::ptr::eq(*f, file) && piece.span.contains(&c.span.start))
+                })
+                .peekable();
+            sites.peek().is_some()
+                && sites.all(|(f, c)| {
+                    let given = nth_arg(f.src(&c.args), k);
+                    // The options object alone, as a call's arguments (`({ parent: call })`).
+                    propagation(&format!("({given})"), stream).is_some_and(|p| p.deadline)
+                        || given.contains("deadline")
+                })
+        };
         for c in file.calls_in(&piece.span) {
             let args = file.src(&c.args);
             // `{ parent: call }` hands the caller's deadline on (grpc-js propagates it by
             // default); an explicit deadline next to it is capped by the parent's.
             let handed_on = std::iter::once(stream)
                 .chain(params.iter().map(|p| p.name.as_str()))
-                .any(|s| propagation(args, s).is_some_and(|p| p.deadline));
+                .any(|s| propagation(args, s).is_some_and(|p| p.deadline))
+                || params.iter().any(|p| {
+                    crate::syntax::has_word(args, &p.name) && options_from_caller(&p.name)
+                });
             if handed_on {
                 continue;
             }
-            if let Some((message, certain)) = fixed_deadline(file, c, args, scope) {
+            // Options the callers pass through a parameter (`http.get(url, opts)`) that set a
+            // timeout or a signal of their own override the client's fixed one.
+            let overridden_by_callers = params.iter().any(|p| {
+                crate::syntax::has_word(args, &p.name)
+                    && given_by_callers(&p.name).is_some_and(|given| {
+                        given.iter().all(|g| {
+                            ["timeout", "deadline", "signal"]
+                                .iter()
+                                .any(|w| g.contains(w))
+                        })
+                    })
+            });
+            if let Some((message, certain)) =
+                fixed_deadline(file, c, args, scope).filter(|_| !overridden_by_callers)
+            {
                 let confidence = if certain {
                     confidence
                 } else {
@@ -148,6 +220,32 @@ fn fixed_deadline(file: &ParsedFile, c: &Call, args: &str, scope: &str) -> Optio
             let message = format!(
                 "downstream call `{}` uses a fixed {key} (`{fixed}`) instead of the caller's remaining deadline (`call.getDeadline()`)",
                 c.callee
+            );
+            return Some((message, true));
+        }
+    }
+    // A request through an HTTP client instance made with a fixed timeout
+    // (`const http = axios.create({ baseURL, timeout: 5000 })` … `http.post('/telemetry', r)`).
+    const HTTP_VERBS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
+    let r = c.receiver();
+    if HTTP_VERBS.contains(&c.name.as_str())
+        && !r.is_empty()
+        && r.chars().all(crate::syntax::is_ident_char)
+        && let Some(b) = file.binding(r, c.span.start)
+    {
+        let made = file.src(&b.value);
+        let instance = ["axios.create(", "got.extend(", "ky.create(", "ky.extend("]
+            .iter()
+            .any(|k| made.contains(k));
+        if instance
+            && let Some((_, made_args)) = made.split_once('(')
+            && let Some(value) = option_value(&format!("({made_args}"), "timeout")
+            && let Some(fixed) = fixed_expr(&file.text, value)
+        {
+            let message = format!(
+                "HTTP request `{}` goes through a client made with a fixed timeout (`timeout: {fixed}`, line {}) instead of the caller's remaining deadline (`call.getDeadline()`)",
+                c.callee,
+                file.position(b.value.start).0
             );
             return Some((message, true));
         }

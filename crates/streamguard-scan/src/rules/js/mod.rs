@@ -11,7 +11,7 @@ use super::common::{Bound, Facts, MessageLoop, auth_at_open, per_message};
 use super::lifetime::ends_with_the_work;
 use super::mentions_expiry_or_revocation;
 use super::recheck::resolved_duration;
-use crate::analysis::{HandlerCtx, Role, mentions};
+use crate::analysis::{HandlerCtx, Role};
 use crate::lang::StreamKind;
 use crate::lang::js::{event_name, is_data_event};
 use crate::syntax::{Call, ParsedFile};
@@ -81,10 +81,11 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let unbounded_loop = ctx.file.loops_in(&ctx.func.span).any(|l| {
         let h = ctx.file.src(&l.header).trim();
         let whole = ctx.file.src(&l.span).trim_start();
-        (whole.starts_with("while") && !h.contains('<'))
+        ((whole.starts_with("while") && !h.contains('<'))
             || h.starts_with("for(;;")
             || h.starts_with("for (;;")
-            || whole.starts_with("do")
+            || whole.starts_with("do"))
+            && !super::lifetime::pages_through(h)
     });
     // `for await (const x of upstream)`: a relay of a downstream stream, endless when it is a feed.
     let relays: Vec<&str> = ctx
@@ -107,7 +108,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
             .binding(h, ctx.func.body.end)
             .map(|b| ctx.file.src(&b.value))
             .unwrap_or(h);
-        mentions(origin, super::lifetime::FEED_WORDS)
+        super::lifetime::names_a_feed(origin)
     });
     // A helper object the handler hands the call to that writes to it from a loop of its own
     // (`new LogPump(store, call, …).run()` tailing a log until the work is done): the stream

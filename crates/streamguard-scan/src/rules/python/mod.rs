@@ -10,7 +10,7 @@ mod f6_stream_lifetime;
 use super::common::{
     Bound, Facts, auth_at_open, family_rules, first_arg, message_loops, per_message, stream_escapes,
 };
-use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::lifetime::{ends_with_the_work, names_a_feed};
 use super::recheck::resolved_duration;
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, Loop, ParsedFile};
@@ -41,9 +41,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     let own_loops: Vec<&Loop> = ctx
         .file
         .loops_in(&ctx.func.span)
-        .filter(|l| {
-            unbounded(ctx.file, l) || relay(ctx.file, l).is_some_and(|o| mentions(o, FEED_WORDS))
-        })
+        .filter(|l| unbounded(ctx.file, l) || relay(ctx.file, l).is_some_and(names_a_feed))
         .collect();
     let fed = ctx
         .own_calls()
@@ -65,7 +63,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     // of a downstream feed (a downstream job's progress ends with the job).
     let endless = fed
         || own_loops.iter().any(|l| match relay(ctx.file, l) {
-            Some(origin) => mentions(origin, FEED_WORDS),
+            Some(origin) => names_a_feed(origin),
             None => {
                 let text = ctx.file.src(&l.span);
                 (!ctx.handler.kind.reads() || !text.contains(p)) && !ends_with_the_work(text)
@@ -132,6 +130,7 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
         let drains = body.contains(".read(") && body.contains("break");
         return !(header.contains('<')
             || header.contains('>')
+            || super::lifetime::pages_through(header)
             || drains
             || works_off(header, body)
             || ends_at_sentinel(body));
@@ -141,7 +140,7 @@ fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
     let bounded_query = mentions(header, &["limit", "page_size", "max_results"])
         || (crate::syntax::has_word(header, "start") && crate::syntax::has_word(header, "end"));
     !bounded_query
-        && (mentions(header, FEED_WORDS)
+        && (names_a_feed(header)
             || mentions(header, &["queue"])
             || (header.contains("iter(") && header.contains(".get")))
 }
@@ -188,6 +187,22 @@ fn ends_at_sentinel(body: &str) -> bool {
 /// A check of the caller's token: `jwt.decode(…)`, `verify_token(…)`,
 /// `metadata.get("authorization")`, or the `authorization` value handed to a function.
 pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
+    let args = file.src(&c.args);
     super::common::is_token_check(file, c)
-        || mentions(file.src(&c.args), &["\"authorization\"", "'authorization'"])
+        || mentions(args, &["\"authorization\"", "'authorization'"]) && !sends_credential(args)
+}
+
+/// Whether call arguments send a credential rather than read one: an `("authorization", …)`
+/// pair of outgoing metadata, or a `Bearer` value built in place (`f"Bearer {TOKEN}"`). A
+/// relay that logs in *to* the service it forwards to checks nothing of its caller.
+fn sends_credential(args: &str) -> bool {
+    let flat: String = args
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    flat.contains("(\"authorization\",")
+        || flat.contains("('authorization',")
+        || flat.contains("f\"bearer")
+        || flat.contains("f'bearer")
 }

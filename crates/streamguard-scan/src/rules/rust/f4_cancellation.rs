@@ -59,9 +59,14 @@ const CANCEL_PATHS: &[&str] = &[
 ];
 
 pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawFinding>) -> bool {
-    if ctx.any_text(|t| {
-        t.contains("CancellationToken") || t.contains("abort_handle") || t.contains("AbortOnDrop")
-    }) {
+    // The handler ties its work to a token or an abort handle itself. (A session helper that
+    // keeps a token for its own guard does not stop the tasks the handler spawns without it:
+    // each task is judged below by its own code.)
+    let own = ctx.own_text();
+    if own.contains("CancellationToken")
+        || own.contains("abort_handle")
+        || own.contains("AbortOnDrop")
+    {
         return true;
     }
     // The inbound stream ends when the client cancels: a task reading it stops with it.

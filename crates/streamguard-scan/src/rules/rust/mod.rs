@@ -9,7 +9,7 @@ mod f6_stream_lifetime;
 
 pub(crate) use super::common::first_arg;
 use super::common::{Bound, Facts, auth_at_open, family_rules, message_loops, per_message};
-use super::lifetime::{FEED_WORDS, ends_with_the_work};
+use super::lifetime::{ends_with_the_work, names_a_feed};
 use crate::analysis::{HandlerCtx, Role, mentions};
 use crate::syntax::{Call, ParsedFile, Span};
 
@@ -107,7 +107,7 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
         .iter()
         .any(|w| own.contains(w));
     // A relay of a downstream stream that is not a feed ends with it: finite, like a list.
-    let relay_feed = relays.iter().any(|h| mentions(h, FEED_WORDS));
+    let relay_feed = relays.iter().any(|h| names_a_feed(h));
     let long_lived = (ctx.handler.kind.reads() && keeps_reading) || feed || infinite || relay_feed;
     let endless = feed || infinite || relay_feed;
     let long_lived = long_lived && !super::common::bounded_upload(ctx, &loops);
