@@ -1,0 +1,4 @@
+pub mod auth;
+pub mod events;
+pub mod ledger;
+pub mod service;
