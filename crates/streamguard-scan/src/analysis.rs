@@ -684,9 +684,14 @@ fn strip_clone(e: &str) -> &str {
 /// The field a receiver reads on the object itself: `self.sink`, `this.client`, `s.store` (with
 /// `go_receiver` the Go method's receiver name).
 fn field_of<'e>(e: &'e str, go_receiver: &str) -> Option<&'e str> {
-    let (obj, field) = e.split_once('.')?;
+    let (obj, path) = e.split_once('.')?;
     let own = ["self", "this"].contains(&obj) || (!go_receiver.is_empty() && obj == go_receiver);
-    (own && !field.is_empty() && field.chars().all(crate::syntax::is_ident_char)).then_some(field)
+    // A field of a field (`self.down.aei`): the type declared for the last one.
+    let field = path.rsplit('.').next().unwrap_or(path);
+    let idents = path
+        .split('.')
+        .all(|s| !s.is_empty() && s.chars().all(crate::syntax::is_ident_char));
+    (own && idents).then_some(field)
 }
 
 /// The type a line declares for `field`: `origin: Arc<Origin>,` (Rust), `store *Store` (Go),

@@ -24,6 +24,9 @@ pub(crate) fn ends_with_the_work(loop_text: &str) -> bool {
         "isdone",
         "job_done",
         "final",
+        // `if closed: … return` (a sale, an auction, a session that closes).
+        "closed",
+        "ended",
     ];
     let lines: Vec<&str> = loop_text.lines().collect();
     lines.iter().enumerate().any(|(k, l)| {

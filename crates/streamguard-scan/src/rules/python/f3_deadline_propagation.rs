@@ -115,6 +115,19 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                         message,
                     ));
                 }
+                None if is_unbounded_db_query(ctx, file, c) => {
+                    let message = format!(
+                        "database query `{}` runs with no timeout: the caller's deadline is ignored; pass `timeout=context.time_remaining()` (asyncpg) or set `statement_timeout` from it",
+                        c.callee
+                    );
+                    out.push(ctx.finding(
+                        FindingId::F3,
+                        file,
+                        c.span.start,
+                        Confidence::Medium,
+                        message,
+                    ));
+                }
                 None if is_http_call(file, c) && !client_has_timeout(file, c) => {
                     let message = format!(
                         "downstream HTTP request `{}` carries no timeout: it can outlive the caller's deadline; pass `timeout=context.time_remaining()`",
@@ -133,6 +146,121 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// A query to a database server (asyncpg, psycopg, aiopg, aiomysql, PyMySQL) with nothing
+/// bounding it: no `timeout=` of its own (checked by the caller), a connection not opened with a
+/// `statement_timeout`/`command_timeout` or by a helper handed the call's context, and no
+/// `asyncio.wait_for`/`asyncio.timeout` around it. A database is a downstream service like any
+/// other (an in-process SQLite is not one).
+fn is_unbounded_db_query(ctx: &HandlerCtx<'_>, file: &ParsedFile, c: &Call) -> bool {
+    const QUERIES: &[&str] = &["fetch", "fetchrow", "fetchval", "execute", "executemany"];
+    const DRIVERS: &[&str] = &[
+        "import asyncpg",
+        "import psycopg",
+        "from psycopg",
+        "import aiopg",
+        "import aiomysql",
+        "import pymysql",
+    ];
+    // What a connection's origin is bounded by: a timeout or deadline handed to the helper that
+    // opens it (`with cursor(timeout_s) as cur:`), or the call's context.
+    const BOUNDS: &[&str] = &["timeout", "deadline", "remaining", "context"];
+    if !QUERIES.contains(&c.name.as_str()) {
+        return false;
+    }
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    if base.is_empty()
+        || !mentions(base, &["conn", "pool", "cur", "db", "tx"])
+        || !base.chars().all(crate::syntax::is_ident_char)
+    {
+        return false;
+    }
+    let networked = ctx.program.files.iter().any(|&fi| {
+        DRIVERS
+            .iter()
+            .any(|d| ctx.project.files[fi].text.contains(d))
+    });
+    if !networked {
+        return false;
+    }
+    // Only the enclosing function's own lines: a connection is a parameter there (handed in,
+    // judged where it is opened) or opened in it.
+    let Some(func) = file.func_containing(c.span.start).map(|f| &file.funcs[f]) else {
+        return false;
+    };
+    // A parameter, a function that sets the connection's `statement_timeout` itself
+    // (`conn.execute(f"SET statement_timeout = {ms}")`) or is handed a timeout, or the lookup of
+    // a caller's key, token or assignment (access control, not work done for the request).
+    if func.params.iter().any(|p| p.name == base)
+        || mentions(
+            file.src(&func.span),
+            &["statement_timeout", "command_timeout"],
+        )
+        || func
+            .params
+            .iter()
+            .any(|p| mentions(&p.name, &["timeout", "deadline", "remaining"]))
+        || [func.name.as_str()]
+            .into_iter()
+            .chain(func.params.iter().map(|p| p.name.as_str()))
+            .any(|n| {
+                mentions(
+                    n,
+                    &[
+                        "key",
+                        "auth",
+                        "token",
+                        "principal",
+                        "caller",
+                        "credential",
+                        "verify",
+                        "revok",
+                        "assign",
+                        "owner",
+                        "owns",
+                        "permission",
+                        "role",
+                        "member",
+                        "allowed",
+                    ],
+                )
+            })
+    {
+        return false;
+    }
+    let before = &file.text[func.span.start..c.span.start];
+    let lines: Vec<&str> = before.lines().rev().take(12).collect();
+    // Bounded around it: `await asyncio.wait_for(conn.fetch(…), timeout=…)`, `async with
+    // asyncio.timeout(…):`.
+    if lines.iter().take(6).any(|l| {
+        mentions(
+            l,
+            &[
+                "wait_for(",
+                "asyncio.timeout(",
+                "timeout_at(",
+                "async_timeout",
+            ],
+        )
+    }) {
+        return false;
+    }
+    // Where the connection came from: `with psycopg.connect(DSN, options=f"-c
+    // statement_timeout={ms}") as conn:`, `async with pool.acquire() as conn:`,
+    // `conn = store.conn_for(context)`.
+    let origin = lines.iter().find(|l| {
+        l.contains(&format!(" as {base}"))
+            || l.trim_start().starts_with(&format!("{base} ="))
+            || l.trim_start().starts_with(&format!("{base}="))
+    });
+    match origin {
+        // `connect_timeout=5` bounds the connect, not the queries.
+        Some(l) => !mentions(&l.replace("connect_timeout=", ""), BOUNDS),
+        // A connection handed in: judged where it is opened.
+        None => false,
+    }
 }
 
 /// The fixed timeout of the HTTP client an HTTP request goes through: a client the file builds

@@ -63,7 +63,19 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
                 continue;
             }
-            if !timed && tonic {
+            // The request built by a helper that sets its timeout (`self.inner.clone()
+            // .status(Self::request(msg, remaining))`, `set_timeout(left)` inside).
+            let built_timed = || {
+                file.calls_in(&c.args).iter().any(|inner| {
+                    ctx.helpers_of(piece.file, inner)
+                        .iter()
+                        .any(|(hf, span)| ctx.project.files[*hf].src(span).contains("set_timeout("))
+                        || file.funcs.iter().any(|f| {
+                            f.name == inner.name && file.src(&f.span).contains("set_timeout(")
+                        })
+                })
+            };
+            if !timed && tonic && !built_timed() {
                 let message = format!(
                     "downstream gRPC call `{}` carries no deadline: the caller's `grpc-timeout` is dropped; set `request.set_timeout(remaining)` from it",
                     c.callee
