@@ -218,7 +218,14 @@ pub(crate) fn unbounded(file: &ParsedFile, l: &Loop) -> bool {
         // `for { n, err := r.Read(buf); if err == io.EOF { break } … }` drains a finite source;
         // a loop receiving from a stream (the caller's, or a downstream one it relays) does not.
         let body = file.src(&l.body);
-        return !body.contains("io.EOF") || body.contains(".Recv(");
+        // … unless it waits at the end for more (`if err == io.EOF { <-time.After(…); continue }`):
+        // that follows the source like `tail -f`.
+        let follows = body.contains("io.EOF")
+            && body.contains("continue")
+            && (body.contains("time.After(")
+                || body.contains("time.Sleep(")
+                || body.contains(".C:"));
+        return !body.contains("io.EOF") || body.contains(".Recv(") || follows;
     }
     if let Some(i) = h.find("range") {
         let operand = h[i + "range".len()..].trim();

@@ -240,11 +240,46 @@ fn awaited_per_message<'p>(
     })
 }
 
+/// A `setTimeout` that does work later, for the caller, on its own (`setTimeout(() =>
+/// unary(incidents, 'openIncident', …), 30_000)`): it fires after a cancel unless cleared. A
+/// timer that acts on the call itself (`setTimeout(() => call.end(), MAX_MS)`, a lifetime) or
+/// only logs is not such work.
+fn delayed_side_effect(file: &ParsedFile, c: &Call, stream: &str) -> bool {
+    if c.name != "setTimeout" || !c.receiver().is_empty() {
+        return false;
+    }
+    let args = file.src(&c.args);
+    if crate::syntax::has_word(args, stream) && !args.contains(&format!("{stream}.getDeadline")) {
+        return false;
+    }
+    // The delay: at least a second (a literal or a named value).
+    let delay = crate::rules::common::nth_arg(args, 1).replace('_', "");
+    let long = delay
+        .parse::<f64>()
+        .map_or(!delay.is_empty(), |ms| ms >= 1000.0);
+    long && file.calls_in(&c.args).iter().any(|k| {
+        !std::ptr::eq(k, c)
+            && ![
+                "log",
+                "info",
+                "warn",
+                "error",
+                "debug",
+                "clearTimeout",
+                "clearInterval",
+            ]
+            .contains(&k.name.as_str())
+            && k.receiver() != "console"
+            && k.span.start > c.args.start
+    })
+}
+
 /// Work that outlives the call unless stopped: timers, HTTP requests, child processes, and
 /// downstream gRPC calls that do not take the call as `parent` (which cancels them with it).
 fn is_async_work(file: &ParsedFile, c: &Call, stream: &str) -> bool {
     let r = c.receiver();
     ["fetch", "setInterval", "axios", "got", "spawn", "exec"].contains(&c.name.as_str())
+        || delayed_side_effect(file, c, stream)
         || r == "axios"
         || match propagation(file.src(&c.args), stream) {
             // `{ parent: call }` makes it a downstream gRPC call; its flags say whether the

@@ -106,7 +106,7 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
         return true;
     }
     // `let count = 0` in the handler, `count++` and `count > N` in the message loop.
-    let limited = mentions(own, RATE_LIMIT_WORDS);
+    let limited = limited_text(own);
     for (i, _) in own.match_indices("let ") {
         let rest = &own[i + 4..];
         let name: String = rest
@@ -127,8 +127,14 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, facts: &Facts<'_>, out: &mut Vec<RawFi
                 || t.contains(&format!("++{name}")))
                 && (t.contains(&format!("{name} >")) || t.contains(&format!("{name} >=")))
         });
+        // A counter the loop also resets (`if (m !== minute) { minute = m; inMinute = 0 }`) is
+        // a rate window, whatever the limit is called.
+        let window = facts
+            .loops
+            .iter()
+            .any(|l| crate::rules::common::resets(l.file.src(&l.region), &name));
         if counted
-            && limited
+            && (limited || window)
             && !crate::rules::common::counts_upload_total(ctx, &facts.loops, &name)
         {
             let message = format!(
@@ -205,7 +211,8 @@ const RATE_LIMIT_WORDS: &[&str] = &[
 
 /// [`RATE_LIMIT_WORDS`], or a rate named in camel case (`config.messagesPerSecond`).
 fn limited_text(own: &str) -> bool {
-    mentions(own, RATE_LIMIT_WORDS) || mentions(own, &["persecond", "perminute"])
+    mentions(own, RATE_LIMIT_WORDS)
+        || mentions(own, &["persecond", "perminute", "perhour", "perwindow"])
 }
 
 /// A counter field of an object made in the handler (`const window = { started: …, count: 0 }`)
