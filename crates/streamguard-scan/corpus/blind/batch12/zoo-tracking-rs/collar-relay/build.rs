@@ -1,0 +1,3 @@
+fn main() {
+    tonic_build::compile_protos("../proto/zoo.proto").unwrap();
+}
