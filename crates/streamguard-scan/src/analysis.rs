@@ -562,7 +562,27 @@ impl<'p> HandlerCtx<'p> {
                 })
             })
         });
-        (!exempt).then_some(interceptor)
+        // An interceptor that lets every method but some through untouched
+        // (`if (methodDescriptor.path !== '/timing.v1.RaceTiming/ReaderFeed') return …`) covers
+        // only those.
+        let text = self.project.files[interceptor.file]
+            .src(&interceptor.span)
+            .to_ascii_lowercase();
+        let only: Vec<&str> = ["!== '/", "!== \"/", "!= \"/", "!= '/"]
+            .iter()
+            .flat_map(|op| text.match_indices(op).map(move |(i, _)| i + op.len() - 1))
+            .filter_map(|start| {
+                let rest = &text[start..];
+                let end = rest.find(['\'', '"'])?;
+                Some(&rest[..end])
+            })
+            .collect();
+        let not_covered = !only.is_empty()
+            && !only.iter().any(|path| {
+                path.rsplit('/').next() == Some(method.as_str())
+                    && path.contains(&format!("{service}/"))
+            });
+        (!exempt && !not_covered).then_some(interceptor)
     }
 
     pub fn file_of(&self, piece: &Piece) -> &'p ParsedFile {

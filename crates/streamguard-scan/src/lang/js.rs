@@ -627,6 +627,19 @@ fn entry_func(view: &ProgramView<'_>, e: &Entry) -> Option<(usize, usize, Option
         if let Some((hf, hi)) = inner {
             return Some((hf, hi, wrapper));
         }
+        // `readerFeed: makeReaderFeed({ raceId })`: the function the factory itself returns
+        // (when it is handed no function literal to wrap: `withAuth(function (call) {…})` is
+        // that literal, below).
+        let wraps_a_literal = file
+            .funcs
+            .iter()
+            .any(|f| crate::lang::contains(&e.value, &f.span));
+        if !wraps_a_literal
+            && let Some((ff, fi)) = wrapper
+            && let Some(i) = returned_function(&view.files[ff], fi)
+        {
+            return Some((ff, i, None));
+        }
     }
     let t = t.strip_suffix(".bind(this)").unwrap_or(t);
     let t = t.split(".bind(").next().unwrap_or(t);

@@ -247,10 +247,34 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
             classes.push(c.name.clone());
         }
     }
+    // Mixins: `class CaveService(ClimateHandlers, TurningHandlers, pb2_grpc.CaveServicer)`
+    // takes its RPCs from the program's classes it derives from (two levels). Only methods the
+    // service defines count there: a mixin's other methods are not handlers.
+    let own_classes = classes.len();
+    for _ in 0..2 {
+        let bases: Vec<String> = view
+            .classes()
+            .filter(|(_, c)| classes.contains(&c.name))
+            .flat_map(|(_, c)| {
+                identifiers(&c.bases)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|b| !b.ends_with("Servicer") && view.classes().any(|(_, c)| &c.name == b))
+            .collect();
+        for b in bases {
+            if !classes.contains(&b) {
+                classes.push(b);
+            }
+        }
+    }
     let mut out = Vec::new();
-    for class in classes {
-        for (hf, hi) in view.methods_of(&class) {
+    for (k, class) in classes.iter().enumerate() {
+        for (hf, hi) in view.methods_of(class) {
             let h = &view.files[hf];
+            if k >= own_classes && view.defined_kind(&reg.service, &h.funcs[hi].name).is_none() {
+                continue;
+            }
             let kind = |m: &str| view.defined_kind(&reg.service, m);
             if let Some(found) = method_handler(h, hf, hi, &reg.service, kind) {
                 out.push(found);

@@ -853,6 +853,24 @@ pub(crate) fn authorization_points(
                 .take(3)
                 .chain(std::iter::once(line))
                 .any(|n| refuses(n));
+        // A membership test that drops the message (`if (!reader.mats.includes(matId)) {
+        // rejected += 1; return; }`, `if rack not in claims["racks"]: continue`): only what the
+        // set grants is acted on.
+        let negated_membership = (t.contains("!") || t.contains(" not in "))
+            && [".includes(", ".has(", ".contains(", " not in "]
+                .iter()
+                .any(|m| t.contains(m));
+        let drops = negated_membership
+            && lines[k + 1..].iter().take(3).any(|n| {
+                let n = n.trim();
+                n.starts_with("return")
+                    || n.starts_with("continue")
+                    || n.contains("; return")
+                    || n.contains("continue;")
+            });
+        // (Not in a helper read for explicit checks: there a dropped item is the helper's own
+        // bookkeeping.)
+        let denies = denies || (drops && strictness != Strictness::Explicit);
         // The gate of a first-message branch (`if !authorized {`) is not a check either.
         let gate = is_once_condition(t.trim_start_matches('}').trim());
         let on_identity = on_identity && strictness != Strictness::Explicit;

@@ -217,30 +217,60 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
     );
     for c in ctx.own_calls() {
         let args = ctx.file.src(&c.args);
+        // A call handed a callback (`call.on('data', (r) => { … overBudget(peer) … })`) is
+        // judged by the calls inside it.
+        if ["=>", "function", "async move", "move |", "lambda"]
+            .iter()
+            .any(|w| args.contains(w))
+        {
+            continue;
+        }
         let keyed =
             peers.iter().any(|p| crate::syntax::has_word(args, p)) || mentions(args, PEER_ADDRESS);
         if !keyed {
             continue;
         }
         // `s.allow(addr)` whose code keeps a window or a count per key is a limiter too.
-        let limiter = mentions(
-            &c.callee,
-            &["limit", "bucket", "throttl", "quota", "acquire"],
-        ) || (["allow", "Allow", "take", "Take"].contains(&c.name.as_str())
-            && ctx.helpers_of(ctx.body_file(), c).iter().any(|(hf, span)| {
+        // A refusal for volume right after it (`if !self.admit(addr) { return
+        // Err(Status::resource_exhausted(…)) }`) says what the call decides.
+        let at = c.span.start - ctx.func.span.start.min(c.span.start);
+        let refuses_volume = own
+            .get(at.min(own.len())..)
+            .map(|rest| rest.lines().take(3).collect::<Vec<_>>().join("\n"))
+            .is_some_and(|next| {
                 mentions(
-                    ctx.project.files[*hf].src(span),
+                    &next,
                     &[
-                        "window",
-                        "per_second",
-                        "per_minute",
-                        "persecond",
-                        "perminute",
-                        "limit",
-                        "burst",
+                        "resource_exhausted",
+                        "resourceexhausted",
+                        "too many",
+                        "flood",
+                        "rate limit",
                     ],
                 )
-            }));
+            });
+        let limiter = mentions(
+            &c.callee,
+            &["limit", "bucket", "throttl", "quota", "acquire", "budget"],
+        ) || refuses_volume
+            || (["allow", "Allow", "take", "Take", "admit"].contains(&c.name.as_str())
+                && ctx.helpers_of(ctx.body_file(), c).iter().any(|(hf, span)| {
+                    mentions(
+                        ctx.project.files[*hf].src(span),
+                        &[
+                            "window",
+                            "per_second",
+                            "per_minute",
+                            "persecond",
+                            "perminute",
+                            "limit",
+                            "burst",
+                            "bucket",
+                            "tokens",
+                        ],
+                    )
+                })
+                || receiver_made_as_limiter(ctx, c));
         let counter = capped
             && [
                 "get",
@@ -273,7 +303,60 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
             return true;
         }
     }
+    // Rate state indexed by the address (`self._limits[peer]`, `windows[addr]`).
+    for (i, line) in own.lines().enumerate() {
+        let indexed = peers.iter().find_map(|p| {
+            let key = format!("[{p}]");
+            let at = line.find(&key)?;
+            let obj = line[..at]
+                .rsplit(|c: char| !(crate::syntax::is_ident_char(c) || c == '.'))
+                .next()
+                .unwrap_or("");
+            mentions(
+                obj,
+                &[
+                    "limit", "window", "bucket", "count", "budget", "quota", "rate", "hits",
+                ],
+            )
+            .then_some(obj)
+        });
+        if let Some(obj) = indexed {
+            let byte = ctx.func.span.start
+                + own.lines().take(i).map(|l| l.len() + 1).sum::<usize>()
+                + line.len().saturating_sub(line.trim_start().len());
+            let message = format!(
+                "rate-limit state `{obj}` is keyed by the connection's address: a reconnect gets a new address and a fresh budget; key it by the token's identity"
+            );
+            out.push(ctx.finding(
+                FindingId::F5,
+                ctx.file,
+                byte.min(ctx.func.span.end),
+                Confidence::Medium,
+                message,
+            ));
+            return true;
+        }
+    }
     false
+}
+
+/// Whether a call's receiver was made as a limiter (`_per_peer = SlidingWindow(…)`,
+/// `let limiter = RateLimiter::new(…)`): its type names one.
+fn receiver_made_as_limiter(ctx: &HandlerCtx<'_>, c: &crate::syntax::Call) -> bool {
+    let recv = c.receiver();
+    let base = recv.rsplit('.').next().unwrap_or(recv);
+    if base.is_empty() {
+        return false;
+    }
+    let file = &ctx.project.files[ctx.body_file()];
+    file.binding(base, c.span.start).is_some_and(|b| {
+        let made = file.src(&b.value);
+        let ctor = made.split('(').next().unwrap_or("");
+        mentions(
+            ctor,
+            &["window", "limiter", "bucket", "throttle", "ratelimit"],
+        )
+    })
 }
 
 /// The name a line assigns: `const peer = …`, `let peer = …`, `addr := …`, `addr = …`.

@@ -319,7 +319,12 @@ fn channel_like(file: &ParsedFile, operand: &str, before: usize) -> bool {
 /// A check of the caller's token: `jwt.Parse(…)`, `verifyToken(…)`, `md.Get("authorization")`,
 /// or the `authorization` value handed to a function.
 pub(crate) fn is_auth(file: &ParsedFile, c: &Call) -> bool {
-    super::common::is_token_check(file, c) || mentions(file.src(&c.args), &["\"authorization\""])
+    // Metadata made for an outgoing call (`metadata.AppendToOutgoingContext(ctx,
+    // "authorization", "Bearer "+r.token)`) sends a credential; it checks none.
+    let outgoing =
+        ["AppendToOutgoingContext", "NewOutgoingContext", "Pairs"].contains(&c.name.as_str());
+    super::common::is_token_check(file, c)
+        || !outgoing && mentions(file.src(&c.args), &["\"authorization\""])
 }
 
 /// `context.Background()` / `context.TODO()`: a context without the caller's deadline.

@@ -125,10 +125,13 @@ fn facts<'p>(ctx: &HandlerCtx<'p>) -> Facts<'p> {
     });
     // A relay of a downstream stream that is not a feed (a history page, an export, one job's
     // output) ends when the downstream one does: finite, like a list.
+    // A loop that leaves when the job it follows is done (`if (job.state === "DONE") break`)
+    // lasts as long as that job: one operation, like a relay of its progress.
+    let follows_one_job = unbounded_loop && ends_with_the_work(ctx.own_text());
     let long_lived = helper_loop
         || (ctx.handler.kind.reads() && !loops.is_empty())
         || !feeds.is_empty()
-        || unbounded_loop
+        || (unbounded_loop && !follows_one_job)
         || relay_feed;
     // The server writes on its own: a feed whose callback writes, or an endless loop/relay.
     let pushes = feeds.iter().any(|(f, c)| {

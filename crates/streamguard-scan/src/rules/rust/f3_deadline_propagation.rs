@@ -108,6 +108,20 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
                 out.push(ctx.finding(FindingId::F3, file, c.span.start, confidence, message));
                 continue;
             }
+            if is_unbounded_sqlx_query(file, c) {
+                let message = format!(
+                    "database query (`{}`) runs with no timeout: the caller's `grpc-timeout` is ignored; wrap it in `tokio::time::timeout(remaining, …)` or set `statement_timeout` from it",
+                    c.name
+                );
+                out.push(ctx.finding(
+                    FindingId::F3,
+                    file,
+                    c.span.start,
+                    Confidence::Medium,
+                    message,
+                ));
+                continue;
+            }
             let args = file.src(&c.args);
             let arg = first_arg(args);
             let relevant = match c.name.as_str() {
@@ -121,6 +135,20 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
             if !relevant || mentions(arg, LIFETIME_WORDS) {
                 continue;
             }
+            // A default for a caller that sent no deadline (`if let Some(d) = deadline {
+            // r.set_timeout(left) } else { r.set_timeout(Duration::from_secs(10)) }`).
+            let before = &file.text[..c.span.start];
+            let fallback = before
+                .lines()
+                .rev()
+                .nth(1)
+                .is_some_and(|l| l.trim_start().starts_with("} else"))
+                && before.lines().rev().take(8).any(|l| {
+                    l.contains("if let Some(") && mentions(l, &["deadline", "timeout", "remaining"])
+                });
+            if fallback {
+                continue;
+            }
             if let Some(fixed) = fixed_duration(file, scope, arg) {
                 let message = format!(
                     "downstream call is bounded by a fixed timeout (`{fixed}` in `{}`) instead of the caller's remaining deadline",
@@ -131,6 +159,56 @@ pub(super) fn check(ctx: &HandlerCtx<'_>, _facts: &Facts<'_>, out: &mut Vec<RawF
         }
     }
     true
+}
+
+/// An sqlx write awaited as it is (`sqlx::query("INSERT …").bind(…).execute(&pool).await`):
+/// nothing bounds it by the caller's deadline. One handed to `tokio::time::timeout(budget, q)`
+/// or kept as a future is bounded where it is awaited; a write made for an access check (in a
+/// function named for keys, owners or permissions) is not work done for the request. (Reads
+/// are left out: most are lookups that guard the request rather than work done for it.)
+fn is_unbounded_sqlx_query(file: &ParsedFile, c: &Call) -> bool {
+    const RUNS: &[&str] = &["execute"];
+    if !RUNS.contains(&c.name.as_str()) || !file.text.contains("sqlx") {
+        return false;
+    }
+    let before = &file.text[..c.span.start];
+    let statement_start = before.rfind([';', '{']).map_or(0, |i| i + 1);
+    let statement = &file.text[statement_start..c.span.end.min(file.text.len())];
+    if !["sqlx::query", "query_as", "query_scalar", "query!("]
+        .iter()
+        .any(|q| statement.contains(q))
+    {
+        return false;
+    }
+    let awaited = file.text[c.span.end.min(file.text.len())..]
+        .trim_start()
+        .starts_with(".await");
+    let bounded =
+        file.calls.iter().any(|t| {
+            t.name == "timeout" && t.args.start <= c.span.start && c.span.end <= t.args.end
+        }) || mentions(statement, &["statement_timeout", "timeout("]);
+    let access_check = file.func_containing(c.span.start).is_some_and(|f| {
+        let f = &file.funcs[f];
+        mentions(
+            &f.name,
+            &[
+                "key",
+                "auth",
+                "token",
+                "owner",
+                "owns",
+                "permission",
+                "role",
+                "member",
+                "allowed",
+                "assign",
+            ],
+        )
+    }) || mentions(
+        statement,
+        &["api_key", "owner", "operator_id", "permission", "role"],
+    );
+    awaited && !bounded && !access_check
 }
 
 /// An HTTP client builder in the file sets a timeout for every request
