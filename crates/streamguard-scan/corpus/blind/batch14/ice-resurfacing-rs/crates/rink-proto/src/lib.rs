@@ -1,0 +1,3 @@
+pub mod fleet {
+    tonic::include_proto!("rink.fleet.v1");
+}

@@ -1,0 +1,5 @@
+fn main() {
+    tonic_build::configure()
+        .compile(&["proto/windgauge.proto", "proto/startgate.proto", "proto/calibration.proto"], &["proto"])
+        .expect("protos");
+}
