@@ -1,0 +1,5 @@
+pub mod keys;
+pub mod layer;
+
+pub use keys::{KeyIdentity, KeyStore};
+pub use layer::ApiKeyLayer;
