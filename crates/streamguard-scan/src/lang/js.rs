@@ -440,6 +440,13 @@ fn impl_entries(
     }
     if let Some(rest) = expr.strip_prefix("new ") {
         let class = last_ident(rest.split('(').next().unwrap_or(rest));
+        // `import { ImagingService as ImagingImpl } from './services/imaging'`: the class is
+        // declared under its own name.
+        let class = if view.classes().any(|(_, c)| c.name == class) {
+            class
+        } else {
+            imported_as(&file.text, class).unwrap_or(class)
+        };
         class_entries(view, class, out);
         return;
     }
@@ -684,6 +691,22 @@ fn returned_function(file: &ParsedFile, factory: usize) -> Option<usize> {
         })
         .min_by_key(|(_, f)| f.span.start)
         .map(|(i, _)| i)
+}
+
+/// The name an ES import renames to `alias` (`import { A as alias } from …` → `A`).
+fn imported_as<'t>(text: &'t str, alias: &str) -> Option<&'t str> {
+    let pattern = format!(" as {alias}");
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("import"))
+        .find_map(|l| {
+            let at = l.find(&pattern)?;
+            let after = l[at + pattern.len()..].chars().next();
+            if after.is_some_and(crate::syntax::is_ident_char) {
+                return None;
+            }
+            let name = last_ident(l[..at].trim_end());
+            (!name.is_empty()).then_some(name)
+        })
 }
 
 /// `'./x'` of `require('./x')`.

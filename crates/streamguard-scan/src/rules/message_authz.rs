@@ -797,11 +797,13 @@ pub(crate) fn authorization_points(
                 // the `authorization` header carries the credential; reading it authenticates
                 || lower[..i].ends_with(['\'', '"', '`'])
         };
-        // The once-flag's own test (`if !authorized {`) is not a check either.
+        // The once-flag's own test (`if !authorized {`, `if authorized_line is None:`) is not a
+        // check either.
         let flag_test = |i: usize| {
             let start = lower[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
             let line = lower[start..].split('\n').next().unwrap_or("").trim();
-            is_once_condition(line.trim_start_matches('}').trim())
+            let cond = line.trim_start_matches('}').trim();
+            is_once_condition(cond) || is_latch(cond, &lower)
         };
         out.extend(
             lower
@@ -876,7 +878,10 @@ pub(crate) fn authorization_points(
         let on_identity = on_identity && strictness != Strictness::Explicit;
         let gate = gate || is_latch(t, &lower);
         if is_test && !gate && (on_identity || denies) && (!strict || names_a_target(t)) {
-            out.push(offset + line.len() - t.len());
+            // Past the `}` of `} else if …`: the test belongs to the else branch, not to the
+            // block that brace closes (a latch's first-message branch).
+            let closing = t.len() - t.trim_start_matches('}').trim_start().len();
+            out.push(offset + line.len() - t.len() + closing);
         }
         offset += line.len();
     }
@@ -968,12 +973,20 @@ fn is_latch(cond: &str, loop_text: &str) -> bool {
         " === null",
         " == null",
         " === undefined",
+        // Still the empty string (`if authorizedSegment == "" {`).
+        " == \"\"",
+        " === \"\"",
+        " === ''",
+        " == ''",
     ]
     .iter()
     .find_map(|s| c.split_once(s).filter(|(_, rest)| rest.trim().is_empty()))
     {
         v.trim()
-    } else if let Some(v) = c.strip_suffix(".is_none()") {
+    } else if let Some(v) = c
+        .strip_suffix(".is_none()")
+        .or_else(|| c.strip_suffix(".is_empty()"))
+    {
         v.trim()
     } else {
         return false;

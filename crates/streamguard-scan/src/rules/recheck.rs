@@ -76,6 +76,20 @@ pub(crate) fn loop_recheck(
                 }
                 continue;
             }
+            // A guard loop that waits on the events themselves (`select!` over
+            // `sleep_until(exp_at)` and a revocation channel's `recv()`) ends the stream as they
+            // happen; its other timers (an idle limit) pace nothing.
+            let loop_text = f.src(&l.span);
+            let piece_text = f.src(&p.span);
+            let at_expiry = piece_text.contains("sleep_until(")
+                && crate::rules::mentions_expiry_or_revocation(piece_text);
+            let revocation_events = mentions(loop_text, &["revok", "revoc"])
+                && [".recv()", ".changed()", "<-"]
+                    .iter()
+                    .any(|w| loop_text.contains(w));
+            if at_expiry && revocation_events {
+                return Recheck::Promptly;
+            }
             let timer = f
                 .calls_in(&l.span)
                 .iter()

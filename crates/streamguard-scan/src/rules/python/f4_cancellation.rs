@@ -149,9 +149,16 @@ fn helper_task_left_running<'p>(
             let line = f.line_text(f.position(c.span.start).0);
             // `asyncio.create_task(self._letters.send(…))` as a statement: fire and forget,
             // nothing can cancel it.
+            // (The whole statement: `asyncio.create_task(…): (…)` is a key of a dict literal.)
+            let rest_of_line = f.text[c.span.end.min(f.text.len())..]
+                .split('\n')
+                .next()
+                .unwrap_or("")
+                .trim();
             if line
                 .trim_start()
                 .starts_with(f.src(&c.span).split('(').next().unwrap_or("-"))
+                && (rest_of_line.is_empty() || rest_of_line.starts_with('#'))
             {
                 return Some((f, c));
             }
