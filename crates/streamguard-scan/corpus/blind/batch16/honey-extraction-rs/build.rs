@@ -1,0 +1,6 @@
+fn main() {
+    tonic_build::configure()
+        .build_client(true)
+        .compile(&["proto/extraction.proto", "proto/lab.proto"], &["proto"])
+        .expect("compile protos");
+}

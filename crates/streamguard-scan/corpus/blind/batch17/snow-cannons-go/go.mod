@@ -1,0 +1,11 @@
+module github.com/alpenschnee/snowmaking
+
+go 1.22
+
+require (
+	github.com/golang-jwt/jwt/v5 v5.2.1
+	github.com/jackc/pgx/v5 v5.5.5
+	golang.org/x/time v0.5.0
+	google.golang.org/grpc v1.63.2
+	google.golang.org/protobuf v1.33.0
+)
