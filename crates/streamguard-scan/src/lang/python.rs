@@ -285,6 +285,62 @@ pub(crate) fn implementations(view: &ProgramView<'_>, fi: usize, reg: &Registrat
                 out.extend(bound_methods(view, hf, hi, &reg.service));
             }
         }
+        out.extend(class_attribute_handlers(view, class, &reg.service));
+    }
+    out
+}
+
+/// RPCs a servicer class binds to module functions in its body (`WatchMoisture =
+/// staticmethod(watch_moisture)`, `ReportFlow = report_flow`): the function, taking the request
+/// (or request iterator) and the context, is the handler.
+fn class_attribute_handlers(view: &ProgramView<'_>, class: &str, service: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let header = format!("class {class}");
+    for &fi in &view.program.files {
+        let file = &view.files[fi];
+        let Some(at) = file.text.find(&header) else {
+            continue;
+        };
+        let body = file.text[at..]
+            .lines()
+            .skip(1)
+            .take_while(|l| l.trim().is_empty() || l.starts_with(' ') || l.starts_with('\t'));
+        for line in body {
+            let Some((attr, value)) = line.trim().split_once('=') else {
+                continue;
+            };
+            let attr = attr.trim();
+            let value = value.trim();
+            let func = value
+                .strip_prefix("staticmethod(")
+                .and_then(|v| v.strip_suffix(')'))
+                .unwrap_or(value)
+                .trim();
+            if attr.is_empty()
+                || !attr.chars().all(crate::syntax::is_ident_char)
+                || func.is_empty()
+                || !func.chars().all(crate::syntax::is_ident_char)
+            {
+                continue;
+            }
+            let Some(Some(kind)) = view.defined_kind(service, attr) else {
+                continue;
+            };
+            for (hf, hi) in view.funcs_named(func, fi).into_iter().take(1) {
+                let f = &view.files[hf].funcs[hi];
+                if f.params.len() < 2 || f.params[0].name == "self" {
+                    continue;
+                }
+                out.push(Found {
+                    file: hf,
+                    func: hi,
+                    service: service.to_string(),
+                    kind,
+                    stream: f.params[0].name.clone(),
+                    wrapper: None,
+                });
+            }
+        }
     }
     out
 }
