@@ -175,10 +175,13 @@ fn chains_from<'t>(text: &'t str, m: &str) -> Vec<&'t str> {
             let rest = &text[j..];
             if rest.starts_with("()") || rest.starts_with("?.") {
                 j += 2;
-            } else if rest.starts_with('.')
-                || rest.starts_with(|c: char| crate::syntax::is_ident_char(c))
+            } else if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|&c| c == '.' || crate::syntax::is_ident_char(c))
             {
-                j += 1;
+                // By the character's width: identifiers may hold non-ASCII letters.
+                j += c.len_utf8();
             } else if rest.starts_with("[\"") || rest.starts_with("['") {
                 match rest[2..].find(']') {
                     Some(k) => j += 2 + k + 1,
@@ -1136,6 +1139,13 @@ pub(crate) fn is_once_condition(cond: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn access_chains_walk_non_ascii_identifiers_without_splitting_a_character() {
+        let text = "pedido.café_id, m.ñame[\"tool\"], m.Get日本()";
+        assert_eq!(chains_from(text, "pedido"), ["pedido.café_id"]);
+        assert_eq!(chains_from(text, "m"), ["m.ñame[\"tool\"]", "m.Get日本()"]);
+    }
 
     #[test]
     fn once_branches_are_first_message_or_flag_guards() {
