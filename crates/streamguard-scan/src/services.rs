@@ -211,7 +211,7 @@ fn js_generated(text: &str, c: &mut Catalog) {
             continue;
         };
         let service = svc.rsplit('.').next().unwrap_or(svc);
-        let window = &rest[..rest.len().min(400)];
+        let window = crate::syntax::head(rest, 400);
         let flag = |key: &str| {
             window.find(key).map(|k| {
                 window[k + key.len()..]

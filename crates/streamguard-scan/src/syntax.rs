@@ -53,7 +53,13 @@ pub(crate) struct Call {
 impl Call {
     /// The text before the last `.`/`::` of the callee (`call` in `call.on`).
     pub fn receiver(&self) -> &str {
-        let end = self.callee.len() - self.name.len();
+        // The name ends the callee, except before a turbofish (`décodé::<Kéépér>`): cut where
+        // the name itself starts.
+        let end = if self.callee.ends_with(self.name.as_str()) {
+            self.callee.len() - self.name.len()
+        } else {
+            self.callee.rfind(self.name.as_str()).unwrap_or(0)
+        };
         let recv = &self.callee[..end];
         recv.strip_suffix("::")
             .or_else(|| recv.strip_suffix('.'))
@@ -389,6 +395,16 @@ pub(crate) fn last_ident(callee: &str) -> &str {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     &s[start..]
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends between two characters: a window
+/// cut out of source text must not split one.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 pub(crate) fn is_ident_char(c: char) -> bool {

@@ -153,7 +153,7 @@ fn appended_to<'a>(src: &'a str, slice: &str) -> impl Iterator<Item = String> + 
             else {
                 continue;
             };
-            let args = &rest[..rest.find(')').unwrap_or(rest.len()).min(300)];
+            let args = crate::syntax::head(rest, rest.find(')').unwrap_or(rest.len()).min(300));
             out.extend(
                 identifiers(args)
                     .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_alphabetic))

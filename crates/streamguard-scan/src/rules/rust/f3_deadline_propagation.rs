@@ -240,7 +240,7 @@ fn built_with_fixed_timeout(file: &ParsedFile, starts: &[&str]) -> Option<String
     starts.iter().find_map(|start| {
         file.text.match_indices(start).find_map(|(i, _)| {
             let rest = &file.text[i..];
-            let chain = &rest[..rest.find(';').unwrap_or(rest.len()).min(600)];
+            let chain = crate::syntax::head(rest, rest.find(';').unwrap_or(rest.len()).min(600));
             let (_, after) = chain.split_once(".timeout(")?;
             let arg = first_arg(&format!("({after}")).to_string();
             fixed_duration(file, chain, &arg)
@@ -251,7 +251,7 @@ fn built_with_fixed_timeout(file: &ParsedFile, starts: &[&str]) -> Option<String
 fn client_timeout(file: &ParsedFile) -> bool {
     file.text.match_indices("builder()").any(|(i, _)| {
         let rest = &file.text[i..];
-        let chain = &rest[..rest.find(';').unwrap_or(rest.len()).min(600)];
+        let chain = crate::syntax::head(rest, rest.find(';').unwrap_or(rest.len()).min(600));
         chain.contains(".timeout(")
     })
 }
