@@ -304,7 +304,11 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
         }
     }
     // Rate state indexed by the address (`self._limits[peer]`, `windows[addr]`).
-    for (i, line) in own.lines().enumerate() {
+    let mut line_start = 0;
+    for raw_line in own.split_inclusive('\n') {
+        let start = line_start;
+        line_start += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
         let indexed = peers.iter().find_map(|p| {
             let key = format!("[{p}]");
             let at = line.find(&key)?;
@@ -321,9 +325,7 @@ pub(crate) fn check_peer_keyed_limit(ctx: &HandlerCtx<'_>, out: &mut Vec<RawFind
             .then_some(obj)
         });
         if let Some(obj) = indexed {
-            let byte = ctx.func.span.start
-                + own.lines().take(i).map(|l| l.len() + 1).sum::<usize>()
-                + line.len().saturating_sub(line.trim_start().len());
+            let byte = ctx.func.span.start + start + (line.len() - line.trim_start().len());
             let message = format!(
                 "rate-limit state `{obj}` is keyed by the connection's address: a reconnect gets a new address and a fresh budget; key it by the token's identity"
             );
