@@ -105,6 +105,26 @@ pub(crate) const AUTHZ_WORDS: &[&str] = &[
 ];
 
 /// Identifiers that show a stream lifetime or idle limit.
+/// Words that name access control (a key, a token, an owner, a permission): a database lookup in
+/// a function so named guards the request; it is not work done for it (F3).
+pub(crate) const ACCESS_CHECK_WORDS: &[&str] = &[
+    "key",
+    "auth",
+    "token",
+    "principal",
+    "caller",
+    "credential",
+    "verify",
+    "revok",
+    "assign",
+    "owner",
+    "owns",
+    "permission",
+    "role",
+    "member",
+    "allowed",
+];
+
 pub(crate) const LIFETIME_WORDS: &[&str] = &[
     "lifetime",
     "max_age",

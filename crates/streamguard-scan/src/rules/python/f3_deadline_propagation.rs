@@ -205,28 +205,7 @@ fn is_unbounded_db_query(ctx: &HandlerCtx<'_>, file: &ParsedFile, c: &Call) -> b
         || [func.name.as_str()]
             .into_iter()
             .chain(func.params.iter().map(|p| p.name.as_str()))
-            .any(|n| {
-                mentions(
-                    n,
-                    &[
-                        "key",
-                        "auth",
-                        "token",
-                        "principal",
-                        "caller",
-                        "credential",
-                        "verify",
-                        "revok",
-                        "assign",
-                        "owner",
-                        "owns",
-                        "permission",
-                        "role",
-                        "member",
-                        "allowed",
-                    ],
-                )
-            })
+            .any(|n| mentions(n, crate::rules::ACCESS_CHECK_WORDS))
     {
         return false;
     }

@@ -189,21 +189,7 @@ fn is_unbounded_sqlx_query(file: &ParsedFile, c: &Call) -> bool {
         }) || mentions(statement, &["statement_timeout", "timeout("]);
     let access_check = file.func_containing(c.span.start).is_some_and(|f| {
         let f = &file.funcs[f];
-        mentions(
-            &f.name,
-            &[
-                "key",
-                "auth",
-                "token",
-                "owner",
-                "owns",
-                "permission",
-                "role",
-                "member",
-                "allowed",
-                "assign",
-            ],
-        )
+        mentions(&f.name, crate::rules::ACCESS_CHECK_WORDS)
     }) || mentions(
         statement,
         &["api_key", "owner", "operator_id", "permission", "role"],
